@@ -43,7 +43,7 @@ export const measuredBySchema = z.enum([
 export type MeasuredBy = z.infer<typeof measuredBySchema>;
 
 /** A point in time the contract names, kept both as the contract's words and as a date. */
-export const dueSchema = z.object({
+export const dueSchema = z.strictObject({
   /** The contract's own words, e.g. "efteråret 2021", "31/12-2021", "2023". */
   label: z.string().min(1),
   /** The last calendar day on which the target can be met or measured. */
@@ -51,7 +51,7 @@ export const dueSchema = z.object({
 });
 export type Due = z.infer<typeof dueSchema>;
 
-export const baselineSchema = z.object({
+export const baselineSchema = z.strictObject({
   value: z.number(),
   /** Where the baseline applies: this house ("Sydjylland") or the whole country ("landsplan"). */
   scope: z.string().min(1),
@@ -109,7 +109,7 @@ export const kpiSchema = z
   });
 export type Kpi = z.infer<typeof kpiSchema>;
 
-export const reportingObligationSchema = z.object({
+export const reportingObligationSchema = z.strictObject({
   /** Who reports, e.g. "Erhvervsstyrelsen", "Erhvervshus Sydjylland". */
   from: z.string().min(1),
   to: z.array(z.string().min(1)).min(1),
@@ -121,7 +121,7 @@ export const reportingObligationSchema = z.object({
 });
 export type ReportingObligation = z.infer<typeof reportingObligationSchema>;
 
-export const goalSchema = z.object({
+export const goalSchema = z.strictObject({
   /** "1".."10", or "9a".."9d" for a sub-goal. */
   id: z.string().regex(/^\d+[a-z]?$/, 'mål-id skal være fx "4" eller "9c"'),
   /** Set on a sub-goal: the id of the goal it belongs to. */
@@ -136,7 +136,7 @@ export const goalSchema = z.object({
 });
 export type Goal = z.infer<typeof goalSchema>;
 
-export const deadlineSchema = z.object({
+export const deadlineSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/, 'frist-id: små bogstaver, tal og bindestreg'),
   title: z.string().min(1),
   /** First and last day of the window ("tredje kvartal 2021" = 2021-07-01…2021-09-30); a single day has from = to. */
@@ -153,7 +153,7 @@ export const contractSchema = z
     id: z.string().regex(/^[a-z0-9-]+$/, 'kontrakt-id: små bogstaver, tal og bindestreg'),
     title: z.string().min(1),
     year: z.number().int(),
-    parties: z.object({
+    parties: z.strictObject({
       principal: z.string().min(1), // KKR Syddanmark
       house: z.string().min(1), // Erhvervshus Sydjylland
       shortHouseName: z.string().min(1), // Sydjylland (as in the survey tables)
@@ -163,15 +163,15 @@ export const contractSchema = z
     validTo: isoDate,
     extension: z.string().min(1),
     responsible: z.string().min(1),
-    staffCount: z.object({ value: z.number().int().positive(), asOf: isoDate }).optional(),
-    municipalities: z.object({
+    staffCount: z.strictObject({ value: z.number().int().positive(), asOf: isoDate }).optional(),
+    municipalities: z.strictObject({
       count: z.number().int().positive(),
       /** The contract gives only the count (and names Middelfart); names come from outside it. */
       names: z.array(z.string().min(1)),
       namesSource: z.string().min(1),
     }),
     businessRegions: z.number().int().nonnegative(),
-    meeting: z.object({
+    meeting: z.strictObject({
       title: z.string().min(1),
       intervalDays: z.number().int().positive(),
       participants: z.array(z.string().min(1)).min(1),

@@ -1,0 +1,45 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type restify from 'restify';
+import { createEchoApp } from './echo-app';
+import { createApp } from '../bot/create-app';
+import { readConfig } from '../config/read-config';
+import { createLogger } from '../bot/logger';
+import { loadContract } from '../goals/load-contract';
+import { projectRoot } from '../goals/default-contract';
+import { openStore } from '../store/open-store';
+import { seedDemo } from '../store/seed-demo-data';
+import { systemClock } from '../bot/clock';
+
+/**
+ * A bot under benchmark, in its own process so the load generator does not share its event loop.
+ * argv[2] = "echo" | "maalbot". Reports its port over IPC and answers "memory" requests.
+ */
+async function main(): Promise<void> {
+  const which = process.argv[2];
+  const config = readConfig({ LOG_LEVEL: 'silent', PORT: '0' });
+  let server: restify.Server;
+  if (which === 'echo') {
+    server = createEchoApp(config.maxBodyBytes);
+  } else {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'maalbot-bench-'));
+    const store = await openStore(`sqlite:${path.join(dir, 'bench.sqlite')}`, { baseDir: dir });
+    const contract = loadContract(path.resolve(projectRoot(), config.contractFile));
+    await seedDemo(store, contract.id);
+    server = createApp({ config, contract, store, logger: createLogger('silent'), clock: systemClock }).server;
+  }
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  process.on('message', (msg: unknown) => {
+    if (msg === 'memory') {
+      (globalThis as { gc?: () => void }).gc?.();
+      process.send?.({ memory: process.memoryUsage() });
+    }
+  });
+  process.send?.({ port: server.address().port });
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

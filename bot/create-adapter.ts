@@ -1,0 +1,32 @@
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import type { BotCredentials } from '../config/read-config';
+import type { Logger } from './logger';
+import { newErrorReference } from './error-reference';
+
+/**
+ * CloudAdapter with the one error boundary of the bot: details go to the log under a short
+ * reference, the user gets a short Danish apology with that reference — never internals.
+ */
+export function createAdapter(credentials: BotCredentials | undefined, logger: Logger): CloudAdapter {
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    credentials === undefined
+      ? {} // no MicrosoftAppId: authentication is off (local mode only; readConfig refuses this in production)
+      : {
+          MicrosoftAppId: credentials.appId,
+          MicrosoftAppPassword: credentials.appPassword,
+          MicrosoftAppType: credentials.appType,
+          MicrosoftAppTenantId: credentials.tenantId,
+        },
+  );
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    const reference = newErrorReference();
+    logger.error({ err: error, reference, activityId: context.activity?.id, activityType: context.activity?.type }, 'turn failed');
+    try {
+      await context.sendActivity(`Beklager, der gik noget galt hos mig. Prøv igen om lidt. (Reference: ${reference})`);
+    } catch (sendError) {
+      logger.error({ err: sendError, reference }, 'could not tell the user about the failed turn');
+    }
+  };
+  return adapter;
+}

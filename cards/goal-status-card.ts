@@ -1,0 +1,21 @@
+import { Template } from 'adaptivecards-templating';
+import type { AdaptiveCard } from './adaptive-card';
+import type { GoalStatusView } from './goal-status-view';
+import goalStatusTemplate from './templates/goal-status.json';
+
+/**
+ * Parsed once: preparing the template costs several milliseconds, expanding it well under one.
+ * Reuse is safe because expand() is synchronous and leaves the prepared template unchanged
+ * (test/cards/goal-status-card.test.ts expands different views in turn).
+ */
+let template: Template | undefined;
+
+/**
+ * The status card for one goal: layout only, from a view built by `buildGoalStatusView`.
+ * Data goes in through `expand`, never into the template text, and the view's strings are
+ * already escaped, so nothing a user typed can become a template expression or markdown.
+ */
+export function goalStatusCard(view: GoalStatusView): AdaptiveCard {
+  template ??= new Template(goalStatusTemplate);
+  return template.expand({ $root: view }) as AdaptiveCard; // expand() is typed `any`; the template is a card
+}

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { DEFAULT_CONTRACT_FILE } from '../goals/default-contract';
+
+/**
+ * All configuration comes from the environment through this one pure function.
+ * Every variable has a default that works for a local run, or fails with a message that
+ * names it and says how to fix it. The README's table and .env.example list the same variables.
+ */
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Målbot kan ikke starte: konfigurationen er ugyldig.\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
+
+const envSchema = z.object({
+  MAALBOT_MODE: z.preprocess(
+    emptyToUndefined,
+    z.enum(['local', 'production'], { message: 'skal være "local" eller "production"' }).default('local'),
+  ),
+  PORT: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number({ message: 'skal være et portnummer' }).int('skal være et heltal').min(0).max(65535, 'skal være 0–65535').default(3978),
+  ),
+  HOST: z.preprocess(emptyToUndefined, z.string().default('0.0.0.0')),
+  MicrosoftAppId: optionalString,
+  MicrosoftAppPassword: optionalString,
+  MicrosoftAppType: z.preprocess(
+    emptyToUndefined,
+    z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI'], { message: 'skal være SingleTenant, MultiTenant eller UserAssignedMSI' }).default('SingleTenant'),
+  ),
+  MicrosoftAppTenantId: optionalString,
+  DATABASE_URL: optionalString,
+  CONTRACT_FILE: z.preprocess(emptyToUndefined, z.string().default(DEFAULT_CONTRACT_FILE)),
+  LOG_LEVEL: z.preprocess(
+    emptyToUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'skal være fatal, error, warn, info, debug, trace eller silent' }).default('info'),
+  ),
+  MAX_BODY_BYTES: z.preprocess(emptyToUndefined, z.coerce.number({ message: 'skal være et antal bytes' }).int().min(1024, 'mindst 1024').default(262_144)),
+  TIME_ZONE: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine((tz) => isKnownTimeZone(tz), 'er ikke en kendt IANA-tidszone (fx Europe/Copenhagen)')
+      .default('Europe/Copenhagen'),
+  ),
+});
+
+function isKnownTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('da-DK', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface BotCredentials {
+  appId: string;
+  appPassword: string | undefined;
+  appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
+  tenantId: string | undefined;
+}
+
+export interface AppConfig {
+  mode: 'local' | 'production';
+  port: number;
+  host: string;
+  /** Undefined in local mode without credentials: authentication is then OFF (see platform notes). */
+  credentials: BotCredentials | undefined;
+  databaseUrl: string | undefined;
+  contractFile: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  maxBodyBytes: number;
+  timeZone: string;
+}
+
+const HOW_TO_FIX: Record<string, string> = {
+  MicrosoftAppId: 'sæt den til Azure Bot-registreringens app-id (se docs/deploy.md), eller kør med MAALBOT_MODE=local',
+  MicrosoftAppPassword: 'sæt klienthemmeligheden fra Entra-app-registreringen',
+  MicrosoftAppTenantId: 'sæt tenant-id for en SingleTenant- eller UserAssignedMSI-bot',
+};
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message} (fundet: ${JSON.stringify(env[String(i.path[0])] ?? '')})`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+
+  let credentials: BotCredentials | undefined;
+  if (e.MicrosoftAppId !== undefined) {
+    credentials = { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId };
+    if (e.MicrosoftAppType !== 'UserAssignedMSI' && e.MicrosoftAppPassword === undefined) {
+      problems.push(`MicrosoftAppPassword: mangler, når MicrosoftAppId er sat — ${HOW_TO_FIX.MicrosoftAppPassword}`);
+    }
+    if (e.MicrosoftAppType !== 'MultiTenant' && e.MicrosoftAppTenantId === undefined) {
+      problems.push(`MicrosoftAppTenantId: mangler for MicrosoftAppType=${e.MicrosoftAppType} — ${HOW_TO_FIX.MicrosoftAppTenantId}`);
+    }
+  } else if (e.MicrosoftAppPassword !== undefined) {
+    problems.push(`MicrosoftAppId: mangler, men MicrosoftAppPassword er sat — ${HOW_TO_FIX.MicrosoftAppId}`);
+  }
+  if (e.MAALBOT_MODE === 'production' && credentials === undefined) {
+    problems.push(`MicrosoftAppId: produktionstilstand kræver bot-legitimation (uden den er autentificering slået fra) — ${HOW_TO_FIX.MicrosoftAppId}`);
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    mode: e.MAALBOT_MODE,
+    port: e.PORT,
+    host: e.HOST,
+    credentials,
+    databaseUrl: e.DATABASE_URL,
+    contractFile: e.CONTRACT_FILE,
+    logLevel: e.LOG_LEVEL,
+    maxBodyBytes: e.MAX_BODY_BYTES,
+    timeZone: e.TIME_ZONE,
+  };
+}

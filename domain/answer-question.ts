@@ -1,0 +1,31 @@
+import type { ContractData } from '../goals/contract-schema';
+import type { MeasurementStore } from '../store/measurement-store';
+import { parseQuestion } from './parse-question';
+import type { IntentKind, Intent } from './intent';
+import type { Reply } from './reply';
+import type { TurnInfo } from './turn-info';
+import { intentHandlers } from './answers/intent-handlers';
+import type { AnswerContext, IntentHandler, IntentHandlers } from './answers/answer-context';
+
+export interface QuestionAnswererDeps {
+  contract: ContractData;
+  store: MeasurementStore;
+  /** Today's calendar date (YYYY-MM-DD) in the configured time zone. */
+  today: () => string;
+  handlers?: IntentHandlers;
+}
+
+export type QuestionAnswerer = (text: string, turn: TurnInfo) => Promise<{ reply: Reply; intent: IntentKind }>;
+
+/** Text in, reply out: parse the question, then let the intent's handler answer it. */
+export function createQuestionAnswerer(deps: QuestionAnswererDeps): QuestionAnswerer {
+  const handlers = deps.handlers ?? intentHandlers;
+  return async (text, turn) => {
+    const intent = parseQuestion(text, deps.contract);
+    const ctx: AnswerContext = { contract: deps.contract, store: deps.store, today: deps.today(), turn };
+    // The mapped type guarantees handlers[intent.kind] accepts this intent; TS cannot narrow the pair.
+    const handler = handlers[intent.kind] as IntentHandler<Intent['kind']>;
+    const reply = await handler(intent as never, ctx);
+    return { reply, intent: intent.kind };
+  };
+}

@@ -1,0 +1,19 @@
+import type { ContractData } from '../../goals/contract-schema';
+import type { MeasurementStore } from '../../store/measurement-store';
+import type { Intent, IntentKind } from '../intent';
+import type { Reply } from '../reply';
+import type { TurnInfo } from '../turn-info';
+
+/** What every intent handler may use: the contract, the store, today's date and who asks where. */
+export interface AnswerContext {
+  contract: ContractData;
+  store: MeasurementStore;
+  /** Today's calendar date in the configured time zone, YYYY-MM-DD. */
+  today: string;
+  turn: TurnInfo;
+}
+
+export type IntentHandler<K extends IntentKind> = (intent: Extract<Intent, { kind: K }>, ctx: AnswerContext) => Promise<Reply>;
+
+/** One handler per intent kind; the compiler insists that none is missing. */
+export type IntentHandlers = { [K in IntentKind]: IntentHandler<K> };

@@ -1,0 +1,87 @@
+/**
+ * Versioned schema migrations, applied in order at startup (see migrate-sqlite.ts and
+ * migrate-postgres.ts). To change the schema, append ONE entry with the next version and
+ * SQL for both databases; never edit an entry that has shipped — databases in the field
+ * already ran it.
+ *
+ * The bookkeeping table `schema_migrations(version, name, applied_at)` is created by the
+ * runners themselves (they must read it before knowing whether version 1 ran).
+ * Rows of `measurements` are append-only: no migration or store method updates or deletes them.
+ */
+export interface Migration {
+  /** 1, 2, 3 … strictly increasing, no gaps. */
+  readonly version: number;
+  /** snake_case, says what changes. */
+  readonly name: string;
+  /** Runs inside a transaction, so no PRAGMA or VACUUM here. */
+  readonly sqlite: string;
+  /** Runs inside a transaction, so no CREATE INDEX CONCURRENTLY here. */
+  readonly postgres: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'create_measurements',
+    // STRICT makes SQLite refuse a string in `value`; dates are TEXT 'YYYY-MM-DD', times TEXT ISO UTC.
+    sqlite: `
+      CREATE TABLE measurements (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        contract_id TEXT    NOT NULL,
+        kpi_id      TEXT    NOT NULL,
+        value       REAL,
+        done        INTEGER CHECK (done IN (0, 1)),
+        segment     TEXT,
+        period      TEXT    NOT NULL,
+        measured_on TEXT    NOT NULL CHECK (measured_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        source      TEXT    NOT NULL,
+        note        TEXT,
+        recorded_at TEXT    NOT NULL,
+        recorded_by TEXT    NOT NULL,
+        demo        INTEGER NOT NULL DEFAULT 0 CHECK (demo IN (0, 1))
+      ) STRICT;
+      CREATE INDEX measurements_latest_idx
+        ON measurements (contract_id, kpi_id, segment, measured_on, id);
+    `,
+    // double precision so pg hands back JS numbers (numeric would come back as strings).
+    postgres: `
+      CREATE TABLE measurements (
+        id          BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        contract_id TEXT             NOT NULL,
+        kpi_id      TEXT             NOT NULL,
+        value       DOUBLE PRECISION,
+        done        BOOLEAN,
+        segment     TEXT,
+        period      TEXT             NOT NULL,
+        measured_on DATE             NOT NULL,
+        source      TEXT             NOT NULL,
+        note        TEXT,
+        recorded_at TIMESTAMPTZ      NOT NULL,
+        recorded_by TEXT             NOT NULL,
+        demo        BOOLEAN          NOT NULL DEFAULT FALSE
+      );
+      CREATE INDEX measurements_latest_idx
+        ON measurements (contract_id, kpi_id, segment, measured_on, id);
+    `,
+  },
+];
+
+/** What this build expects the database to have; readiness checks compare it with appliedMigrations(). */
+export const KNOWN_MIGRATION_VERSIONS: readonly number[] = MIGRATIONS.map((m) => m.version);
+
+/**
+ * The migrations not yet in `applied`, in order. Throws when the list itself is malformed,
+ * so a bad new entry fails the first start (and the migrations test), not silently later.
+ */
+export function pendingMigrations(
+  migrations: readonly Migration[],
+  applied: readonly number[],
+): Migration[] {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) {
+      throw new Error(`Migration list is malformed: entry ${i} has version ${m.version}, expected ${i + 1}`);
+    }
+  });
+  const done = new Set(applied);
+  return migrations.filter((m) => !done.has(m.version));
+}

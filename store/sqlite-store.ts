@@ -1,0 +1,176 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Measurement, NewMeasurement } from '../domain/measurement';
+import type { Segment } from '../goals/contract-schema';
+import type { MeasurementStore } from './measurement-store';
+import { appliedSqliteMigrations, migrateSqlite } from './migrate-sqlite';
+import { MIGRATIONS, type Migration } from './migrations';
+import { normalizeNewMeasurement } from './normalize-new-measurement';
+import { silentStoreLogger, type StoreLogger } from './store-logger';
+
+export interface SqliteStoreOptions {
+  /** Clock for recordedAt and applied_at; injectable for tests. */
+  now?: () => Date;
+  logger?: StoreLogger;
+  /** How long a writer waits for another process's lock before SQLITE_BUSY. Default 5000 ms. */
+  busyTimeoutMs?: number;
+  /** Override only in tests of the migration runner. */
+  migrations?: readonly Migration[];
+}
+
+/** A row as SQLite returns it (booleans are 0/1). */
+interface SqliteRow {
+  id: number;
+  contract_id: string;
+  kpi_id: string;
+  value: number | null;
+  done: 0 | 1 | null;
+  segment: string | null;
+  period: string;
+  measured_on: string;
+  source: string;
+  note: string | null;
+  recorded_at: string;
+  recorded_by: string;
+  demo: 0 | 1;
+}
+
+const COLUMNS =
+  'id, contract_id, kpi_id, value, done, segment, period, measured_on, source, note, recorded_at, recorded_by, demo';
+
+/**
+ * Newest row per (KPI, segment) in one query; PARTITION BY groups NULL segments together, as wanted.
+ * Exported for the query-plan test.
+ */
+export const LATEST_MEASUREMENTS_SQL = `
+  SELECT ${COLUMNS} FROM (
+    SELECT m.*, row_number() OVER (
+             PARTITION BY kpi_id, segment ORDER BY measured_on DESC, id DESC) AS rn
+      FROM measurements m
+     WHERE contract_id = ?
+  ) WHERE rn = 1
+  ORDER BY id`;
+
+function toMeasurement(r: SqliteRow): Measurement {
+  return {
+    id: r.id,
+    contractId: r.contract_id,
+    kpiId: r.kpi_id,
+    value: r.value,
+    done: r.done === null ? null : r.done === 1,
+    // Only values that passed normalizeNewMeasurement are ever written.
+    segment: r.segment as Segment | null,
+    period: r.period,
+    measuredOn: r.measured_on,
+    source: r.source,
+    note: r.note,
+    recordedAt: r.recorded_at,
+    recordedBy: r.recorded_by,
+    demo: r.demo === 1,
+  };
+}
+
+function prepareStatements(db: Database.Database) {
+  return {
+    insert: db.prepare<[Record<string, string | number | null>], SqliteRow>(
+      `INSERT INTO measurements
+         (contract_id, kpi_id, value, done, segment, period, measured_on, source, note, recorded_at, recorded_by, demo)
+       VALUES
+         (@contractId, @kpiId, @value, @done, @segment, @period, @measuredOn, @source, @note, @recordedAt, @recordedBy, @demo)
+       RETURNING ${COLUMNS}`,
+    ),
+    listAll: db.prepare<[string], SqliteRow>(`SELECT ${COLUMNS} FROM measurements WHERE contract_id = ? ORDER BY id`),
+    // One statement for any number of KPIs: the ids arrive as a JSON array.
+    listSome: db.prepare<[string, string], SqliteRow>(
+      `SELECT ${COLUMNS} FROM measurements
+        WHERE contract_id = ? AND kpi_id IN (SELECT value FROM json_each(?))
+        ORDER BY id`,
+    ),
+    latest: db.prepare<[string], SqliteRow>(LATEST_MEASUREMENTS_SQL),
+  };
+}
+
+/**
+ * The embedded default: one SQLite file, WAL so readers never wait for the writer.
+ * better-sqlite3 is synchronous; the async methods only wrap it to fit MeasurementStore
+ * (each call finishes before the next starts, so there is no interleaving within a process).
+ */
+export class SqliteMeasurementStore implements MeasurementStore {
+  readonly kind = 'sqlite' as const;
+  private readonly db: Database.Database;
+  private readonly now: () => Date;
+  private readonly logger: StoreLogger;
+  private readonly migrations: readonly Migration[];
+  private readonly pingStatement: Database.Statement;
+  // Prepared on first use: the table does not exist before migrate().
+  private statements: ReturnType<typeof prepareStatements> | undefined;
+
+  /** `file` is a path (its directory is created) or ':memory:'. */
+  constructor(
+    readonly file: string,
+    options: SqliteStoreOptions = {},
+  ) {
+    this.now = options.now ?? (() => new Date());
+    this.logger = options.logger ?? silentStoreLogger;
+    this.migrations = options.migrations ?? MIGRATIONS;
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    this.db = new Database(file);
+    try {
+      this.db.pragma('journal_mode = WAL'); // stays 'memory' for :memory:, which is fine
+      this.db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
+      this.db.pragma('foreign_keys = ON');
+      // Safe with WAL: a power loss may drop the last commits but never corrupts the file.
+      this.db.pragma('synchronous = NORMAL');
+      this.pingStatement = this.db.prepare('SELECT 1');
+    } catch (err) {
+      this.db.close();
+      throw err;
+    }
+  }
+
+  private get stmts(): ReturnType<typeof prepareStatements> {
+    this.statements ??= prepareStatements(this.db);
+    return this.statements;
+  }
+
+  async migrate(): Promise<void> {
+    migrateSqlite(this.db, this.migrations, this.now, this.logger);
+  }
+
+  async appendMeasurement(m: NewMeasurement): Promise<Measurement> {
+    const n = normalizeNewMeasurement(m, this.now());
+    const row = this.stmts.insert.get({
+      ...n,
+      done: n.done === null ? null : n.done ? 1 : 0,
+      demo: n.demo ? 1 : 0,
+    });
+    if (row === undefined) throw new Error('INSERT … RETURNING returned no row');
+    return toMeasurement(row);
+  }
+
+  async listMeasurements(contractId: string, kpiIds?: readonly string[]): Promise<Measurement[]> {
+    if (kpiIds !== undefined && kpiIds.length === 0) return [];
+    const rows =
+      kpiIds === undefined
+        ? this.stmts.listAll.all(contractId)
+        : this.stmts.listSome.all(contractId, JSON.stringify(kpiIds));
+    return rows.map(toMeasurement);
+  }
+
+  async latestMeasurements(contractId: string): Promise<Measurement[]> {
+    return this.stmts.latest.all(contractId).map(toMeasurement);
+  }
+
+  async appliedMigrations(): Promise<number[]> {
+    return appliedSqliteMigrations(this.db);
+  }
+
+  async ping(): Promise<void> {
+    this.pingStatement.get();
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { MeasurementStore } from '../../store/measurement-store';
+import { LATEST_MEASUREMENTS_SQL, SqliteMeasurementStore } from '../../store/sqlite-store';
+import { describeStoreContract, newMeasurement, type MakeStoreOptions, type StoreUnderTest } from './store-contract';
+
+function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'maalbot-sqlite-'));
+}
+
+/** A real file in a fresh temp dir, in a subdirectory the store must create itself. */
+async function makeSqliteStore(options: MakeStoreOptions = {}): Promise<StoreUnderTest> {
+  const dir = tempDir();
+  const file = path.join(dir, 'nested', 'data', 'maalbot.sqlite');
+  const opened: MeasurementStore[] = [new SqliteMeasurementStore(file, options)];
+  return {
+    store: opened[0]!,
+    async reopen() {
+      const s = new SqliteMeasurementStore(file, options);
+      opened.push(s);
+      return s;
+    },
+    async cleanup() {
+      for (const s of opened) await s.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+describeStoreContract('SqliteMeasurementStore (file)', makeSqliteStore);
+
+describeStoreContract('SqliteMeasurementStore (:memory:)', async (options = {}) => {
+  const store = new SqliteMeasurementStore(':memory:', options);
+  // No reopen: a memory database dies with its connection.
+  return { store, cleanup: () => store.close() };
+}, { reopenable: false });
+
+describe('SqliteMeasurementStore specifics', function () {
+  let dir: string;
+  let file: string;
+  let store: SqliteMeasurementStore;
+
+  beforeEach(async function () {
+    dir = tempDir();
+    file = path.join(dir, 'sub', 'maalbot.sqlite');
+    store = new SqliteMeasurementStore(file);
+    await store.migrate();
+  });
+
+  afterEach(async function () {
+    await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** A second, independent connection: what an operator with the sqlite3 CLI would see. */
+  function inspect<T>(fn: (db: Database.Database) => T): T {
+    const db = new Database(file, { readonly: true });
+    try {
+      return fn(db);
+    } finally {
+      db.close();
+    }
+  }
+
+  it('creates the parent directory and the file', function () {
+    assert.ok(fs.statSync(file).isFile());
+  });
+
+  it('runs in WAL mode and passes integrity_check after writes', async function () {
+    for (let i = 0; i < 20; i++) await store.appendMeasurement(newMeasurement({ value: i }));
+    inspect((db) => {
+      assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+      assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
+      assert.deepEqual(db.prepare('SELECT count(*) AS n FROM measurements').get(), { n: 20 });
+    });
+  });
+
+  it('sets busy_timeout, foreign_keys and synchronous=NORMAL on its connection', function () {
+    // These are per connection, so ask the store's own (private, hence the cast).
+    const db = (store as unknown as { db: Database.Database }).db;
+    assert.equal(db.pragma('busy_timeout', { simple: true }), 5000);
+    assert.equal(db.pragma('foreign_keys', { simple: true }), 1);
+    assert.equal(db.pragma('synchronous', { simple: true }), 1); // 1 = NORMAL
+  });
+
+  it('answers latestMeasurements from the (contract, kpi, segment, measured_on, id) index', function () {
+    const plan = inspect((db) =>
+      db
+        .prepare(`EXPLAIN QUERY PLAN ${LATEST_MEASUREMENTS_SQL}`)
+        .all('x') as Array<{ detail: string }>,
+    );
+    assert.ok(
+      plan.some((p) => p.detail.includes('measurements_latest_idx')),
+      JSON.stringify(plan),
+    );
+  });
+
+  it('survives two stores on the same file writing in turn (separate connections)', async function () {
+    const other = new SqliteMeasurementStore(file);
+    try {
+      await other.migrate();
+      const a = await store.appendMeasurement(newMeasurement({ value: 1 }));
+      const b = await other.appendMeasurement(newMeasurement({ value: 2 }));
+      assert.ok(b.id > a.id);
+      assert.deepEqual(await store.listMeasurements(a.contractId), [a, b]);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('has no way to change or remove a row (append-only)', function () {
+    const methods = Object.getOwnPropertyNames(SqliteMeasurementStore.prototype);
+    assert.deepEqual(
+      methods.filter((m) => /update|delete|remove|set|put|truncate/i.test(m)),
+      [],
+    );
+  });
+});
