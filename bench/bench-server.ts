@@ -31,6 +31,7 @@ async function main(): Promise<void> {
   }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   process.on('message', (msg: unknown) => {
+    if (msg === 'exit') process.exit(0); // a normal exit, so --cpu-prof can write its profile
     if (msg === 'memory') {
       (globalThis as { gc?: () => void }).gc?.();
       process.send?.({ memory: process.memoryUsage() });

@@ -9,6 +9,9 @@ import { MaalBot } from './maalbot';
 import { calendarDate, type Clock } from './clock';
 import type { Logger } from './logger';
 import { appVersion } from './app-version';
+import { createCardActionRouter } from '../domain/card-actions/card-action-router';
+import { cardActionHandlers } from '../domain/card-actions/card-action-handlers';
+import { ignoreConversationEvents } from '../domain/conversation-events';
 
 export interface AppDeps {
   config: AppConfig;
@@ -33,7 +36,8 @@ export function createApp(deps: AppDeps): App {
   const version = appVersion();
   const adapter = createAdapter(config.credentials, logger);
   const answerQuestion = createQuestionAnswerer({ contract, store, today: () => calendarDate(clock(), config.timeZone) });
-  const bot = new MaalBot({ answerQuestion, logger });
+  const cardActions = createCardActionRouter(cardActionHandlers);
+  const bot = new MaalBot({ answerQuestion, cardActions, conversations: ignoreConversationEvents, logger });
 
   const server = restify.createServer({ name: 'maalbot', handleUncaughtExceptions: false });
   // restify's default body limit is none: cap it before anything is parsed.

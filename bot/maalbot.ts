@@ -1,46 +1,145 @@
-import { ActivityTypes, CardFactory, MessageFactory, TeamsActivityHandler, type TurnContext } from 'botbuilder';
+import {
+  ActivityTypes,
+  CardFactory,
+  MessageFactory,
+  TeamsActivityHandler,
+  TurnContext,
+  teamsGetTeamInfo,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+} from 'botbuilder';
 import type { Reply } from '../domain/reply';
 import type { QuestionAnswerer } from '../domain/answer-question';
+import type { CardActionHandler, CardActionResult } from '../domain/card-actions/card-action';
+import type { ConversationEvents } from '../domain/conversation-events';
 import type { Logger } from './logger';
 import { turnInfoFromActivity } from './turn-info-from-activity';
+import { newErrorReference } from './error-reference';
 
 export interface MaalBotDeps {
   answerQuestion: QuestionAnswerer;
+  cardActions: CardActionHandler;
+  conversations: ConversationEvents;
   logger: Logger;
 }
 
 /**
- * The thin Bot Framework shell: turns an incoming message into text for the domain and the
- * domain's Reply into an activity. No rules, no card building, no storage here — this class is
+ * The thin Bot Framework shell: turns activities into plain requests for the domain
+ * (question text, card actions by verb, conversation events) and the domain's answers back into
+ * activities and invoke responses. No rules, no card building, no storage here — this class is
  * what a move to the Microsoft 365 Agents SDK or the Teams SDK replaces.
  */
 export class MaalBot extends TeamsActivityHandler {
   constructor(private readonly deps: MaalBotDeps) {
     super();
     this.onMessage(async (context, next) => {
-      await this.answerMessage(context);
+      await this.track(context, 'message');
+      if (isCardSubmit(context.activity.value)) await this.answerSubmit(context, context.activity.value);
+      else await this.answerMessage(context);
       await next();
     });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.track(context, 'installation');
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient?.id);
+      if (botAdded) await this.track(context, 'members-added');
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await this.deps.conversations.removed({ conversationId: context.activity.conversation.id, teamId: teamsGetTeamInfo(context.activity)?.id ?? undefined, reason: 'uninstalled' });
+      await next();
+    });
+    this.onTeamsTeamDeletedEvent(async (teamInfo, context, next) => {
+      await this.deps.conversations.removed({ conversationId: context.activity.conversation.id, teamId: teamInfo.id ?? undefined, reason: 'team-deleted' });
+      await next();
+    });
+  }
+
+  /** Universal Actions: the invoke response replaces the card in place (or shows a message/error). */
+  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    await this.track(context, 'card-action');
+    const started = process.hrtime.bigint();
+    const verb = typeof invokeValue.action?.verb === 'string' ? invokeValue.action.verb : '';
+    const data = isRecord(invokeValue.action?.data) ? invokeValue.action.data : {};
+    const result = await this.runCardAction(verb, data, context, 'execute');
+    this.logTurn(context, `action:${verb}`, result.kind, started);
+    return toInvokeResponse(result);
   }
 
   private async answerMessage(context: TurnContext): Promise<void> {
     const started = process.hrtime.bigint();
     const activity = context.activity;
-    // Action.Submit from a card also arrives as a message (with `value`); wired by the form issue.
     const text = typeof activity.text === 'string' ? activity.text : '';
     const { reply, intent } = await this.deps.answerQuestion(text, turnInfoFromActivity(activity));
     await context.sendActivity(toActivity(reply));
+    this.logTurn(context, intent, 'answered', started);
+  }
+
+  /** Action.Submit fallback (clients without Universal Actions): update the card that was pressed. */
+  private async answerSubmit(context: TurnContext, value: { verb: string } & Record<string, unknown>): Promise<void> {
+    const started = process.hrtime.bigint();
+    const { verb, ...data } = value;
+    const result = await this.runCardAction(verb, data, context, 'submit');
+    const replyToId = context.activity.replyToId;
+    if (result.kind === 'card' && replyToId !== undefined) {
+      const update = MessageFactory.attachment(CardFactory.adaptiveCard(result.card));
+      update.id = replyToId;
+      await context.updateActivity(update);
+    } else if (result.kind === 'card') {
+      await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(result.card)));
+    } else {
+      await context.sendActivity(MessageFactory.text(result.kind === 'message' ? result.text : result.message));
+    }
+    this.logTurn(context, `action:${verb}`, result.kind, started);
+  }
+
+  /** A failing handler must still answer an invoke (else Teams retries): log it, show a reference. */
+  private async runCardAction(verb: string, data: Record<string, unknown>, context: TurnContext, via: 'execute' | 'submit'): Promise<CardActionResult> {
+    try {
+      return await this.deps.cardActions({ verb, data, turn: turnInfoFromActivity(context.activity), via });
+    } catch (err) {
+      const reference = newErrorReference();
+      this.deps.logger.error({ err, reference, verb }, 'card action failed');
+      return { kind: 'error', statusCode: 500, message: `Beklager, handlingen kunne ikke gennemføres. Prøv igen om lidt. (Reference: ${reference})` };
+    }
+  }
+
+  /** Remember where the bot can reach people later; a failure here must not cost the answer. */
+  private async track(context: TurnContext, via: 'message' | 'installation' | 'members-added' | 'card-action'): Promise<void> {
+    try {
+      await this.deps.conversations.seen({
+        reference: { ...TurnContext.getConversationReference(context.activity) },
+        turn: turnInfoFromActivity(context.activity),
+        teamId: teamsGetTeamInfo(context.activity)?.id ?? undefined,
+        via,
+      });
+    } catch (err) {
+      this.deps.logger.error({ err, conversationType: context.activity.conversation?.conversationType }, 'could not record the conversation');
+    }
+  }
+
+  private logTurn(context: TurnContext, intent: string, outcome: string, started: bigint): void {
     this.deps.logger.info(
       {
         event: 'turn',
-        conversationType: activity.conversation?.conversationType ?? 'unknown',
+        conversationType: context.activity.conversation?.conversationType ?? 'unknown',
         intent,
-        outcome: 'answered',
+        outcome,
         durationMs: Number(process.hrtime.bigint() - started) / 1e6,
       },
       'turn',
     );
   }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isCardSubmit(value: unknown): value is { verb: string } & Record<string, unknown> {
+  return isRecord(value) && typeof value.verb === 'string';
 }
 
 export function toActivity(reply: Reply) {
@@ -50,4 +149,19 @@ export function toActivity(reply: Reply) {
   // Shown in notifications and by clients that cannot render the card.
   activity.summary = reply.summary;
   return activity;
+}
+
+function toInvokeResponse(result: CardActionResult): AdaptiveCardInvokeResponse {
+  switch (result.kind) {
+    case 'card':
+      return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.card as unknown as Record<string, unknown> };
+    case 'message':
+      return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result.text as unknown as Record<string, unknown> };
+    case 'error':
+      return {
+        statusCode: result.statusCode,
+        type: 'application/vnd.microsoft.error',
+        value: { code: result.statusCode === 403 ? 'Forbidden' : result.statusCode === 400 ? 'BadRequest' : 'InternalError', message: result.message } as unknown as Record<string, unknown>,
+      };
+  }
 }

@@ -6,6 +6,7 @@ import type { Reply } from './reply';
 import type { TurnInfo } from './turn-info';
 import { intentHandlers } from './answers/intent-handlers';
 import type { AnswerContext, IntentHandler, IntentHandlers } from './answers/answer-context';
+import { ReplyCache } from './answers/reply-cache';
 
 export interface QuestionAnswererDeps {
   contract: ContractData;
@@ -20,9 +21,10 @@ export type QuestionAnswerer = (text: string, turn: TurnInfo) => Promise<{ reply
 /** Text in, reply out: parse the question, then let the intent's handler answer it. */
 export function createQuestionAnswerer(deps: QuestionAnswererDeps): QuestionAnswerer {
   const handlers = deps.handlers ?? intentHandlers;
+  const cache = new ReplyCache();
   return async (text, turn) => {
     const intent = parseQuestion(text, deps.contract);
-    const ctx: AnswerContext = { contract: deps.contract, store: deps.store, today: deps.today(), turn };
+    const ctx: AnswerContext = { contract: deps.contract, store: deps.store, today: deps.today(), turn, cache };
     // The mapped type guarantees handlers[intent.kind] accepts this intent; TS cannot narrow the pair.
     const handler = handlers[intent.kind] as IntentHandler<Intent['kind']>;
     const reply = await handler(intent as never, ctx);

@@ -117,6 +117,18 @@ export function formatMonthYear(isoDate: string): string {
   return `${MONTHS[month - 1]} ${year}`;
 }
 
+const dateTimeFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Building an Intl.DateTimeFormat is costly; one per time zone is enough. */
+function dateTimeFormatter(timeZone: string): Intl.DateTimeFormat {
+  let f = dateTimeFormatters.get(timeZone);
+  if (f === undefined) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' });
+    dateTimeFormatters.set(timeZone, f);
+  }
+  return f;
+}
+
 /**
  * An instant shown as local time: '2021-03-08T13:05:00Z' → "8. marts 2021 kl. 14.05"
  * (Danish time uses a period between hours and minutes).
@@ -125,15 +137,7 @@ export function formatDateTime(isoInstant: string, timeZone = 'Europe/Copenhagen
   const ms = Date.parse(isoInstant);
   if (Number.isNaN(ms)) throw new RangeError(`"${isoInstant}" er ikke et gyldigt tidspunkt`);
   // en-US with numeric parts only: locale text never reaches the output, only the zone arithmetic.
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    hourCycle: 'h23',
-  }).formatToParts(ms);
+  const parts = dateTimeFormatter(timeZone).formatToParts(ms);
   const get = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
   const hour = get('hour') % 24; // some ICU versions print midnight as 24 even with h23
   const minute = get('minute');

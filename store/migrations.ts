@@ -9,7 +9,7 @@
  * Rows of `measurements` are append-only: no migration or store method updates or deletes them.
  */
 export interface Migration {
-  /** 1, 2, 3 … strictly increasing, no gaps. */
+  /** 1, 2, 3 … strictly increasing (gaps allowed, see pendingMigrations). */
   readonly version: number;
   /** snake_case, says what changes. */
   readonly name: string;
@@ -77,9 +77,12 @@ export function pendingMigrations(
   migrations: readonly Migration[],
   applied: readonly number[],
 ): Migration[] {
+  // Strictly increasing; gaps are allowed so that work in parallel can reserve ranges
+  // (forms 2–9, reminders 10–19, …) without renumbering when it lands.
   migrations.forEach((m, i) => {
-    if (m.version !== i + 1) {
-      throw new Error(`Migration list is malformed: entry ${i} has version ${m.version}, expected ${i + 1}`);
+    const previous = i === 0 ? 0 : migrations[i - 1]!.version;
+    if (!Number.isInteger(m.version) || m.version <= previous) {
+      throw new Error(`Migration list is malformed: entry ${i} has version ${m.version}, which must be an integer greater than ${previous}`);
     }
   });
   const done = new Set(applied);

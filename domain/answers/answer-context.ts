@@ -3,6 +3,7 @@ import type { MeasurementStore } from '../../store/measurement-store';
 import type { Intent, IntentKind } from '../intent';
 import type { Reply } from '../reply';
 import type { TurnInfo } from '../turn-info';
+import type { ReplyCache } from './reply-cache';
 
 /** What every intent handler may use: the contract, the store, today's date and who asks where. */
 export interface AnswerContext {
@@ -11,6 +12,8 @@ export interface AnswerContext {
   /** Today's calendar date in the configured time zone, YYYY-MM-DD. */
   today: string;
   turn: TurnInfo;
+  /** Shared by the turns of one app: cards that depend only on stored rows are built once. */
+  cache: ReplyCache;
 }
 
 export type IntentHandler<K extends IntentKind> = (intent: Extract<Intent, { kind: K }>, ctx: AnswerContext) => Promise<Reply>;

@@ -47,6 +47,20 @@ describe('end to end: Teams activities over HTTP to /api/messages', () => {
     assert.equal(typeof call.body.summary, 'string');
   });
 
+  it('shows a new measurement on the next question (no stale card)', async () => {
+    const first = await ask('status mål 4', { kind: 'personal' });
+    assert.match(cardText(cardOf(first.call.body)), /47 %/);
+    running.connector.reset();
+    await running.store.appendMeasurement({
+      contractId: running.contract.id, kpiId: '4a', value: 41, done: null, segment: null, note: null, recordedBy: 'test', demo: false,
+      period: '2021', measuredOn: '2021-10-01', source: 'Erhvervsstyrelsen (brugerevaluering)',
+    });
+    const second = await ask('status mål 4', { kind: 'personal' });
+    const text = cardText(cardOf(second.call.body));
+    assert.match(text, /41 %/);
+    assert.match(text, /I risiko/i, '41 % is more than 3 points below 45 % before the deadline');
+  });
+
   it('answers a topic question in a personal chat ("hvordan går det med kendskab?") with Mål 1', async () => {
     const { call } = await ask('hvordan går det med kendskab?', { kind: 'personal' });
     const card = cardOf(call.body);

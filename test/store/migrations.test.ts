@@ -65,12 +65,14 @@ describe('migrations', function () {
     }
   });
 
-  it('pendingMigrations returns what is missing, in order, and refuses a gap in the list', function () {
+  it('pendingMigrations returns what is missing, in order, and refuses a list that is not strictly increasing', function () {
     const list: Migration[] = [1, 2, 3].map((version) => ({ version, name: `m${version}`, sqlite: '', postgres: '' }));
     assert.deepEqual(pendingMigrations(list, []).map((m) => m.version), [1, 2, 3]);
     assert.deepEqual(pendingMigrations(list, [1]).map((m) => m.version), [2, 3]);
     assert.deepEqual(pendingMigrations(list, [1, 2, 3, 4]), []);
-    assert.throws(() => pendingMigrations([list[0]!, list[2]!], []), /entry 1 has version 3, expected 2/);
+    assert.deepEqual(pendingMigrations([list[0]!, list[2]!], [1]).map((m) => m.version), [3], 'a gap is allowed');
+    assert.throws(() => pendingMigrations([list[1]!, list[0]!], []), /entry 1 has version 1, which must be an integer greater than 2/);
+    assert.throws(() => pendingMigrations([list[0]!, list[0]!], []), /entry 1 has version 1/);
   });
 
   describe('runner on SQLite', function () {

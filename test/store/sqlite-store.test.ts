@@ -65,6 +65,24 @@ describe('SqliteMeasurementStore specifics', function () {
     }
   }
 
+  it('latestMeasurements sees rows written by another connection (its cache follows data_version)', async function () {
+    const first = await store.appendMeasurement(newMeasurement({ value: 30, measuredOn: '2021-09-01' }));
+    assert.deepEqual(await store.latestMeasurements(first.contractId), [first]);
+    const other = new SqliteMeasurementStore(file);
+    try {
+      await other.migrate();
+      const newer = await other.appendMeasurement(newMeasurement({ value: 36, measuredOn: '2021-09-30' }));
+      assert.deepEqual(await store.latestMeasurements(first.contractId), [newer], 'a write by another process is seen at once');
+    } finally {
+      await other.close();
+    }
+    const own = await store.appendMeasurement(newMeasurement({ value: 37, measuredOn: '2021-10-30' }));
+    assert.deepEqual(await store.latestMeasurements(first.contractId), [own], 'and so is our own next write');
+    const rows = await store.latestMeasurements(first.contractId);
+    rows.pop();
+    assert.equal((await store.latestMeasurements(first.contractId)).length, 1, 'callers cannot damage the cache');
+  });
+
   it('creates the parent directory and the file', function () {
     assert.ok(fs.statSync(file).isFile());
   });

@@ -1,0 +1,26 @@
+import type { Measurement } from '../measurement';
+import type { Reply } from '../reply';
+
+/**
+ * Status cards are a pure function of (contract, goal, today, the rows they read). Rows are
+ * append-only and never change once written, so their ids identify the data exactly: a key made
+ * of those ids can never serve a stale card, on SQLite or shared PostgreSQL alike. Bounded, oldest out.
+ */
+export class ReplyCache {
+  private readonly entries = new Map<string, Reply>();
+
+  constructor(private readonly limit = 256) {}
+
+  static key(parts: readonly string[], measurements: readonly Measurement[]): string {
+    return `${parts.join('|')}|${measurements.map((m) => m.id).join(',')}`;
+  }
+
+  async getOrCreate(key: string, create: () => Reply | Promise<Reply>): Promise<Reply> {
+    const hit = this.entries.get(key);
+    if (hit !== undefined) return hit;
+    const reply = await create();
+    if (this.entries.size >= this.limit) this.entries.delete(this.entries.keys().next().value as string);
+    this.entries.set(key, reply);
+    return reply;
+  }
+}
