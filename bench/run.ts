@@ -24,7 +24,7 @@ interface BotProcess {
 }
 
 async function startBot(which: 'echo' | 'maalbot'): Promise<BotProcess> {
-  const child = fork(path.join(__dirname, 'bench-server.js'), [which], { execArgv: ['--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(path.join(__dirname, 'bench-server.js'), [which], { execArgv: ['--expose-gc', '--disable-warning=DEP0111'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (m: { port?: number }) => (m.port ? resolve(m.port) : reject(new Error('no port'))));
     child.once('exit', (code) => reject(new Error(`${which} exited with ${code}`)));
