@@ -1,13 +1,33 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions, type TurnContext } from 'botbuilder';
 import type { BotCredentials } from '../config/read-config';
 import type { Logger } from './logger';
 import { newErrorReference } from './error-reference';
+import { MaalbotAdapter } from './maalbot-adapter';
 
 /**
- * CloudAdapter with the one error boundary of the bot: details go to the log under a short
+ * Where the auth layer fetches OpenID metadata and which issuer it trusts. Only tests (a loopback
+ * JWKS server) and sovereign clouds override these. botbuilder switches to a fully parameterised
+ * mode once any endpoint is overridden, so an override must give the whole set (platform notes).
+ */
+export type AuthEndpoints = Required<
+  Pick<
+    ConfigurationBotFrameworkAuthenticationOptions,
+    | 'ToBotFromChannelOpenIdMetadataUrl'
+    | 'ToBotFromChannelTokenIssuer'
+    | 'ToBotFromEmulatorOpenIdMetadataUrl'
+    | 'ToChannelFromBotLoginUrl'
+    | 'ToChannelFromBotOAuthScope'
+    | 'OAuthUrl'
+    | 'ValidateAuthority'
+    | 'CallerId'
+  >
+>;
+
+/**
+ * The adapter with the one error boundary of the bot: details go to the log under a short
  * reference, the user gets a short Danish apology with that reference — never internals.
  */
-export function createAdapter(credentials: BotCredentials | undefined, logger: Logger): CloudAdapter {
+export function createAdapter(credentials: BotCredentials | undefined, logger: Logger, authEndpoints?: AuthEndpoints): MaalbotAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication(
     credentials === undefined
       ? {} // no MicrosoftAppId: authentication is off (local mode only; readConfig refuses this in production)
@@ -16,9 +36,10 @@ export function createAdapter(credentials: BotCredentials | undefined, logger: L
           MicrosoftAppPassword: credentials.appPassword,
           MicrosoftAppType: credentials.appType,
           MicrosoftAppTenantId: credentials.tenantId,
+          ...authEndpoints,
         },
   );
-  const adapter = new CloudAdapter(auth);
+  const adapter = new MaalbotAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     const reference = newErrorReference();
     logger.error({ err: error, reference, activityId: context.activity?.id, activityType: context.activity?.type }, 'turn failed');

@@ -1,10 +1,11 @@
 import restify from 'restify';
-import type { CloudAdapter } from 'botbuilder';
 import type { AppConfig } from '../config/read-config';
 import type { ContractData } from '../goals/contract-schema';
 import type { MeasurementStore } from '../store/measurement-store';
 import { createQuestionAnswerer } from '../domain/answer-question';
-import { createAdapter } from './create-adapter';
+import { createAdapter, type AuthEndpoints } from './create-adapter';
+import type { MaalbotAdapter } from './maalbot-adapter';
+import { messagesRoute } from './http/messages-route';
 import { MaalBot } from './maalbot';
 import { calendarDate, type Clock } from './clock';
 import type { Logger } from './logger';
@@ -19,11 +20,13 @@ export interface AppDeps {
   store: MeasurementStore;
   logger: Logger;
   clock: Clock;
+  /** Tests only (a loopback OpenID/JWKS server): see bot/create-adapter.ts. */
+  authEndpoints?: AuthEndpoints;
 }
 
 export interface App {
   server: restify.Server;
-  adapter: CloudAdapter;
+  adapter: MaalbotAdapter;
   bot: MaalBot;
 }
 
@@ -34,7 +37,7 @@ export interface App {
 export function createApp(deps: AppDeps): App {
   const { config, contract, store, logger, clock } = deps;
   const version = appVersion();
-  const adapter = createAdapter(config.credentials, logger);
+  const adapter = createAdapter(config.credentials, logger, deps.authEndpoints);
   const answerQuestion = createQuestionAnswerer({ contract, store, today: () => calendarDate(clock(), config.timeZone) });
   const cardActions = createCardActionRouter(cardActionHandlers);
   const bot = new MaalBot({ answerQuestion, cardActions, conversations: ignoreConversationEvents, logger });
@@ -43,9 +46,7 @@ export function createApp(deps: AppDeps): App {
   // restify's default body limit is none: cap it before anything is parsed.
   const bodyParser = restify.plugins.bodyParser({ maxBodySize: config.maxBodyBytes, mapParams: false });
 
-  server.post('/api/messages', bodyParser, async (req: restify.Request, res: restify.Response) => {
-    await adapter.process(req, res, (context) => bot.run(context));
-  });
+  server.post('/api/messages', bodyParser, messagesRoute({ adapter, tenantPolicy: config.tenantPolicy, logger, run: (context) => bot.run(context) }));
 
   server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
     res.json(200, { status: 'ok', version, store: store.kind, contract: { id: contract.id, goals: contract.goals.length } });

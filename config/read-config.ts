@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { readTenantPolicy } from './read-tenant-policy';
+import type { TenantPolicy } from '../bot/http/tenant-policy';
 import { DEFAULT_CONTRACT_FILE } from '../goals/default-contract';
+import { readGraphConfig, type GraphConfig } from './read-graph-config';
 
 /**
  * All configuration comes from the environment through this one pure function.
@@ -77,6 +80,10 @@ export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   maxBodyBytes: number;
   timeZone: string;
+  /** Tenants allowed to reach the bot (ALLOWED_TENANT_IDS); see config/read-tenant-policy.ts. */
+  tenantPolicy: TenantPolicy;
+  /** Microsoft Graph (calendar sync, activity feed); undefined = off. See config/read-graph-config.ts. */
+  graph: GraphConfig | undefined;
 }
 
 const HOW_TO_FIX: Record<string, string> = {
@@ -108,6 +115,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (e.MAALBOT_MODE === 'production' && credentials === undefined) {
     problems.push(`MicrosoftAppId: produktionstilstand kræver bot-legitimation (uden den er autentificering slået fra) — ${HOW_TO_FIX.MicrosoftAppId}`);
   }
+  const graph = readGraphConfig(env);
+  problems.push(...graph.problems);
+  const tenants = readTenantPolicy(env, credentials);
+  problems.push(...tenants.problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -120,5 +131,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     maxBodyBytes: e.MAX_BODY_BYTES,
     timeZone: e.TIME_ZONE,
+    tenantPolicy: tenants.policy,
+    graph: graph.graph,
   };
 }

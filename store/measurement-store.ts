@@ -9,12 +9,25 @@ export interface MeasurementStore {
   readonly kind: 'sqlite' | 'postgres';
   /** Applies pending versioned migrations; safe to call on every start and from several instances. */
   migrate(): Promise<void>;
-  /** Appends one row and returns it with id and recordedAt set. */
+  /**
+   * Appends one row and returns it with id, recordedAt and the previous* audit fields set, in one
+   * transaction. Idempotent on `submissionId`: when a row with that id exists, nothing is written
+   * and that row is returned (also for two identical submissions racing). With `supersedesId` the
+   * row is a correction: the named row must exist in the same contract, KPI and segment and not be
+   * corrected yet, else CorrectionConflictError (store/correction-conflict-error.ts).
+   */
   appendMeasurement(m: NewMeasurement): Promise<Measurement>;
+  /** Appends several rows with the rules of appendMeasurement in ONE transaction: all or none (imports). */
+  appendMeasurements(ms: readonly NewMeasurement[]): Promise<Measurement[]>;
+  /** One row of a contract by id, or undefined. */
+  measurementById(contractId: string, id: number): Promise<Measurement | undefined>;
+  /** The row a submission stored, or undefined (submission ids are unique across contracts). */
+  measurementBySubmission(submissionId: string): Promise<Measurement | undefined>;
   /** All rows of a contract (optionally only some KPIs), oldest first (by id). */
   listMeasurements(contractId: string, kpiIds?: readonly string[]): Promise<Measurement[]>;
   /**
-   * The newest row per (KPI, segment) of a contract: greatest measuredOn, ties broken by greatest id.
+   * The newest row per (KPI, segment) of a contract: greatest measuredOn, ties broken by greatest id,
+   * among the rows no correction has superseded.
    * This is what status and cards need on every question, so implementations answer it in one query.
    */
   latestMeasurements(contractId: string): Promise<Measurement[]>;

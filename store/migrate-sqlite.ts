@@ -45,7 +45,7 @@ export function migrateSqlite(
   });
   const applied = run.immediate();
   for (const version of applied) {
-    const m = migrations[version - 1];
+    const m = migrations.find((x) => x.version === version); // versions may have gaps
     logger.info({ db: 'sqlite', version, name: m?.name }, 'applied migration');
   }
   return applied;

@@ -64,6 +64,59 @@ export const MIGRATIONS: readonly Migration[] = [
         ON measurements (contract_id, kpi_id, segment, measured_on, id);
     `,
   },
+  {
+    version: 2,
+    name: 'add_measurement_audit',
+    // Forms (issue 3): idempotency (a unique submission id), corrections (a unique supersedes id:
+    // a row is corrected at most once, so corrections form a chain, never a fork) and the audit trail.
+    sqlite: `
+      ALTER TABLE measurements ADD COLUMN submission_id    TEXT;
+      ALTER TABLE measurements ADD COLUMN supersedes_id    INTEGER REFERENCES measurements (id);
+      ALTER TABLE measurements ADD COLUMN conversation_id  TEXT;
+      ALTER TABLE measurements ADD COLUMN recorded_by_name TEXT;
+      ALTER TABLE measurements ADD COLUMN recorded_by_upn  TEXT;
+      ALTER TABLE measurements ADD COLUMN evidence         TEXT;
+      ALTER TABLE measurements ADD COLUMN previous_id      INTEGER;
+      ALTER TABLE measurements ADD COLUMN previous_value   REAL;
+      ALTER TABLE measurements ADD COLUMN previous_done    INTEGER CHECK (previous_done IN (0, 1));
+      CREATE UNIQUE INDEX measurements_submission_uq ON measurements (submission_id);
+      CREATE UNIQUE INDEX measurements_supersedes_uq ON measurements (supersedes_id);
+    `,
+    // Plain UNIQUE constraints (NULLs are distinct), so INSERT … ON CONFLICT (submission_id) can name it.
+    postgres: `
+      ALTER TABLE measurements
+        ADD COLUMN submission_id    TEXT UNIQUE,
+        ADD COLUMN supersedes_id    BIGINT UNIQUE REFERENCES measurements (id),
+        ADD COLUMN conversation_id  TEXT,
+        ADD COLUMN recorded_by_name TEXT,
+        ADD COLUMN recorded_by_upn  TEXT,
+        ADD COLUMN evidence         TEXT,
+        ADD COLUMN previous_id      BIGINT,
+        ADD COLUMN previous_value   DOUBLE PRECISION,
+        ADD COLUMN previous_done    BOOLEAN;
+    `,
+  },
+  {
+    version: 3,
+    name: 'measurements_append_only',
+    // The audit trail must hold even against a hand-written UPDATE: the database refuses it.
+    sqlite: `
+      CREATE TRIGGER measurements_no_update BEFORE UPDATE ON measurements
+      BEGIN SELECT RAISE(ABORT, 'measurements are append-only: add a correcting row instead'); END;
+      CREATE TRIGGER measurements_no_delete BEFORE DELETE ON measurements
+      BEGIN SELECT RAISE(ABORT, 'measurements are append-only: add a correcting row instead'); END;
+    `,
+    postgres: `
+      CREATE FUNCTION measurements_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        RAISE EXCEPTION 'measurements are append-only: add a correcting row instead';
+      END $$;
+      CREATE TRIGGER measurements_no_update_or_delete BEFORE UPDATE OR DELETE ON measurements
+        FOR EACH ROW EXECUTE FUNCTION measurements_refuse_change();
+      CREATE TRIGGER measurements_no_truncate BEFORE TRUNCATE ON measurements
+        FOR EACH STATEMENT EXECUTE FUNCTION measurements_refuse_change();
+    `,
+  },
 ];
 
 /** What this build expects the database to have; readiness checks compare it with appliedMigrations(). */

@@ -1,4 +1,4 @@
-import type { NewMeasurement } from '../domain/measurement';
+import type { Measurement, NewMeasurement } from '../domain/measurement';
 import { segmentSchema } from '../goals/contract-schema';
 
 /** A row the store refuses to write; callers validate at the edge, this is the last line. */
@@ -13,8 +13,11 @@ export class InvalidMeasurementError extends Error {
   }
 }
 
-/** A NewMeasurement as both stores write it: checked, and recordedAt set as ISO UTC with milliseconds. */
-export type NormalizedMeasurement = Omit<NewMeasurement, 'recordedAt'> & { recordedAt: string };
+/**
+ * A NewMeasurement as both stores write it: checked, recordedAt set as ISO UTC with milliseconds,
+ * and every optional audit field present (null when the caller left it out).
+ */
+export type NormalizedMeasurement = Omit<Measurement, 'id' | 'previousId' | 'previousValue' | 'previousDone'>;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -58,6 +61,16 @@ export function normalizeNewMeasurement(m: NewMeasurement, now: Date): Normalize
   if (m.note !== null && typeof m.note !== 'string') {
     throw new InvalidMeasurementError('note', 'must be a string or null');
   }
+  for (const field of ['conversationId', 'recordedByName', 'recordedByUpn', 'evidence'] as const) {
+    const v = m[field];
+    if (v !== undefined && v !== null && typeof v !== 'string') throw new InvalidMeasurementError(field, 'must be a string or null');
+  }
+  if (m.submissionId !== undefined && m.submissionId !== null && (typeof m.submissionId !== 'string' || m.submissionId.trim() === '' || m.submissionId.length > 200)) {
+    throw new InvalidMeasurementError('submissionId', 'must be null or a non-empty string of at most 200 characters');
+  }
+  if (m.supersedesId !== undefined && m.supersedesId !== null && !(Number.isSafeInteger(m.supersedesId) && m.supersedesId > 0)) {
+    throw new InvalidMeasurementError('supersedesId', 'must be null or a positive integer (a row id)');
+  }
   if (typeof m.demo !== 'boolean') {
     throw new InvalidMeasurementError('demo', 'must be a boolean');
   }
@@ -86,5 +99,11 @@ export function normalizeNewMeasurement(m: NewMeasurement, now: Date): Normalize
     recordedAt: recordedAt.toISOString(),
     recordedBy: m.recordedBy,
     demo: m.demo,
+    submissionId: m.submissionId ?? null,
+    supersedesId: m.supersedesId ?? null,
+    conversationId: m.conversationId ?? null,
+    recordedByName: m.recordedByName ?? null,
+    recordedByUpn: m.recordedByUpn ?? null,
+    evidence: m.evidence ?? null,
   };
 }

@@ -1,10 +1,11 @@
-import { Pool, type PoolConfig } from 'pg';
+import { Pool, type PoolClient, type PoolConfig } from 'pg';
 import type { Measurement, NewMeasurement } from '../domain/measurement';
 import type { Segment } from '../goals/contract-schema';
 import type { MeasurementStore } from './measurement-store';
 import { appliedPostgresMigrations, migratePostgres } from './migrate-postgres';
 import { MIGRATIONS, type Migration } from './migrations';
-import { normalizeNewMeasurement } from './normalize-new-measurement';
+import { normalizeNewMeasurement, type NormalizedMeasurement } from './normalize-new-measurement';
+import { CorrectionConflictError } from './correction-conflict-error';
 import { silentStoreLogger, type StoreLogger } from './store-logger';
 
 export interface PostgresStoreOptions {
@@ -36,6 +37,15 @@ interface PgRow {
   recorded_at: string;
   recorded_by: string;
   demo: boolean;
+  submission_id: string | null;
+  supersedes_id: string | null; // bigint
+  conversation_id: string | null;
+  recorded_by_name: string | null;
+  recorded_by_upn: string | null;
+  evidence: string | null;
+  previous_id: string | null; // bigint
+  previous_value: number | null;
+  previous_done: boolean | null;
 }
 
 /**
@@ -46,13 +56,39 @@ const COLUMNS = `id, contract_id, kpi_id, value, done, segment, period,
   to_char(measured_on, 'YYYY-MM-DD') AS measured_on,
   source, note,
   to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS recorded_at,
-  recorded_by, demo`;
+  recorded_by, demo,
+  submission_id, supersedes_id, conversation_id, recorded_by_name, recorded_by_upn, evidence,
+  previous_id, previous_value, previous_done`;
+
+/** A row no correction points at (supersedes_id is UNIQUE, so this is an index lookup). */
+const NOT_SUPERSEDED = 'NOT EXISTS (SELECT 1 FROM measurements s WHERE s.supersedes_id = m.id)';
+
+/**
+ * First half of the advisory lock key for one series (contract, KPI, segment): "msmt" in ASCII.
+ * Writers of a series queue behind each other, so two people submitting the same KPI at once get
+ * two ordered rows, each with the right previous value. Idempotency does not rely on it: the
+ * UNIQUE submission_id with ON CONFLICT is what makes a racing replay store nothing.
+ */
+const SERIES_LOCK_NAMESPACE = 0x6d736d74;
 
 const INSERT = `
   INSERT INTO measurements
-    (contract_id, kpi_id, value, done, segment, period, measured_on, source, note, recorded_at, recorded_by, demo)
-  VALUES ($1, $2, $3, $4, $5, $6, $7::date, $8, $9, $10::timestamptz, $11, $12)
+    (contract_id, kpi_id, value, done, segment, period, measured_on, source, note, recorded_at, recorded_by, demo,
+     submission_id, supersedes_id, conversation_id, recorded_by_name, recorded_by_upn, evidence,
+     previous_id, previous_value, previous_done)
+  VALUES ($1, $2, $3, $4, $5, $6, $7::date, $8, $9, $10::timestamptz, $11, $12,
+          $13, $14, $15, $16, $17, $18, $19, $20, $21)
+  ON CONFLICT (submission_id) DO NOTHING
   RETURNING ${COLUMNS}`;
+
+const BY_ID = `SELECT ${COLUMNS} FROM measurements WHERE contract_id = $1 AND id = $2`;
+const BY_SUBMISSION = `SELECT ${COLUMNS} FROM measurements WHERE submission_id = $1`;
+const CORRECTED_BY = 'SELECT id FROM measurements WHERE supersedes_id = $1';
+const SERIES_LATEST = `
+  SELECT ${COLUMNS} FROM measurements m
+   WHERE contract_id = $1 AND kpi_id = $2 AND (segment = $3 OR ($3::text IS NULL AND segment IS NULL)) AND ${NOT_SUPERSEDED}
+   ORDER BY measured_on DESC, id DESC LIMIT 1`;
+const LOCK_SERIES = `SELECT pg_advisory_xact_lock($1, hashtext(coalesce(current_schema(), '') || $2))`;
 
 const LIST_ALL = `SELECT ${COLUMNS} FROM measurements WHERE contract_id = $1 ORDER BY id`;
 
@@ -63,8 +99,8 @@ const LIST_SOME = `SELECT ${COLUMNS} FROM measurements WHERE contract_id = $1 AN
 const LATEST = `
   SELECT ${COLUMNS} FROM (
     SELECT DISTINCT ON (kpi_id, segment) *
-      FROM measurements
-     WHERE contract_id = $1
+      FROM measurements m
+     WHERE contract_id = $1 AND ${NOT_SUPERSEDED}
      ORDER BY kpi_id DESC, segment DESC, measured_on DESC, id DESC
   ) latest
   ORDER BY id`;
@@ -85,7 +121,26 @@ function toMeasurement(r: PgRow): Measurement {
     recordedAt: r.recorded_at,
     recordedBy: r.recorded_by,
     demo: r.demo,
+    submissionId: r.submission_id,
+    supersedesId: r.supersedes_id === null ? null : Number(r.supersedes_id),
+    conversationId: r.conversation_id,
+    recordedByName: r.recorded_by_name,
+    recordedByUpn: r.recorded_by_upn,
+    evidence: r.evidence,
+    previousId: r.previous_id === null ? null : Number(r.previous_id),
+    previousValue: r.previous_value,
+    previousDone: r.previous_done,
   };
+}
+
+/** The lock key text of a row's series ("|" occurs in no contract id, KPI id or segment; PostgreSQL text cannot hold NUL). */
+function seriesKey(n: Pick<NormalizedMeasurement, 'contractId' | 'kpiId' | 'segment'>): string {
+  return `${n.contractId}|${n.kpiId}|${n.segment ?? ''}`;
+}
+
+/** A pg error's SQLSTATE and constraint, without importing pg's error class. */
+function pgErrorInfo(err: unknown): { code?: string; constraint?: string } {
+  return typeof err === 'object' && err !== null ? (err as { code?: string; constraint?: string }) : {};
 }
 
 /** For several instances behind a load balancer: one pg Pool, parameterised SQL only. */
@@ -116,8 +171,59 @@ export class PostgresMeasurementStore implements MeasurementStore {
   }
 
   async appendMeasurement(m: NewMeasurement): Promise<Measurement> {
-    const n = normalizeNewMeasurement(m, this.now());
-    const res = await this.pool.query<PgRow>(INSERT, [
+    const [row] = await this.writeAll([normalizeNewMeasurement(m, this.now())]);
+    return row!;
+  }
+
+  async appendMeasurements(ms: readonly NewMeasurement[]): Promise<Measurement[]> {
+    const now = this.now();
+    const rows = ms.map((m) => normalizeNewMeasurement(m, now)); // all checked before anything is written
+    if (rows.length === 0) return [];
+    return this.writeAll(rows);
+  }
+
+  /** One transaction for all rows: lock their series in a fixed order (no deadlock between two imports), then write each. */
+  private async writeAll(rows: readonly NormalizedMeasurement[]): Promise<Measurement[]> {
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      try {
+        for (const key of [...new Set(rows.map(seriesKey))].sort()) await client.query(LOCK_SERIES, [SERIES_LOCK_NAMESPACE, key]);
+        const out: Measurement[] = [];
+        for (const n of rows) out.push(await this.writeOne(client, n));
+        await client.query('COMMIT');
+        return out;
+      } catch (err) {
+        await client.query('ROLLBACK').catch((rollbackErr: Error) => {
+          broken = rollbackErr; // the connection is unusable; release(err) below destroys it
+        });
+        throw translateConstraintError(err, rows);
+      }
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  /** Inside writeAll's transaction: replay check, correction checks, previous value, insert. */
+  private async writeOne(client: PoolClient, n: NormalizedMeasurement): Promise<Measurement> {
+    if (n.submissionId !== null) {
+      const existing = (await client.query<PgRow>(BY_SUBMISSION, [n.submissionId])).rows[0];
+      if (existing !== undefined) return toMeasurement(existing);
+    }
+    let previous: Measurement | undefined;
+    if (n.supersedesId !== null) {
+      const target = (await client.query<PgRow>(BY_ID, [n.contractId, n.supersedesId])).rows[0];
+      if (target === undefined) throw new CorrectionConflictError('unknown-row', n.supersedesId);
+      previous = toMeasurement(target);
+      if (previous.kpiId !== n.kpiId || previous.segment !== n.segment) throw new CorrectionConflictError('other-series', n.supersedesId);
+      const later = (await client.query<{ id: string }>(CORRECTED_BY, [n.supersedesId])).rows[0];
+      if (later !== undefined) throw new CorrectionConflictError('already-corrected', n.supersedesId, Number(later.id));
+    } else {
+      const latest = (await client.query<PgRow>(SERIES_LATEST, [n.contractId, n.kpiId, n.segment])).rows[0];
+      previous = latest === undefined ? undefined : toMeasurement(latest);
+    }
+    const res = await client.query<PgRow>(INSERT, [
       n.contractId,
       n.kpiId,
       n.value,
@@ -130,10 +236,33 @@ export class PostgresMeasurementStore implements MeasurementStore {
       n.recordedAt,
       n.recordedBy,
       n.demo,
+      n.submissionId,
+      n.supersedesId,
+      n.conversationId,
+      n.recordedByName,
+      n.recordedByUpn,
+      n.evidence,
+      previous?.id ?? null,
+      previous?.value ?? null,
+      previous?.done ?? null,
     ]);
     const row = res.rows[0];
-    if (row === undefined) throw new Error('INSERT … RETURNING returned no row');
-    return toMeasurement(row);
+    if (row !== undefined) return toMeasurement(row);
+    // ON CONFLICT: the same submission committed meanwhile (under another series' lock); return it.
+    const existing = n.submissionId === null ? undefined : (await client.query<PgRow>(BY_SUBMISSION, [n.submissionId])).rows[0];
+    if (existing === undefined) throw new Error('INSERT … RETURNING returned no row');
+    return toMeasurement(existing);
+  }
+
+  async measurementById(contractId: string, id: number): Promise<Measurement | undefined> {
+    if (!Number.isSafeInteger(id)) return undefined;
+    const row = (await this.pool.query<PgRow>(BY_ID, [contractId, id])).rows[0];
+    return row === undefined ? undefined : toMeasurement(row);
+  }
+
+  async measurementBySubmission(submissionId: string): Promise<Measurement | undefined> {
+    const row = (await this.pool.query<PgRow>(BY_SUBMISSION, [submissionId])).rows[0];
+    return row === undefined ? undefined : toMeasurement(row);
   }
 
   async listMeasurements(contractId: string, kpiIds?: readonly string[]): Promise<Measurement[]> {
@@ -163,4 +292,17 @@ export class PostgresMeasurementStore implements MeasurementStore {
     this.ended = true;
     await this.pool.end();
   }
+}
+
+/**
+ * The checks in writeOne run under the series lock, so constraint errors mean a writer that took
+ * another series' lock named the same row (a forged correction): report them as the same conflicts.
+ */
+function translateConstraintError(err: unknown, rows: readonly NormalizedMeasurement[]): unknown {
+  const { code, constraint } = pgErrorInfo(err);
+  const supersedesId = rows.find((r) => r.supersedesId !== null)?.supersedesId;
+  if (supersedesId === undefined || supersedesId === null) return err;
+  if (code === '23505' && constraint === 'measurements_supersedes_id_key') return new CorrectionConflictError('already-corrected', supersedesId);
+  if (code === '23503' && constraint === 'measurements_supersedes_id_fkey') return new CorrectionConflictError('unknown-row', supersedesId);
+  return err;
 }

@@ -6,7 +6,8 @@ import type { Segment } from '../goals/contract-schema';
 import type { MeasurementStore } from './measurement-store';
 import { appliedSqliteMigrations, migrateSqlite } from './migrate-sqlite';
 import { MIGRATIONS, type Migration } from './migrations';
-import { normalizeNewMeasurement } from './normalize-new-measurement';
+import { normalizeNewMeasurement, type NormalizedMeasurement } from './normalize-new-measurement';
+import { CorrectionConflictError } from './correction-conflict-error';
 import { silentStoreLogger, type StoreLogger } from './store-logger';
 
 export interface SqliteStoreOptions {
@@ -34,10 +35,23 @@ interface SqliteRow {
   recorded_at: string;
   recorded_by: string;
   demo: 0 | 1;
+  submission_id: string | null;
+  supersedes_id: number | null;
+  conversation_id: string | null;
+  recorded_by_name: string | null;
+  recorded_by_upn: string | null;
+  evidence: string | null;
+  previous_id: number | null;
+  previous_value: number | null;
+  previous_done: 0 | 1 | null;
 }
 
 const COLUMNS =
-  'id, contract_id, kpi_id, value, done, segment, period, measured_on, source, note, recorded_at, recorded_by, demo';
+  'id, contract_id, kpi_id, value, done, segment, period, measured_on, source, note, recorded_at, recorded_by, demo, ' +
+  'submission_id, supersedes_id, conversation_id, recorded_by_name, recorded_by_upn, evidence, previous_id, previous_value, previous_done';
+
+/** A row no correction points at (the unique index on supersedes_id makes this a lookup). */
+const NOT_SUPERSEDED = 'NOT EXISTS (SELECT 1 FROM measurements s WHERE s.supersedes_id = m.id)';
 
 /**
  * Newest row per (KPI, segment) in one query; PARTITION BY groups NULL segments together, as wanted.
@@ -48,7 +62,7 @@ export const LATEST_MEASUREMENTS_SQL = `
     SELECT m.*, row_number() OVER (
              PARTITION BY kpi_id, segment ORDER BY measured_on DESC, id DESC) AS rn
       FROM measurements m
-     WHERE contract_id = ?
+     WHERE contract_id = ? AND ${NOT_SUPERSEDED}
   ) WHERE rn = 1
   ORDER BY id`;
 
@@ -68,6 +82,15 @@ function toMeasurement(r: SqliteRow): Measurement {
     recordedAt: r.recorded_at,
     recordedBy: r.recorded_by,
     demo: r.demo === 1,
+    submissionId: r.submission_id,
+    supersedesId: r.supersedes_id,
+    conversationId: r.conversation_id,
+    recordedByName: r.recorded_by_name,
+    recordedByUpn: r.recorded_by_upn,
+    evidence: r.evidence,
+    previousId: r.previous_id,
+    previousValue: r.previous_value,
+    previousDone: r.previous_done === null ? null : r.previous_done === 1,
   };
 }
 
@@ -75,10 +98,23 @@ function prepareStatements(db: Database.Database) {
   return {
     insert: db.prepare<[Record<string, string | number | null>], SqliteRow>(
       `INSERT INTO measurements
-         (contract_id, kpi_id, value, done, segment, period, measured_on, source, note, recorded_at, recorded_by, demo)
+         (contract_id, kpi_id, value, done, segment, period, measured_on, source, note, recorded_at, recorded_by, demo,
+          submission_id, supersedes_id, conversation_id, recorded_by_name, recorded_by_upn, evidence,
+          previous_id, previous_value, previous_done)
        VALUES
-         (@contractId, @kpiId, @value, @done, @segment, @period, @measuredOn, @source, @note, @recordedAt, @recordedBy, @demo)
+         (@contractId, @kpiId, @value, @done, @segment, @period, @measuredOn, @source, @note, @recordedAt, @recordedBy, @demo,
+          @submissionId, @supersedesId, @conversationId, @recordedByName, @recordedByUpn, @evidence,
+          @previousId, @previousValue, @previousDone)
        RETURNING ${COLUMNS}`,
+    ),
+    byId: db.prepare<[string, number], SqliteRow>(`SELECT ${COLUMNS} FROM measurements WHERE contract_id = ? AND id = ?`),
+    bySubmission: db.prepare<[string], SqliteRow>(`SELECT ${COLUMNS} FROM measurements WHERE submission_id = ?`),
+    correctedBy: db.prepare<[number], { id: number }>('SELECT id FROM measurements WHERE supersedes_id = ?'),
+    // The row that counts for one series now (R2 order); `segment IS ?` matches NULL too.
+    seriesLatest: db.prepare<[string, string, string | null], SqliteRow>(
+      `SELECT ${COLUMNS} FROM measurements m
+        WHERE contract_id = ? AND kpi_id = ? AND segment IS ? AND ${NOT_SUPERSEDED}
+        ORDER BY measured_on DESC, id DESC LIMIT 1`,
     ),
     listAll: db.prepare<[string], SqliteRow>(`SELECT ${COLUMNS} FROM measurements WHERE contract_id = ? ORDER BY id`),
     // One statement for any number of KPIs: the ids arrive as a JSON array.
@@ -142,13 +178,55 @@ export class SqliteMeasurementStore implements MeasurementStore {
 
   async appendMeasurement(m: NewMeasurement): Promise<Measurement> {
     const n = normalizeNewMeasurement(m, this.now());
-    const row = this.stmts.insert.get({
+    // IMMEDIATE: the write lock is taken before the reads, so another process cannot slip a row
+    // (or the same submission) in between the checks and the insert.
+    return this.db.transaction(() => this.writeOne(n)).immediate();
+  }
+
+  async appendMeasurements(ms: readonly NewMeasurement[]): Promise<Measurement[]> {
+    const now = this.now();
+    const rows = ms.map((m) => normalizeNewMeasurement(m, now)); // all checked before anything is written
+    return this.db.transaction(() => rows.map((n) => this.writeOne(n))).immediate();
+  }
+
+  /** Inside a transaction: replay check, correction checks, previous value, insert. */
+  private writeOne(n: NormalizedMeasurement): Measurement {
+    const st = this.stmts;
+    if (n.submissionId !== null) {
+      const existing = st.bySubmission.get(n.submissionId);
+      if (existing !== undefined) return toMeasurement(existing);
+    }
+    let previous: SqliteRow | undefined;
+    if (n.supersedesId !== null) {
+      previous = st.byId.get(n.contractId, n.supersedesId);
+      if (previous === undefined) throw new CorrectionConflictError('unknown-row', n.supersedesId);
+      if (previous.kpi_id !== n.kpiId || previous.segment !== n.segment) throw new CorrectionConflictError('other-series', n.supersedesId);
+      const later = st.correctedBy.get(n.supersedesId);
+      if (later !== undefined) throw new CorrectionConflictError('already-corrected', n.supersedesId, later.id);
+    } else {
+      previous = st.seriesLatest.get(n.contractId, n.kpiId, n.segment);
+    }
+    const row = st.insert.get({
       ...n,
       done: n.done === null ? null : n.done ? 1 : 0,
       demo: n.demo ? 1 : 0,
+      previousId: previous?.id ?? null,
+      previousValue: previous?.value ?? null,
+      previousDone: previous?.done ?? null,
     });
     if (row === undefined) throw new Error('INSERT … RETURNING returned no row');
     return toMeasurement(row);
+  }
+
+  async measurementById(contractId: string, id: number): Promise<Measurement | undefined> {
+    if (!Number.isSafeInteger(id)) return undefined;
+    const row = this.stmts.byId.get(contractId, id);
+    return row === undefined ? undefined : toMeasurement(row);
+  }
+
+  async measurementBySubmission(submissionId: string): Promise<Measurement | undefined> {
+    const row = this.stmts.bySubmission.get(submissionId);
+    return row === undefined ? undefined : toMeasurement(row);
   }
 
   async listMeasurements(contractId: string, kpiIds?: readonly string[]): Promise<Measurement[]> {

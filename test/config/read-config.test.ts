@@ -59,3 +59,29 @@ describe('readConfig', () => {
     );
   });
 });
+
+describe('readConfig: tenant allow-list (ALLOWED_TENANT_IDS)', () => {
+  const creds = { MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret', MicrosoftAppTenantId: 'AAAAAAAA-2222-3333-4444-555555555555' };
+
+  it('lets any tenant in, in local mode without credentials', () => {
+    assert.deepEqual(readConfig({}).tenantPolicy, { kind: 'any' });
+  });
+
+  it("defaults to the bot's own tenant when credentials are set", () => {
+    assert.deepEqual(readConfig(creds).tenantPolicy, { kind: 'only', tenantIds: new Set(['aaaaaaaa-2222-3333-4444-555555555555']) });
+  });
+
+  it('fails closed: credentials without any tenant (multi-tenant app, no list) allow nobody', () => {
+    const c = readConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret', MicrosoftAppType: 'MultiTenant' });
+    assert.deepEqual(c.tenantPolicy, { kind: 'only', tenantIds: new Set() });
+  });
+
+  it('reads a comma-separated list, case-insensitively', () => {
+    const c = readConfig({ ...creds, ALLOWED_TENANT_IDS: ' 11111111-2222-3333-4444-555555555555 ,BBBBBBBB-2222-3333-4444-555555555555' });
+    assert.deepEqual(c.tenantPolicy, { kind: 'only', tenantIds: new Set(['11111111-2222-3333-4444-555555555555', 'bbbbbbbb-2222-3333-4444-555555555555']) });
+  });
+
+  it('refuses something that is not a tenant id, naming the variable', () => {
+    assert.throws(() => readConfig({ ALLOWED_TENANT_IDS: 'contoso.onmicrosoft.com' }), (err: unknown) => err instanceof ConfigError && /ALLOWED_TENANT_IDS: "contoso\.onmicrosoft\.com" er ikke et tenant-id/.test(err.message));
+  });
+});

@@ -146,11 +146,77 @@ describe('end to end: Teams activities over HTTP to /api/messages', () => {
     assert.equal(running.connector.calls.length, 0);
   });
 
+  const malformed: Array<[string, (a: Record<string, unknown>) => unknown, RegExp]> = [
+    ['no conversation', (a) => ({ ...a, conversation: undefined }), /conversation/],
+    ['a numeric text', (a) => ({ ...a, text: 42 }), /text/],
+    ['a serviceUrl that is not http(s)', (a) => ({ ...a, serviceUrl: 'file:///etc/passwd' }), /serviceUrl/],
+    ['no type', (a) => ({ ...a, type: '' }), /type/],
+    ['an array instead of an activity', () => [1, 2, 3], /activity|type/],
+  ];
+  for (const [name, mutate, field] of malformed) {
+    it(`refuses an activity with ${name} with 400 naming the field, and runs no handler`, async () => {
+      const res = await running.postActivity(mutate(teamsMessage({ text: 'status mål 4', serviceUrl: running.connector.serviceUrl })));
+      assert.equal(res.status, 400);
+      const body = JSON.parse(res.body) as { error: string; problems: string[] };
+      assert.equal(body.error, 'BadRequest');
+      assert.match(body.problems.join('\n'), field);
+      assert.equal(running.connector.calls.length, 0);
+    });
+  }
+
+  it('answers GET /api/messages with 405 and no handler runs', async () => {
+    const res = await fetch(`${running.baseUrl}/api/messages`);
+    assert.equal(res.status, 405);
+    assert.equal(running.connector.calls.length, 0);
+  });
+
   it('refuses a body over MAX_BODY_BYTES with 413 before parsing', async () => {
     const big = JSON.stringify(teamsMessage({ text: 'x'.repeat(300_000), serviceUrl: running.connector.serviceUrl }));
     const res = await running.postActivity(big);
     assert.equal(res.status, 413);
     assert.equal(running.connector.calls.length, 0);
+  });
+});
+
+describe('end to end: tenant allow-list', () => {
+  const ALLOWED = '11111111-2222-3333-4444-555555555555';
+  let running: RunningApp;
+  before(async () => {
+    running = await startRunningApp({ clock: OCT_2021, env: { ALLOWED_TENANT_IDS: ALLOWED } });
+  });
+  after(async () => running.close());
+
+  it('answers an allowed tenant (tenant id in conversation.tenantId)', async () => {
+    const res = await running.postActivity(teamsMessage({ text: 'hjælp', serviceUrl: running.connector.serviceUrl, tenantId: ALLOWED.toUpperCase() }));
+    assert.equal(res.status, 200);
+    assert.equal(running.connector.calls.length, 1);
+  });
+
+  it('drops another tenant before any handler runs, logs it, and answers 403', async () => {
+    running.connector.reset();
+    running.logs.length = 0;
+    const res = await running.postActivity(teamsMessage({ text: 'status mål 4', serviceUrl: running.connector.serviceUrl, tenantId: '99999999-2222-3333-4444-555555555555' }));
+    assert.equal(res.status, 403);
+    assert.equal(running.connector.calls.length, 0);
+    assert.ok(running.logs.some((l) => l.event === 'tenant-refused' && l.tenantId === '99999999-2222-3333-4444-555555555555'));
+    assert.ok(!running.logs.some((l) => l.event === 'turn'), 'no turn was logged');
+  });
+
+  it('reads the tenant from channelData.tenant.id when conversation.tenantId is missing', async () => {
+    running.connector.reset();
+    const activity = teamsMessage({ text: 'hjælp', serviceUrl: running.connector.serviceUrl, tenantId: '99999999-2222-3333-4444-555555555555' }) as { conversation: Record<string, unknown> };
+    delete activity.conversation.tenantId;
+    assert.equal((await running.postActivity(activity)).status, 403);
+    const allowed = teamsMessage({ text: 'hjælp', serviceUrl: running.connector.serviceUrl, tenantId: ALLOWED }) as { conversation: Record<string, unknown> };
+    delete allowed.conversation.tenantId;
+    assert.equal((await running.postActivity(allowed)).status, 200);
+  });
+
+  it('drops an activity that names no tenant at all', async () => {
+    const activity = teamsMessage({ text: 'hjælp', serviceUrl: running.connector.serviceUrl }) as { conversation: Record<string, unknown>; channelData?: unknown };
+    delete activity.conversation.tenantId;
+    delete activity.channelData;
+    assert.equal((await running.postActivity(activity)).status, 403);
   });
 });
 
@@ -162,6 +228,11 @@ describe('end to end: the error boundary', () => {
       appendMeasurement: async () => {
         throw new Error('unused');
       },
+      appendMeasurements: async () => {
+        throw new Error('unused');
+      },
+      measurementById: async () => undefined,
+      measurementBySubmission: async () => undefined,
       listMeasurements: async () => [],
       latestMeasurements: async () => {
         throw new Error('SQLITE_CORRUPT: database disk image is malformed at /secret/path');

@@ -33,6 +33,9 @@ async function makePostgresStore(options: MakeStoreOptions = {}): Promise<StoreU
   };
 }
 
+/** The next free version after the real list, for test-only migrations. */
+const NEXT_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version + 1;
+
 describe('PostgresMeasurementStore', function () {
   before(async function () {
     await requirePostgresOrSkip(this);
@@ -45,7 +48,7 @@ describe('PostgresMeasurementStore', function () {
       // A slow second version widens the race window: without the advisory lock, two instances
       // would both see it pending and the second CREATE TABLE (or the bookkeeping insert) would fail.
       const slow: Migration = {
-        version: 2,
+        version: NEXT_VERSION,
         name: 'slow_test_migration',
         sqlite: 'SELECT 1',
         postgres: 'SELECT pg_sleep(0.2); CREATE TABLE slow_marker (x integer);',
@@ -54,7 +57,7 @@ describe('PostgresMeasurementStore', function () {
         const stores = [1, 2, 3].map(() => storeIn(schema, { migrations: [...MIGRATIONS, slow] }));
         try {
           await Promise.all(stores.map((s) => s.migrate()));
-          for (const s of stores) assert.deepEqual(await s.appliedMigrations(), [...KNOWN_MIGRATION_VERSIONS, 2]);
+          for (const s of stores) assert.deepEqual(await s.appliedMigrations(), [...KNOWN_MIGRATION_VERSIONS, NEXT_VERSION]);
           const client = new Client({ connectionString: schema.connectionString, ...schema.poolConfig });
           await client.connect();
           try {
@@ -63,7 +66,7 @@ describe('PostgresMeasurementStore', function () {
             );
             assert.deepEqual(
               rows.rows.map((r) => [r.version, r.name, Number(r.n)]),
-              [...MIGRATIONS.map((m) => [m.version, m.name, 1]), [2, 'slow_test_migration', 1]],
+              [...MIGRATIONS.map((m) => [m.version, m.name, 1]), [NEXT_VERSION, 'slow_test_migration', 1]],
             );
           } finally {
             await client.end();
@@ -76,7 +79,7 @@ describe('PostgresMeasurementStore', function () {
 
     it('rolls a failing migration back completely and reports the error', async function () {
       const broken: Migration = {
-        version: 2,
+        version: NEXT_VERSION,
         name: 'broken_test_migration',
         sqlite: 'SELECT 1',
         postgres: 'CREATE TABLE half_done (x integer); SELECT * FROM no_such_table;',
@@ -93,7 +96,7 @@ describe('PostgresMeasurementStore', function () {
             assert.deepEqual(await ok.appliedMigrations(), [...KNOWN_MIGRATION_VERSIONS]);
             const fixed = storeIn(schema, { migrations: [...MIGRATIONS, { ...broken, postgres: 'CREATE TABLE half_done (x integer);' }] });
             await fixed.migrate();
-            assert.deepEqual(await fixed.appliedMigrations(), [...KNOWN_MIGRATION_VERSIONS, 2]);
+            assert.deepEqual(await fixed.appliedMigrations(), [...KNOWN_MIGRATION_VERSIONS, NEXT_VERSION]);
             await fixed.close();
           } finally {
             await ok.close();

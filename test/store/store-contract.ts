@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import type { Measurement, NewMeasurement } from '../../domain/measurement';
+import type { Measurement, NewMeasurement, StoreSetMeasurementFields } from '../../domain/measurement';
+import { CorrectionConflictError, type CorrectionProblem } from '../../store/correction-conflict-error';
 import type { MeasurementStore } from '../../store/measurement-store';
 import { KNOWN_MIGRATION_VERSIONS } from '../../store/migrations';
 import { InvalidMeasurementError } from '../../store/normalize-new-measurement';
@@ -33,13 +34,19 @@ export function newMeasurement(overrides: Partial<NewMeasurement> = {}): NewMeas
     note: null,
     recordedBy: 'direktoer@erhvervshus.dk',
     demo: false,
+    submissionId: null,
+    supersedesId: null,
+    conversationId: null,
+    recordedByName: null,
+    recordedByUpn: null,
+    evidence: null,
     ...overrides,
   };
 }
 
 /** The fields a caller gave, to compare with what came back. */
-function withoutStoreFields(m: Measurement): Omit<Measurement, 'id' | 'recordedAt'> {
-  const { id: _id, recordedAt: _recordedAt, ...rest } = m;
+function withoutStoreFields(m: Measurement): Omit<Measurement, StoreSetMeasurementFields> {
+  const { id: _id, recordedAt: _recordedAt, previousId: _pid, previousValue: _pv, previousDone: _pd, ...rest } = m;
   return rest;
 }
 
@@ -374,6 +381,192 @@ export function describeStoreContract(
         const c = await again.appendMeasurement(newMeasurement({ value: 38 }));
         assert.ok(c.id > b.id);
       });
+    });
+
+    describe('audit, idempotency and corrections (forms)', function () {
+      const isConflict = (problem: CorrectionProblem) => (err: unknown) => err instanceof CorrectionConflictError && err.problem === problem;
+
+      it('keeps every audit field and sets previous* from the row that counted before', async function () {
+        const first = await store.appendMeasurement(newMeasurement({ value: 33, measuredOn: '2021-06-30' }));
+        assert.deepEqual([first.previousId, first.previousValue, first.previousDone], [null, null, null]);
+        const input = newMeasurement({
+          value: 35,
+          submissionId: '6d1f7a3e-8c1b-4e5f-9a2b-3c4d5e6f7a8b',
+          conversationId: '19:abc@thread.tacv2',
+          recordedBy: '6f2b2c9e-2f60-4b7e-9d47-0a3f5c1e9b11',
+          recordedByName: 'Søren Ærbødig',
+          recordedByUpn: 'soeren@erhvervshus.dk',
+          note: 'Kommentar',
+        });
+        const second = await store.appendMeasurement(input);
+        assert.deepEqual(withoutStoreFields(second), input);
+        assert.deepEqual([second.previousId, second.previousValue, second.previousDone], [first.id, 33, null]);
+        assert.deepEqual(await store.listMeasurements(CONTRACT), [first, second]);
+        // Another segment and another KPI are other series: nothing before them.
+        const drift = await store.appendMeasurement(newMeasurement({ kpiId: '3a', segment: 'drift', value: 80 }));
+        const vaekst = await store.appendMeasurement(newMeasurement({ kpiId: '3a', segment: 'vækst', value: 70 }));
+        assert.equal(drift.previousId, null);
+        assert.equal(vaekst.previousId, null);
+        const drift2 = await store.appendMeasurement(newMeasurement({ kpiId: '3a', segment: 'drift', value: 81 }));
+        assert.deepEqual([drift2.previousId, drift2.previousValue], [drift.id, 80]);
+        // Milestones carry done and evidence.
+        const m1 = await store.appendMeasurement(newMeasurement({ kpiId: '9c', value: null, done: false, evidence: 'Plan' }));
+        const m2 = await store.appendMeasurement(newMeasurement({ kpiId: '9c', value: null, done: true, evidence: 'Kursusbeviser' }));
+        assert.deepEqual([m2.previousId, m2.previousValue, m2.previousDone, m2.evidence], [m1.id, null, false, 'Kursusbeviser']);
+      });
+
+      it('previous* follows the status order (newest measuredOn, then id), not insertion order', async function () {
+        const newer = await store.appendMeasurement(newMeasurement({ value: 36, measuredOn: '2021-11-30' }));
+        await store.appendMeasurement(newMeasurement({ value: 30, measuredOn: '2021-01-31' }));
+        const third = await store.appendMeasurement(newMeasurement({ value: 37, measuredOn: '2021-11-30' }));
+        assert.equal(third.previousId, newer.id);
+      });
+
+      it('stores a submission once: a replay returns the stored row and writes nothing, even with other content', async function () {
+        const submissionId = 'a6f0c1d2-1111-4e5f-9a2b-3c4d5e6f7a8b';
+        const stored = await store.appendMeasurement(newMeasurement({ value: 35, submissionId }));
+        const replay = await store.appendMeasurement(newMeasurement({ value: 35, submissionId }));
+        const stale = await store.appendMeasurement(newMeasurement({ value: 99, note: 'ændret', submissionId }));
+        assert.deepEqual(replay, stored);
+        assert.deepEqual(stale, stored);
+        assert.deepEqual(await store.listMeasurements(CONTRACT), [stored]);
+        assert.deepEqual(await store.measurementBySubmission(submissionId), stored);
+        assert.equal(await store.measurementBySubmission('ukendt'), undefined);
+      });
+
+      it('stores one row when 12 identical submissions race', async function () {
+        const submissionId = 'b7e1d2c3-2222-4e5f-9a2b-3c4d5e6f7a8b';
+        const results = await Promise.all(
+          Array.from({ length: 12 }, () => store.appendMeasurement(newMeasurement({ value: 41, submissionId }))),
+        );
+        const listed = await store.listMeasurements(CONTRACT);
+        assert.equal(listed.length, 1);
+        for (const r of results) assert.deepEqual(r, listed[0]);
+      });
+
+      it('orders 20 concurrent submissions to one series: each row\'s previous is the row stored just before it', async function () {
+        const results = await Promise.all(
+          Array.from({ length: 20 }, (_, i) =>
+            store.appendMeasurement(newMeasurement({ kpiId: '4a', value: 40 + i, submissionId: `c0000000-0000-4000-8000-${String(i).padStart(12, '0')}` })),
+          ),
+        );
+        const listed = await store.listMeasurements(CONTRACT);
+        assert.equal(listed.length, 20);
+        assert.equal(new Set(results.map((r) => r.id)).size, 20);
+        assert.equal(listed[0]!.previousId, null);
+        for (let i = 1; i < listed.length; i++) {
+          assert.equal(listed[i]!.previousId, listed[i - 1]!.id, `row ${i}`);
+          assert.equal(listed[i]!.previousValue, listed[i - 1]!.value, `row ${i}`);
+        }
+      });
+
+      it('a correction supersedes its row: latest uses it (even with an older date), list keeps both', async function () {
+        const wrong = await store.appendMeasurement(newMeasurement({ value: 53, measuredOn: '2021-09-30' }));
+        assert.deepEqual(await store.latestMeasurements(CONTRACT), [wrong]);
+        const fixed = await store.appendMeasurement(
+          newMeasurement({ value: 35, measuredOn: '2021-09-29', supersedesId: wrong.id, note: 'Tastefejl: 53 → 35' }),
+        );
+        assert.equal(fixed.supersedesId, wrong.id);
+        assert.deepEqual([fixed.previousId, fixed.previousValue], [wrong.id, 53], 'previous of a correction is the corrected row');
+        assert.deepEqual(await store.latestMeasurements(CONTRACT), [fixed]);
+        assert.deepEqual(await store.listMeasurements(CONTRACT), [wrong, fixed], 'nothing is deleted or changed');
+        // A later ordinary row's previous is the correction, not the superseded row.
+        const next = await store.appendMeasurement(newMeasurement({ value: 36, measuredOn: '2021-09-29' }));
+        assert.equal(next.previousId, fixed.id);
+      });
+
+      it('corrections form a chain: a row is corrected once; correcting the correction works', async function () {
+        const a = await store.appendMeasurement(newMeasurement({ value: 10 }));
+        const b = await store.appendMeasurement(newMeasurement({ value: 11, supersedesId: a.id }));
+        await assert.rejects(store.appendMeasurement(newMeasurement({ value: 12, supersedesId: a.id })), (err: unknown) => {
+          return isConflict('already-corrected')(err) && (err as CorrectionConflictError).correctedById === b.id;
+        });
+        const c = await store.appendMeasurement(newMeasurement({ value: 12, supersedesId: b.id }));
+        assert.deepEqual(await store.latestMeasurements(CONTRACT), [c]);
+        assert.equal((await store.listMeasurements(CONTRACT)).length, 3);
+      });
+
+      it('refuses a correction of an unknown row, another contract\'s row or another KPI/segment, storing nothing', async function () {
+        const a = await store.appendMeasurement(newMeasurement({ kpiId: '3a', segment: 'drift', value: 80 }));
+        const other = await store.appendMeasurement(newMeasurement({ contractId: 'kkr-anden-2021', value: 1 }));
+        await assert.rejects(store.appendMeasurement(newMeasurement({ supersedesId: a.id + 1000 })), isConflict('unknown-row'));
+        await assert.rejects(store.appendMeasurement(newMeasurement({ supersedesId: other.id })), isConflict('unknown-row'));
+        await assert.rejects(store.appendMeasurement(newMeasurement({ kpiId: '3b', segment: 'drift', supersedesId: a.id })), isConflict('other-series'));
+        await assert.rejects(store.appendMeasurement(newMeasurement({ kpiId: '3a', segment: 'vækst', supersedesId: a.id })), isConflict('other-series'));
+        assert.deepEqual(await store.listMeasurements(CONTRACT), [a]);
+      });
+
+      it('two corrections of one row racing: exactly one wins, the other is refused', async function () {
+        const a = await store.appendMeasurement(newMeasurement({ value: 10 }));
+        const outcomes = await Promise.allSettled(
+          [20, 30].map((value) => store.appendMeasurement(newMeasurement({ value, supersedesId: a.id }))),
+        );
+        assert.equal(outcomes.filter((o) => o.status === 'fulfilled').length, 1);
+        const refused = outcomes.find((o) => o.status === 'rejected');
+        assert.ok(refused && isConflict('already-corrected')(refused.reason), String(refused && refused.reason));
+        assert.equal((await store.listMeasurements(CONTRACT)).length, 2);
+      });
+
+      it('a replayed correction returns its row instead of "already corrected"', async function () {
+        const a = await store.appendMeasurement(newMeasurement({ value: 10 }));
+        const submissionId = 'd1d1d1d1-3333-4e5f-9a2b-3c4d5e6f7a8b';
+        const fix = await store.appendMeasurement(newMeasurement({ value: 11, supersedesId: a.id, submissionId }));
+        assert.deepEqual(await store.appendMeasurement(newMeasurement({ value: 11, supersedesId: a.id, submissionId })), fix);
+        assert.equal((await store.listMeasurements(CONTRACT)).length, 2);
+      });
+
+      it('measurementById finds a row of its own contract only', async function () {
+        const a = await store.appendMeasurement(newMeasurement());
+        assert.deepEqual(await store.measurementById(CONTRACT, a.id), a);
+        assert.equal(await store.measurementById('kkr-anden-2021', a.id), undefined);
+        assert.equal(await store.measurementById(CONTRACT, a.id + 1), undefined);
+      });
+
+      it('appendMeasurements stores a batch in order, previous* chained within it', async function () {
+        const rows = await store.appendMeasurements([
+          newMeasurement({ value: 30, submissionId: 'import:abc:2' }),
+          newMeasurement({ kpiId: '3a', segment: 'drift', value: 80 }),
+          newMeasurement({ value: 31, submissionId: 'import:abc:4' }),
+        ]);
+        assert.deepEqual(rows.map((r) => r.value), [30, 80, 31]);
+        assert.ok(rows[0]!.id < rows[1]!.id && rows[1]!.id < rows[2]!.id);
+        assert.equal(rows[2]!.previousId, rows[0]!.id);
+        assert.deepEqual(await store.listMeasurements(CONTRACT), rows);
+        assert.deepEqual(await store.appendMeasurements([]), []);
+        // Running the same batch again stores nothing new for the rows with submission ids.
+        await store.appendMeasurements([newMeasurement({ value: 30, submissionId: 'import:abc:2' })]);
+        assert.equal((await store.listMeasurements(CONTRACT)).length, 3);
+      });
+
+      it('appendMeasurements is all or nothing: an invalid row or a refused correction stores none of the batch', async function () {
+        const a = await store.appendMeasurement(newMeasurement({ value: 1 }));
+        await assert.rejects(
+          store.appendMeasurements([newMeasurement({ value: 2 }), newMeasurement({ value: 3, measuredOn: '2021-02-30' })]),
+          InvalidMeasurementError,
+        );
+        await assert.rejects(
+          store.appendMeasurements([newMeasurement({ value: 2 }), newMeasurement({ value: 3, supersedesId: a.id + 99 })]),
+          isConflict('unknown-row'),
+        );
+        assert.deepEqual(await store.listMeasurements(CONTRACT), [a]);
+        assert.deepEqual(await store.latestMeasurements(CONTRACT), [a]);
+      });
+
+      const badAudit: Array<[string, Partial<NewMeasurement>, keyof NewMeasurement]> = [
+        ['an empty submissionId', { submissionId: ' ' }, 'submissionId'],
+        ['a 201-character submissionId', { submissionId: 'x'.repeat(201) }, 'submissionId'],
+        ['a fractional supersedesId', { supersedesId: 1.5 }, 'supersedesId'],
+        ['a negative supersedesId', { supersedesId: -1 }, 'supersedesId'],
+      ];
+      for (const [label, overrides, field] of badAudit) {
+        it(`refuses ${label} and stores nothing`, async function () {
+          await assert.rejects(
+            store.appendMeasurement(newMeasurement(overrides)),
+            (err: unknown) => err instanceof InvalidMeasurementError && err.field === field,
+          );
+          assert.deepEqual(await store.listMeasurements(CONTRACT), []);
+        });
+      }
     });
 
     describe('ping and close', function () {
