@@ -1,6 +1,7 @@
 import { ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions, type TurnContext } from 'botbuilder';
 import type { BotCredentials } from '../config/read-config';
 import type { Logger } from './logger';
+import { turnLoggerOf } from './turn-logger';
 import { newErrorReference } from './error-reference';
 import { MaalbotAdapter } from './maalbot-adapter';
 
@@ -42,11 +43,12 @@ export function createAdapter(credentials: BotCredentials | undefined, logger: L
   const adapter = new MaalbotAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     const reference = newErrorReference();
-    logger.error({ err: error, reference, activityId: context.activity?.id, activityType: context.activity?.type }, 'turn failed');
+    const log = turnLoggerOf(context, logger); // carries the conversation and activity ids
+    log.error({ err: error, reference }, 'turn failed');
     try {
       await context.sendActivity(`Beklager, der gik noget galt hos mig. Prøv igen om lidt. (Reference: ${reference})`);
     } catch (sendError) {
-      logger.error({ err: sendError, reference }, 'could not tell the user about the failed turn');
+      log.error({ err: sendError, reference }, 'could not tell the user about the failed turn');
     }
   };
   return adapter;

@@ -6,6 +6,9 @@ import { createQuestionAnswerer } from '../domain/answer-question';
 import { createAdapter, type AuthEndpoints } from './create-adapter';
 import type { MaalbotAdapter } from './maalbot-adapter';
 import { messagesRoute } from './http/messages-route';
+import { InFlightRequests } from './http/in-flight-requests';
+import { defaultReadinessChecks, readinessRoute } from './http/readiness';
+import { stopServer } from './http/stop-server';
 import { MaalBot } from './maalbot';
 import { calendarDate, type Clock } from './clock';
 import type { Logger } from './logger';
@@ -28,6 +31,11 @@ export interface App {
   server: restify.Server;
   adapter: MaalbotAdapter;
   bot: MaalBot;
+  /**
+   * Graceful stop: refuse new requests (503), wait for the turns in flight, close the server.
+   * Resolves false when `timeoutMs` cut some turn short.
+   */
+  stop(timeoutMs: number): Promise<boolean>;
 }
 
 /**
@@ -43,6 +51,8 @@ export function createApp(deps: AppDeps): App {
   const bot = new MaalBot({ answerQuestion, cardActions, conversations: ignoreConversationEvents, logger });
 
   const server = restify.createServer({ name: 'maalbot', handleUncaughtExceptions: false });
+  const inFlight = new InFlightRequests();
+  server.pre(inFlight.handler);
   // restify's default body limit is none: cap it before anything is parsed.
   const bodyParser = restify.plugins.bodyParser({ maxBodySize: config.maxBodyBytes, mapParams: false });
 
@@ -52,5 +62,8 @@ export function createApp(deps: AppDeps): App {
     res.json(200, { status: 'ok', version, store: store.kind, contract: { id: contract.id, goals: contract.goals.length } });
   });
 
-  return { server, adapter, bot };
+  // Readiness (load balancers, orchestrators): store reachable, migrations applied, contract loaded.
+  server.get('/readyz', readinessRoute(defaultReadinessChecks(store, contract), logger));
+
+  return { server, adapter, bot, stop: (timeoutMs) => stopServer(server, inFlight, timeoutMs) };
 }

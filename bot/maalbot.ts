@@ -15,6 +15,7 @@ import type { ConversationEvents } from '../domain/conversation-events';
 import type { Logger } from './logger';
 import { turnInfoFromActivity } from './turn-info-from-activity';
 import { newErrorReference } from './error-reference';
+import { createTurnLogger, TURN_LOGGER_KEY, turnLoggerOf } from './turn-logger';
 
 export interface MaalBotDeps {
   answerQuestion: QuestionAnswerer;
@@ -55,6 +56,12 @@ export class MaalBot extends TeamsActivityHandler {
       await this.deps.conversations.removed({ conversationId: context.activity.conversation.id, teamId: teamInfo.id ?? undefined, reason: 'team-deleted' });
       await next();
     });
+  }
+
+  /** Every turn gets its own child logger (conversation and activity ids; see bot/turn-logger.ts). */
+  override async run(context: TurnContext): Promise<void> {
+    context.turnState.set(TURN_LOGGER_KEY, createTurnLogger(this.deps.logger, context.activity));
+    await super.run(context);
   }
 
   /** Universal Actions: the invoke response replaces the card in place (or shows a message/error). */
@@ -101,7 +108,7 @@ export class MaalBot extends TeamsActivityHandler {
       return await this.deps.cardActions({ verb, data, turn: turnInfoFromActivity(context.activity), via });
     } catch (err) {
       const reference = newErrorReference();
-      this.deps.logger.error({ err, reference, verb }, 'card action failed');
+      turnLoggerOf(context, this.deps.logger).error({ err, reference, verb }, 'card action failed');
       return { kind: 'error', statusCode: 500, message: `Beklager, handlingen kunne ikke gennemføres. Prøv igen om lidt. (Reference: ${reference})` };
     }
   }
@@ -116,12 +123,12 @@ export class MaalBot extends TeamsActivityHandler {
         via,
       });
     } catch (err) {
-      this.deps.logger.error({ err, conversationType: context.activity.conversation?.conversationType }, 'could not record the conversation');
+      turnLoggerOf(context, this.deps.logger).error({ err, conversationType: context.activity.conversation?.conversationType }, 'could not record the conversation');
     }
   }
 
   private logTurn(context: TurnContext, intent: string, outcome: string, started: bigint): void {
-    this.deps.logger.info(
+    turnLoggerOf(context, this.deps.logger).info(
       {
         event: 'turn',
         conversationType: context.activity.conversation?.conversationType ?? 'unknown',

@@ -3,6 +3,8 @@ import { readTenantPolicy } from './read-tenant-policy';
 import type { TenantPolicy } from '../bot/http/tenant-policy';
 import { DEFAULT_CONTRACT_FILE } from '../goals/default-contract';
 import { readGraphConfig, type GraphConfig } from './read-graph-config';
+import { readAccessPolicy } from './read-access-policy';
+import type { AccessPolicy } from '../domain/access/access-policy';
 
 /**
  * All configuration comes from the environment through this one pure function.
@@ -84,6 +86,8 @@ export interface AppConfig {
   tenantPolicy: TenantPolicy;
   /** Microsoft Graph (calendar sync, activity feed); undefined = off. See config/read-graph-config.ts. */
   graph: GraphConfig | undefined;
+  /** Who may record measurements (STAFF_USERS) and administer (ADMIN_USERS); see config/read-access-policy.ts. */
+  access: AccessPolicy;
 }
 
 const HOW_TO_FIX: Record<string, string> = {
@@ -119,6 +123,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   problems.push(...graph.problems);
   const tenants = readTenantPolicy(env, credentials);
   problems.push(...tenants.problems);
+  const access = readAccessPolicy(env);
+  problems.push(...access.problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -133,5 +139,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     timeZone: e.TIME_ZONE,
     tenantPolicy: tenants.policy,
     graph: graph.graph,
+    access: access.policy,
   };
 }

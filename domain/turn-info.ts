@@ -12,5 +12,10 @@ export interface TurnInfo {
     /** Entra object id, when Teams sends it. */
     aadObjectId: string | undefined;
     name: string | undefined;
+    /**
+     * User principal name. Teams does not send it in activities: the shell fills it in for card
+     * actions only when a UPN allow-list needs it (a member lookup, see bot/upn-lookup.ts).
+     */
+    upn?: string;
   };
 }

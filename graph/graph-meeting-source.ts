@@ -5,7 +5,7 @@ import type { MeetingOccurrence, MeetingOccurrenceSource } from '../domain/sched
 import type { Logger } from '../bot/logger';
 import { toGraphRequestError, GraphRequestError } from './graph-request-error';
 import { meetingEventBody, ruleFingerprint, RULE_PROPERTY_ID, SERIES_PROPERTY_ID, type RecurringMeetingSpec } from './meeting-event-body';
-import { localDate, localTime, zonedToInstant } from './zoned-time';
+import { localDate, localTime, zonedInstant } from '../domain/schedule/zoned-time';
 
 export interface GraphMeetingSourceOptions {
   client: Client;
@@ -164,7 +164,7 @@ export class GraphMeetingSource implements MeetingOccurrenceSource {
     for (const oid of details.cancelledOccurrences ?? []) {
       const date = /\.(\d{4}-\d{2}-\d{2})$/.exec(oid)?.[1];
       if (date === undefined || byId.has(date)) continue;
-      const start = zonedToInstant(date, seriesTime, this.timeZone);
+      const start = zonedInstant(date, seriesTime, this.timeZone);
       byId.set(date, { id: date, start: start.toISOString(), end: new Date(start.getTime() + durationMs).toISOString(), cancelled: true, source: 'graph' });
     }
     return [...byId.values()]

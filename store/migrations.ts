@@ -8,6 +8,8 @@
  * runners themselves (they must read it before knowing whether version 1 ran).
  * Rows of `measurements` are append-only: no migration or store method updates or deletes them.
  */
+import { REMINDER_TABLES_MIGRATION } from './reminder-migrations';
+
 export interface Migration {
   /** 1, 2, 3 … strictly increasing (gaps allowed, see pendingMigrations). */
   readonly version: number;
@@ -117,6 +119,8 @@ export const MIGRATIONS: readonly Migration[] = [
         FOR EACH STATEMENT EXECUTE FUNCTION measurements_refuse_change();
     `,
   },
+  // Reminders (issue 4) own versions 10–19; keep entries in version order (forms 4–9 go above this line).
+  REMINDER_TABLES_MIGRATION,
 ];
 
 /** What this build expects the database to have; readiness checks compare it with appliedMigrations(). */

@@ -12,6 +12,7 @@ import type { ContractData } from '../../goals/contract-schema';
 import { openStore } from '../../store/open-store';
 import type { MeasurementStore } from '../../store/measurement-store';
 import type { Clock } from '../../bot/clock';
+import type { AuthEndpoints } from '../../bot/create-adapter';
 import { FakeConnector } from './fake-connector';
 
 export interface RunningApp {
@@ -32,6 +33,8 @@ export interface StartOptions {
   store?: MeasurementStore;
   clock?: Clock;
   env?: NodeJS.ProcessEnv;
+  /** Point the bot's token validation at a loopback OpenID/JWKS server (test/helpers/fake-bot-framework-auth.ts). */
+  authEndpoints?: AuthEndpoints;
 }
 
 /** The real app (createApp) listening on a free loopback port, with a loopback fake Bot Connector. */
@@ -50,7 +53,7 @@ export async function startRunningApp(options: StartOptions = {}): Promise<Runni
   });
   const config = readConfig({ LOG_LEVEL: 'debug', ...options.env });
   const logger = pino({ level: config.logLevel }, sink);
-  const app = createApp({ config, contract, store, logger, clock: options.clock ?? (() => new Date()) });
+  const app = createApp({ config, contract, store, logger, clock: options.clock ?? (() => new Date()), authEndpoints: options.authEndpoints });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const port = (app.server.address() as AddressInfo).port;
   const baseUrl = `http://127.0.0.1:${port}`;

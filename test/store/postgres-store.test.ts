@@ -140,6 +140,28 @@ describe('PostgresMeasurementStore', function () {
       });
     });
 
+    it('refuses UPDATE, DELETE and TRUNCATE on measurements at the database level (append-only audit trail)', async function () {
+      await withTempSchema(async (schema) => {
+        const store = storeIn(schema);
+        try {
+          await store.migrate();
+          const row = await store.appendMeasurement(newMeasurement({ value: 35 }));
+          const client = new Client({ connectionString: schema.connectionString, ...schema.poolConfig });
+          await client.connect();
+          try {
+            await assert.rejects(client.query('UPDATE measurements SET value = 99 WHERE id = $1', [row.id]), /append-only/);
+            await assert.rejects(client.query('DELETE FROM measurements WHERE id = $1', [row.id]), /append-only/);
+            await assert.rejects(client.query('TRUNCATE measurements'), /append-only/);
+          } finally {
+            await client.end();
+          }
+          assert.deepEqual(await store.listMeasurements(row.contractId), [row]);
+        } finally {
+          await store.close();
+        }
+      });
+    });
+
     it('uses the pool size it is given', async function () {
       await withTempSchema(async (schema) => {
         const store = storeIn(schema, { poolSize: 2 });

@@ -83,6 +83,27 @@ describe('SqliteMeasurementStore specifics', function () {
     assert.equal((await store.latestMeasurements(first.contractId)).length, 1, 'callers cannot damage the cache');
   });
 
+  it('latestMeasurements cache follows corrections and ignores replays', async function () {
+    const wrong = await store.appendMeasurement(newMeasurement({ value: 53, submissionId: 's-1' }));
+    assert.deepEqual(await store.latestMeasurements(wrong.contractId), [wrong]);
+    const fixed = await store.appendMeasurement(newMeasurement({ value: 35, supersedesId: wrong.id, submissionId: 's-2' }));
+    assert.deepEqual(await store.latestMeasurements(wrong.contractId), [fixed], 'the correction replaces the cached row at once');
+    await store.appendMeasurement(newMeasurement({ value: 35, supersedesId: wrong.id, submissionId: 's-2' }));
+    assert.deepEqual(await store.latestMeasurements(wrong.contractId), [fixed]);
+  });
+
+  it('refuses UPDATE and DELETE on measurements at the database level (append-only audit trail)', async function () {
+    const row = await store.appendMeasurement(newMeasurement({ value: 35 }));
+    const db = new Database(file);
+    try {
+      assert.throws(() => db.prepare('UPDATE measurements SET value = 99 WHERE id = ?').run(row.id), /append-only/);
+      assert.throws(() => db.prepare('DELETE FROM measurements WHERE id = ?').run(row.id), /append-only/);
+    } finally {
+      db.close();
+    }
+    assert.deepEqual(await store.listMeasurements(row.contractId), [row]);
+  });
+
   it('creates the parent directory and the file', function () {
     assert.ok(fs.statSync(file).isFile());
   });

@@ -1,0 +1,31 @@
+import { createHash } from 'node:crypto';
+import type { Activity, TurnContext } from 'botbuilder';
+import type { Logger } from './logger';
+
+/** Where a turn's logger lives in `context.turnState`. */
+export const TURN_LOGGER_KEY = Symbol('maalbot.turnLogger');
+
+/**
+ * A pino child logger for one turn: every line it writes carries the conversation (hashed: a
+ * personal chat's id names who talks to the bot) and the activity id, so the lines of one turn
+ * can be found together. Never the message text or a person's name: those stay out of the log.
+ */
+export function createTurnLogger(logger: Logger, activity: Partial<Activity>): Logger {
+  return logger.child({
+    conversation: hashId(activity.conversation?.id),
+    activityId: activity.id ?? null,
+    activityType: activity.type ?? null,
+  });
+}
+
+/** The turn's logger set by MaalBot.run; one made from `base` if the turn failed before that. */
+export function turnLoggerOf(context: TurnContext, base: Logger): Logger {
+  const logger: unknown = context.turnState.get(TURN_LOGGER_KEY);
+  return logger === undefined ? createTurnLogger(base, context.activity ?? {}) : (logger as Logger);
+}
+
+/** Stable across turns and restarts, so one conversation's lines can be found with `hashId(id)`. */
+export function hashId(id: string | undefined): string | null {
+  if (id === undefined || id === '') return null;
+  return createHash('sha256').update(id).digest('hex').slice(0, 16);
+}

@@ -1,0 +1,36 @@
+import type { AccessPolicy, Principals } from '../domain/access/access-policy';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// A UPN is name@domain; only the shape is checked (Entra allows more characters than an e-mail).
+const UPN = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
+
+function readList(env: NodeJS.ProcessEnv, name: 'STAFF_USERS' | 'ADMIN_USERS'): { principals: Principals; problems: string[] } {
+  const entries = (env[name] ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const objectIds = new Set<string>();
+  const upns = new Set<string>();
+  const bad: string[] = [];
+  for (const entry of entries) {
+    if (GUID.test(entry)) objectIds.add(entry.toLowerCase());
+    else if (UPN.test(entry)) upns.add(entry.toLowerCase());
+    else bad.push(entry);
+  }
+  const problems =
+    bad.length === 0
+      ? []
+      : [
+          `${name}: ${bad.map((b) => JSON.stringify(b)).join(', ')} er hverken et Entra-objekt-id (GUID) eller et UPN (navn@domæne); ` +
+            'angiv kommaseparerede værdier, fx 6f2b2c9e-2f60-4b7e-9d47-0a3f5c1e9b11,anna@erhvervshus.dk',
+        ];
+  return { principals: { objectIds, upns }, problems };
+}
+
+/**
+ * STAFF_USERS and ADMIN_USERS: comma-separated Entra object ids and/or UPNs of the people who
+ * may record measurements (staff) and administer the bot (admins, who may also record).
+ * Unset means nobody: every write is refused politely until someone is configured.
+ */
+export function readAccessPolicy(env: NodeJS.ProcessEnv): { policy: AccessPolicy; problems: string[] } {
+  const staff = readList(env, 'STAFF_USERS');
+  const admins = readList(env, 'ADMIN_USERS');
+  return { policy: { staff: staff.principals, admins: admins.principals }, problems: [...staff.problems, ...admins.problems] };
+}
