@@ -3,6 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { FakeConnector } from '../test/helpers/fake-connector';
 import { teamsMessage } from '../test/helpers/teams-activity';
+import { printFanoutResult, runFanoutScenario } from './fanout-scenario';
 
 /**
  * `npm run bench`: drives POST /api/messages over loopback with "status mål 4?" turns against
@@ -135,6 +136,9 @@ async function main(): Promise<void> {
   for (const bot of Object.values(bots)) bot.child.kill();
   await connector.stop();
   agent.destroy();
+
+  // Reminders (issue 4): 1 000 conversations against a connector that enforces Teams' limits.
+  printFanoutResult(await runFanoutScenario());
 }
 
 main().catch((err: unknown) => {

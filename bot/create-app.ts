@@ -14,8 +14,17 @@ import { calendarDate, type Clock } from './clock';
 import type { Logger } from './logger';
 import { appVersion } from './app-version';
 import { createCardActionRouter } from '../domain/card-actions/card-action-router';
-import { cardActionHandlers } from '../domain/card-actions/card-action-handlers';
-import { ignoreConversationEvents } from '../domain/conversation-events';
+import { createCardActionHandlers } from '../domain/card-actions/card-action-handlers';
+import { policyNamesUpns } from '../domain/access/access-policy';
+import type { MeasurementFormDeps } from '../domain/measurement-form/measurement-form-deps';
+import { createUpnLookup } from './upn-lookup';
+import { randomUUID } from 'node:crypto';
+import type { ReminderStore } from '../store/reminder-store';
+import type { Schedule } from '../domain/schedule/schedule';
+import type { MeetingOccurrenceSource } from '../domain/schedule/meeting-occurrence';
+import type { ActivityFeedNotifier } from '../domain/reminders/activity-feed';
+import type { ReminderScheduler } from '../domain/reminders/reminder-scheduler';
+import { createReminders } from './create-reminders';
 
 export interface AppDeps {
   config: AppConfig;
@@ -25,12 +34,24 @@ export interface AppDeps {
   clock: Clock;
   /** Tests only (a loopback OpenID/JWKS server): see bot/create-adapter.ts. */
   authEndpoints?: AuthEndpoints;
+  /** Reminders: conversation references and deliveries. Without it conversations are not recorded and the reminder commands say reminders are off. */
+  reminderStore?: ReminderStore;
+  /** The loaded schedule file (SCHEDULE_FILE); without it nothing is scheduled (the commands still answer). */
+  schedule?: Schedule;
+  /** Seam for Microsoft Graph: the organiser's real calendar (calendarView) instead of the schedule's rule. */
+  meetingSource?: MeetingOccurrenceSource;
+  /** Seam for Microsoft Graph: activity-feed notifications to config.graph.directorUserIds, besides conversations. */
+  activityFeed?: ActivityFeedNotifier;
+  /** Names this process in delivery claims and the scheduler lease; default host-pid-random. */
+  instanceId?: string;
 }
 
 export interface App {
   server: restify.Server;
   adapter: MaalbotAdapter;
   bot: MaalBot;
+  /** The reminder scheduler (bot/main.ts runs its loop); undefined without a reminder store or a schedule. */
+  reminders: ReminderScheduler | undefined;
   /**
    * Graceful stop: refuse new requests (503), wait for the turns in flight, close the server.
    * Resolves false when `timeoutMs` cut some turn short.
@@ -46,9 +67,14 @@ export function createApp(deps: AppDeps): App {
   const { config, contract, store, logger, clock } = deps;
   const version = appVersion();
   const adapter = createAdapter(config.credentials, logger, deps.authEndpoints);
-  const answerQuestion = createQuestionAnswerer({ contract, store, today: () => calendarDate(clock(), config.timeZone) });
-  const cardActions = createCardActionRouter(cardActionHandlers);
-  const bot = new MaalBot({ answerQuestion, cardActions, conversations: ignoreConversationEvents, logger });
+  const today = () => calendarDate(clock(), config.timeZone);
+  const reminders = createReminders(deps, adapter);
+  const answerQuestion = createQuestionAnswerer({ contract, store, today, access: config.access, timeZone: config.timeZone, reminders: reminders.context });
+  const forms: MeasurementFormDeps = { contract, store, today, timeZone: config.timeZone, access: config.access, newSubmissionId: randomUUID };
+  const cardActions = createCardActionRouter(createCardActionHandlers({ forms }));
+  // Only UPN allow-list entries need a member lookup; object ids arrive with every activity.
+  const lookupUpn = policyNamesUpns(config.access) ? createUpnLookup(logger) : undefined;
+  const bot = new MaalBot({ answerQuestion, cardActions, conversations: reminders.conversations, logger, lookupUpn });
 
   const server = restify.createServer({ name: 'maalbot', handleUncaughtExceptions: false });
   const inFlight = new InFlightRequests();
@@ -65,5 +91,5 @@ export function createApp(deps: AppDeps): App {
   // Readiness (load balancers, orchestrators): store reachable, migrations applied, contract loaded.
   server.get('/readyz', readinessRoute(defaultReadinessChecks(store, contract), logger));
 
-  return { server, adapter, bot, stop: (timeoutMs) => stopServer(server, inFlight, timeoutMs) };
+  return { server, adapter, bot, reminders: reminders.scheduler, stop: (timeoutMs) => stopServer(server, inFlight, timeoutMs) };
 }

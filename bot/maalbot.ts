@@ -16,12 +16,16 @@ import type { Logger } from './logger';
 import { turnInfoFromActivity } from './turn-info-from-activity';
 import { newErrorReference } from './error-reference';
 import { createTurnLogger, TURN_LOGGER_KEY, turnLoggerOf } from './turn-logger';
+import type { UpnLookup } from './upn-lookup';
+import type { TurnInfo } from '../domain/turn-info';
 
 export interface MaalBotDeps {
   answerQuestion: QuestionAnswerer;
   cardActions: CardActionHandler;
   conversations: ConversationEvents;
   logger: Logger;
+  /** Set when an allow-list names UPNs: card actions then carry the user's UPN (bot/upn-lookup.ts). */
+  lookupUpn?: UpnLookup;
 }
 
 /**
@@ -79,7 +83,7 @@ export class MaalBot extends TeamsActivityHandler {
     const started = process.hrtime.bigint();
     const activity = context.activity;
     const text = typeof activity.text === 'string' ? activity.text : '';
-    const { reply, intent } = await this.deps.answerQuestion(text, turnInfoFromActivity(activity));
+    const { reply, intent } = await this.deps.answerQuestion(text, await this.turnInfo(context));
     await context.sendActivity(toActivity(reply));
     this.logTurn(context, intent, 'answered', started);
   }
@@ -105,12 +109,19 @@ export class MaalBot extends TeamsActivityHandler {
   /** A failing handler must still answer an invoke (else Teams retries): log it, show a reference. */
   private async runCardAction(verb: string, data: Record<string, unknown>, context: TurnContext, via: 'execute' | 'submit'): Promise<CardActionResult> {
     try {
-      return await this.deps.cardActions({ verb, data, turn: turnInfoFromActivity(context.activity), via });
+      return await this.deps.cardActions({ verb, data, turn: await this.turnInfo(context), via });
     } catch (err) {
       const reference = newErrorReference();
       turnLoggerOf(context, this.deps.logger).error({ err, reference, verb }, 'card action failed');
       return { kind: 'error', statusCode: 500, message: `Beklager, handlingen kunne ikke gennemføres. Prøv igen om lidt. (Reference: ${reference})` };
     }
+  }
+
+  /** The turn as the domain sees it; with the UPN when an allow-list needs it (cached per user, bot/upn-lookup.ts). */
+  private async turnInfo(context: TurnContext): Promise<TurnInfo> {
+    const turn = turnInfoFromActivity(context.activity);
+    if (this.deps.lookupUpn !== undefined) turn.user.upn = await this.deps.lookupUpn(context);
+    return turn;
   }
 
   /** Remember where the bot can reach people later; a failure here must not cost the answer. */

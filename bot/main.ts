@@ -1,12 +1,22 @@
 import path from 'node:path';
+import type { AddressInfo } from 'node:net';
 import { readConfig, ConfigError } from '../config/read-config';
 import { loadContract } from '../goals/load-contract';
 import { ContractFileError } from '../goals/contract-file-error';
 import { projectRoot } from '../goals/default-contract';
-import { openStore } from '../store/open-store';
+import { DatabaseUrlError, openStore } from '../store/open-store';
 import { createApp } from './create-app';
 import { createLogger } from './logger';
 import { systemClock } from './clock';
+import { exitOnSignals, GracefulShutdown } from './graceful-shutdown';
+import { openReminderStore } from '../store/open-reminder-store';
+import { loadSchedule } from '../config/load-schedule';
+import { ScheduleFileError } from '../config/schedule-file-error';
+import { startReminderLoop } from './reminder-loop';
+import { setUpGraph } from '../graph/set-up-graph';
+
+/** How long a stop waits for turns in flight (invokes must answer within 5 s; replies rarely take longer). */
+const DRAIN_TIMEOUT_MS = 10_000;
 
 /** Entry point: read config, open the store, build the app, listen. Nothing else. */
 async function main(): Promise<void> {
@@ -15,7 +25,12 @@ async function main(): Promise<void> {
   const root = projectRoot();
   const contract = loadContract(path.resolve(root, config.contractFile));
   const store = await openStore(config.databaseUrl, { baseDir: root, logger });
-  const app = createApp({ config, contract, store, logger, clock: systemClock });
+  const reminderStore = await openReminderStore(config.databaseUrl, { baseDir: root, logger });
+  const schedule = config.reminders.scheduleFile === undefined ? undefined : loadSchedule(path.resolve(root, config.reminders.scheduleFile), contract, { defaultTimeZone: config.timeZone });
+  if (schedule === undefined) logger.info('No schedule (SCHEDULE_FILE is not set): no reminders will be sent; the reminder commands still answer.');
+  // Optional Microsoft Graph: logs once whether it is on; syncs the Outlook series in the background.
+  const graph = setUpGraph({ config, schedule, logger, now: systemClock });
+  const app = createApp({ config, contract, store, logger, clock: systemClock, reminderStore, schedule, meetingSource: graph.meetingSource, activityFeed: graph.activityFeed });
 
   if (config.credentials === undefined) {
     logger.warn(
@@ -25,30 +40,30 @@ async function main(): Promise<void> {
   }
 
   await new Promise<void>((resolve) => app.server.listen(config.port, config.host, resolve));
+  const port = (app.server.address() as AddressInfo).port; // the real one when PORT=0
   logger.info(
-    { port: config.port, host: config.host, store: store.kind, contract: contract.id, mode: config.mode },
-    `Målbot lytter på http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/api/messages`,
+    { port, host: config.host, store: store.kind, contract: contract.id, mode: config.mode },
+    `Målbot lytter på http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/api/messages`,
   );
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'stopping');
-    app.server.close(() => {
-      store
-        .close()
-        .catch((err: unknown) => logger.error({ err }, 'closing the store failed'))
-        .finally(() => process.exit(0));
-    });
-  };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
+  // SIGTERM/SIGINT: the steps run in this order. Anything started above that must stop before the
+  // store closes (the reminder scheduler) adds its step before 'close the store'.
+  const shutdown = new GracefulShutdown(logger);
+  shutdown.add('stop taking requests and finish the turns in flight', async () => {
+    if (!(await app.stop(DRAIN_TIMEOUT_MS))) throw new Error(`turns still running after ${DRAIN_TIMEOUT_MS} ms were cut short`);
+  });
+  const reminderLoop = app.reminders === undefined ? undefined : startReminderLoop(app.reminders, { intervalMs: config.reminders.tickSeconds * 1000, logger });
+  if (reminderLoop !== undefined) {
+    logger.info({ scheduleFile: schedule?.file, tickSeconds: config.reminders.tickSeconds, instance: app.reminders?.instanceId }, 'reminder scheduler started');
+    shutdown.add('stop the reminder scheduler', () => reminderLoop.stop());
+  }
+  shutdown.add('close the store', () => Promise.all([store.close(), reminderStore.close()]).then(() => undefined));
+  exitOnSignals(shutdown, logger);
 }
 
 main().catch((err: unknown) => {
   // Config and contract errors are written for an operator: print them plainly, no stack.
-  if (err instanceof ConfigError || err instanceof ContractFileError) {
+  if (err instanceof ConfigError || err instanceof ContractFileError || err instanceof ScheduleFileError || err instanceof DatabaseUrlError) {
     console.error(err.message);
   } else {
     console.error('Målbot kunne ikke starte:', err);

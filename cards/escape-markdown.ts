@@ -7,7 +7,9 @@
  * Every string a view model takes from the contract file or the measurement store goes through
  * this; the card functions only add their own fixed words.
  */
-const MARKDOWN_CHARS = /[\\[\]()*_`#>]/g;
+// Adaptive Card TextBlocks understand only a markdown subset: **bold**, _italic_, lists and
+// [links](url). Escaping just what can start those keeps ordinary text like "(NPS)" clean.
+const MARKDOWN_CHARS = /[\\[\]*_]/g;
 
 export function escapeMarkdown(text: string): string {
   return text

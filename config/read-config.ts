@@ -4,6 +4,7 @@ import type { TenantPolicy } from '../bot/http/tenant-policy';
 import { DEFAULT_CONTRACT_FILE } from '../goals/default-contract';
 import { readGraphConfig, type GraphConfig } from './read-graph-config';
 import { readAccessPolicy } from './read-access-policy';
+import { readReminderConfig, type ReminderConfig } from './read-reminder-config';
 import type { AccessPolicy } from '../domain/access/access-policy';
 
 /**
@@ -88,6 +89,8 @@ export interface AppConfig {
   graph: GraphConfig | undefined;
   /** Who may record measurements (STAFF_USERS) and administer (ADMIN_USERS); see config/read-access-policy.ts. */
   access: AccessPolicy;
+  /** Reminders: the schedule file and delivery rates; see config/read-reminder-config.ts. */
+  reminders: ReminderConfig;
 }
 
 const HOW_TO_FIX: Record<string, string> = {
@@ -125,6 +128,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   problems.push(...tenants.problems);
   const access = readAccessPolicy(env);
   problems.push(...access.problems);
+  const reminders = readReminderConfig(env);
+  problems.push(...reminders.problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -140,5 +145,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     tenantPolicy: tenants.policy,
     graph: graph.graph,
     access: access.policy,
+    reminders: reminders.reminders,
   };
 }

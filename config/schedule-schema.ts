@@ -79,7 +79,7 @@ export const scheduleFileSchema = z.strictObject({
   deadlines: z
     .strictObject({
       time: timeOfDay.default('09:00'),
-      leadDays: z.array(z.number().int().min(0).max(366)).default([14, 3]),
+      leadDays: z.array(z.number().int('skal være et helt antal dage').min(0, 'må ikke være negativ').max(366, 'højst 366 dage')).default([14, 3]),
       extra: z
         .array(
           z.strictObject({

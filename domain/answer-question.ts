@@ -7,6 +7,8 @@ import type { TurnInfo } from './turn-info';
 import { intentHandlers } from './answers/intent-handlers';
 import type { AnswerContext, IntentHandler, IntentHandlers } from './answers/answer-context';
 import { ReplyCache } from './answers/reply-cache';
+import { NOBODY_MAY_WRITE, type AccessPolicy } from './access/access-policy';
+import type { RemindersContext } from './reminders/reminders-context';
 
 export interface QuestionAnswererDeps {
   contract: ContractData;
@@ -14,6 +16,12 @@ export interface QuestionAnswererDeps {
   /** Today's calendar date (YYYY-MM-DD) in the configured time zone. */
   today: () => string;
   handlers?: IntentHandlers;
+  /** Who may record measurements; default nobody. */
+  access?: AccessPolicy;
+  /** For times shown on cards; default Europe/Copenhagen. */
+  timeZone?: string;
+  /** Reminder commands; without it they answer that reminders are off. */
+  reminders?: RemindersContext;
 }
 
 export type QuestionAnswerer = (text: string, turn: TurnInfo) => Promise<{ reply: Reply; intent: IntentKind }>;
@@ -24,7 +32,16 @@ export function createQuestionAnswerer(deps: QuestionAnswererDeps): QuestionAnsw
   const cache = new ReplyCache();
   return async (text, turn) => {
     const intent = parseQuestion(text, deps.contract);
-    const ctx: AnswerContext = { contract: deps.contract, store: deps.store, today: deps.today(), turn, cache };
+    const ctx: AnswerContext = {
+      contract: deps.contract,
+      store: deps.store,
+      today: deps.today(),
+      turn,
+      cache,
+      access: deps.access ?? NOBODY_MAY_WRITE,
+      timeZone: deps.timeZone ?? 'Europe/Copenhagen',
+      reminders: deps.reminders,
+    };
     // The mapped type guarantees handlers[intent.kind] accepts this intent; TS cannot narrow the pair.
     const handler = handlers[intent.kind] as IntentHandler<Intent['kind']>;
     const reply = await handler(intent as never, ctx);

@@ -1,5 +1,5 @@
 import type { Goal, Kpi, Segment } from '../goals/contract-schema';
-import type { Measurement } from './measurement';
+import { effectiveMeasurements, type Measurement } from './measurement';
 import type { Status, StatusVerdict } from './status-types';
 import {
   formatDate,
@@ -22,7 +22,8 @@ import {
  *     are ignored) that carry a usable value (a number for numeric KPIs, done true/false for
  *     milestones). For a KPI with segments, a row counts only for its own segment; rows without
  *     a segment or with a segment the KPI does not have are ignored. For a KPI without segments
- *     the row's segment is ignored.
+ *     the row's segment is ignored. A row that a correction supersedes (another row passed in names
+ *     it in supersedesId) never counts: the correction stands in its place.
  * R2  Only the newest row counts: greatest measuredOn, ties broken by greatest id (a correction
  *     stored later for the same date wins). Older rows are history.
  * R3  A row meets the target when
@@ -228,7 +229,7 @@ const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
 export function kpiStatus(kpi: Kpi, measurements: readonly Measurement[], today: string): KpiStatus {
   // Dates are compared as strings, which is only right for the exact YYYY-MM-DD form.
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new RangeError(`today skal være ÅÅÅÅ-MM-DD, fik "${today}"`);
-  const rows = measurements.filter((m) => m.kpiId === kpi.id && m.measuredOn <= today && hasUsableValue(kpi, m)); // R1
+  const rows = effectiveMeasurements(measurements).filter((m) => m.kpiId === kpi.id && m.measuredOn <= today && hasUsableValue(kpi, m)); // R1
 
   if (kpi.segments.length === 0) {
     const { verdict, latest } = judge(kpi, rows, today);

@@ -13,9 +13,9 @@ export interface TurnInfo {
     aadObjectId: string | undefined;
     name: string | undefined;
     /**
-     * User principal name. Teams does not send it in activities: the shell fills it in for card
-     * actions only when a UPN allow-list needs it (a member lookup, see bot/upn-lookup.ts).
+     * User principal name. Teams does not send it in activities: the shell looks it up only when a
+     * UPN allow-list needs it (bot/upn-lookup.ts). undefined = not looked up; null = looked up, none found.
      */
-    upn?: string;
+    upn?: string | null;
   };
 }

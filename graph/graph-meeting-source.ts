@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { MeetingOccurrence, MeetingOccurrenceSource } from '../domain/schedule/meeting-occurrence';
 import type { Logger } from '../bot/logger';
 import { toGraphRequestError, GraphRequestError } from './graph-request-error';
 import { meetingEventBody, ruleFingerprint, RULE_PROPERTY_ID, SERIES_PROPERTY_ID, type RecurringMeetingSpec } from './meeting-event-body';
-import { localDate, localTime, zonedInstant } from '../domain/schedule/zoned-time';
+import { addDays, localDate, localTime, zonedInstant } from '../domain/schedule/zoned-time';
 
 export interface GraphMeetingSourceOptions {
   client: Client;
@@ -17,11 +16,21 @@ export interface GraphMeetingSourceOptions {
   seriesKey?: string;
   /** The base URL the client was built with; needed to follow @odata.nextLink over http in tests. */
   baseUrl?: string;
+  /**
+   * Local dates without a meeting (the schedule's skipDates). ensureRecurringMeeting cancels them
+   * in the calendar; occurrences() also reports them cancelled in case that has not happened yet.
+   */
+  skipDates?: string[];
   now?: () => Date;
   logger?: Logger;
 }
 
-export type EnsureResult = { action: 'created' | 'updated' | 'unchanged'; eventId: string };
+export interface EnsureResult {
+  action: 'created' | 'updated' | 'unchanged';
+  eventId: string;
+  /** Skip dates cancelled in the calendar by this call. */
+  cancelledDates: string[];
+}
 
 // Graph's JSON, validated at the edge. Only the fields we read; Graph sends many more.
 const dateTimeTimeZone = z.object({ dateTime: z.string(), timeZone: z.string() });
@@ -83,6 +92,9 @@ export class GraphResponseError extends Error {
  * instance Graph marks isCancelled is reported cancelled too. The occurrence id is the local
  * date (in `timeZone`) of the occurrence's original start — the same id the rule-based source
  * gives — so it stays put when the meeting is moved.
+ *
+ * ensureRecurringMeeting(): create, PATCH or leave the series (by the rule's fingerprint), then
+ * cancel the schedule's future skip dates as single occurrences.
  */
 export class GraphMeetingSource implements MeetingOccurrenceSource {
   private readonly client: Client;
@@ -90,6 +102,7 @@ export class GraphMeetingSource implements MeetingOccurrenceSource {
   private readonly timeZone: string;
   private readonly seriesKey: string;
   private readonly apiRoot: string | undefined;
+  private readonly skipDates: ReadonlySet<string>;
   private readonly now: () => Date;
   private readonly logger: Logger | undefined;
 
@@ -99,6 +112,7 @@ export class GraphMeetingSource implements MeetingOccurrenceSource {
     this.timeZone = options.timeZone;
     this.seriesKey = options.seriesKey ?? 'directors-meeting';
     this.apiRoot = options.baseUrl === undefined ? undefined : `${options.baseUrl.replace(/\/+$/, '')}/v1.0`;
+    this.skipDates = new Set(options.skipDates ?? []);
     this.now = options.now ?? (() => new Date());
     this.logger = options.logger;
   }
@@ -108,16 +122,22 @@ export class GraphMeetingSource implements MeetingOccurrenceSource {
    * changed, and leaves it alone otherwise. Safe to call at every start, from every instance.
    */
   async ensureRecurringMeeting(spec: RecurringMeetingSpec): Promise<EnsureResult> {
+    const written = await this.writeSeries(spec);
+    const cancelledDates = await this.cancelSkipDates(written.eventId, spec);
+    return { ...written, cancelledDates };
+  }
+
+  private async writeSeries(spec: RecurringMeetingSpec): Promise<Omit<EnsureResult, 'cancelledDates'>> {
     const wanted = ruleFingerprint(spec);
     const body = meetingEventBody(spec, this.seriesKey);
     const masters = await this.findMasters();
     const existing = masters[0];
     if (existing === undefined) {
-      // transactionId makes Graph ignore a repeated POST of this body (our retry after a lost
-      // response); it is fresh per call so a series deleted later can be created again.
-      const created = await this.call('create event', () =>
-        this.client.api(`${this.userPath}/events`).post({ ...body, transactionId: `maalbot-${this.seriesKey}-${randomUUID()}` }),
-      );
+      // transactionId makes Graph drop a repeated POST of the same event: our own retry after a
+      // lost response, and a second instance starting at the same moment (both found no series).
+      // The day is part of it so that a series the organiser deletes can be created again later.
+      const transactionId = `maalbot-${this.seriesKey}-${wanted.slice(0, 16)}-${localDate(this.now(), this.timeZone)}`;
+      const created = await this.call('create event', () => this.client.api(`${this.userPath}/events`).post({ ...body, transactionId }));
       const id = z.object({ id: z.string() }).safeParse(created);
       if (!id.success) throw new GraphResponseError('create event', 'intet id i svaret');
       this.logger?.info({ eventId: id.data.id }, 'Graph: directors meeting series created on the organiser calendar');
@@ -131,6 +151,48 @@ export class GraphMeetingSource implements MeetingOccurrenceSource {
     await this.call('update event', () => this.client.api(`${this.userPath}/events/${encodeURIComponent(existing.id)}`).patch(body));
     this.logger?.info({ eventId: existing.id }, 'Graph: directors meeting series updated to the configured rule');
     return { action: 'updated', eventId: existing.id };
+  }
+
+  /**
+   * Cancels each future skip date's occurrence that is not cancelled yet (POST …/cancel, which
+   * also tells the attendees). Past skip dates are left alone; a date that is not a meeting day
+   * of the series is logged and skipped.
+   */
+  private async cancelSkipDates(masterId: string, spec: RecurringMeetingSpec): Promise<string[]> {
+    const today = localDate(this.now(), this.timeZone);
+    const pending = [...new Set(spec.skipDates ?? [])].filter((d) => d >= today).sort();
+    if (pending.length === 0) return [];
+    const details = await this.masterDetails(masterId);
+    if (details === undefined) return [];
+    const already = new Set((details.cancelledOccurrences ?? []).map((oid) => /\.(\d{4}-\d{2}-\d{2})$/.exec(oid)?.[1]));
+    const cancelled: string[] = [];
+    for (const date of pending.filter((d) => !already.has(d))) {
+      // A window of the whole local day (±1 day for the offset) around the original date.
+      const from = zonedInstant(addDays(date, -1), '00:00', this.timeZone).toISOString();
+      const to = zonedInstant(addDays(date, 2), '00:00', this.timeZone).toISOString();
+      const raw = await this.call('list instances', () =>
+        this.client
+          .api(`${this.userPath}/events/${encodeURIComponent(masterId)}/instances`)
+          .header('Prefer', PREFER_UTC)
+          .query(`startDateTime=${encodeURIComponent(from)}`)
+          .query(`endDateTime=${encodeURIComponent(to)}`)
+          .query('$select=id,start,end,isCancelled,type,seriesMasterId,originalStart')
+          .get(),
+      );
+      const parsed = instancePageSchema.safeParse(raw);
+      if (!parsed.success) throw new GraphResponseError('list instances', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      const instance = parsed.data.value.find((i) => this.occurrenceId(i) === date);
+      if (instance === undefined) {
+        this.logger?.warn({ date }, 'Graph: a skip date is not a meeting day of the series; nothing to cancel');
+        continue;
+      }
+      await this.call('cancel occurrence', () =>
+        this.client.api(`${this.userPath}/events/${encodeURIComponent(instance.id)}/cancel`).post({ comment: 'Mødet holdes ikke denne dag (mødeplanen i Målbot).' }),
+      );
+      cancelled.push(date);
+    }
+    if (cancelled.length > 0) this.logger?.info({ dates: cancelled }, 'Graph: skip dates cancelled on the organiser calendar');
+    return cancelled;
   }
 
   async occurrences(fromIso: string, toIso: string): Promise<MeetingOccurrence[]> {
@@ -151,10 +213,10 @@ export class GraphMeetingSource implements MeetingOccurrenceSource {
     const byId = new Map<string, MeetingOccurrence>();
     for (const instance of instances) {
       if (instance.seriesMasterId !== master.id) continue;
-      const start = utcInstant(instance.start, 'calendarView');
-      const original = instance.originalStart ? new Date(instance.originalStart) : start;
-      const id = localDate(Number.isNaN(original.getTime()) ? start : original, this.timeZone);
-      byId.set(id, { id, start: start.toISOString(), end: utcInstant(instance.end, 'calendarView').toISOString(), cancelled: instance.isCancelled === true, source: 'graph' });
+      const id = this.occurrenceId(instance);
+      const start = utcInstant(instance.start, 'calendarView').toISOString();
+      const end = utcInstant(instance.end, 'calendarView').toISOString();
+      byId.set(id, { id, start, end, cancelled: instance.isCancelled === true || this.skipDates.has(id), source: 'graph' });
     }
     // Cancelled by the organiser: gone from calendarView, listed on the master as
     // "OID.{masterId}.{YYYY-MM-DD}" (the original date). Rebuild it at the series' local time.
@@ -170,6 +232,13 @@ export class GraphMeetingSource implements MeetingOccurrenceSource {
     return [...byId.values()]
       .filter((o) => Date.parse(o.start) >= from && Date.parse(o.start) < to)
       .sort((a, b) => a.start.localeCompare(b.start));
+  }
+
+  /** The local date of the occurrence's original start: stable when the meeting is moved. */
+  private occurrenceId(instance: { start: { dateTime: string; timeZone: string }; originalStart?: string | null }): string {
+    const original = instance.originalStart ? new Date(instance.originalStart) : undefined;
+    const at = original !== undefined && !Number.isNaN(original.getTime()) ? original : utcInstant(instance.start, 'calendarView');
+    return localDate(at, this.timeZone);
   }
 
   /** Series masters carrying our mark, oldest first. */

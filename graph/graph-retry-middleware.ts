@@ -73,6 +73,7 @@ export class GraphRetryMiddleware implements Middleware {
     const url = typeof context.request === 'string' ? context.request : context.request.url;
     for (let attempt = 0; ; attempt++) {
       let failure: unknown;
+      // A stale response from the previous attempt must not be read after a network failure.
       context.response = undefined;
       try {
         await next.execute(context);
@@ -80,18 +81,19 @@ export class GraphRetryMiddleware implements Middleware {
         // fetch rejects on network failures (connection refused, reset); those are worth a retry.
         failure = err;
       }
-      const status = context.response?.status;
+      const response = responseOf(context);
+      const status = response?.status;
       const retryable = failure !== undefined || (status !== undefined && RETRYABLE_STATUS_CODES.has(status));
       if (!retryable || attempt >= this.maxRetries) {
         if (failure !== undefined) throw failure;
         return;
       }
-      const asked = retryAfterMs(context.response?.headers.get('Retry-After'), this.now());
+      const asked = retryAfterMs(response?.headers.get('Retry-After'), this.now());
       if (asked !== undefined && asked > this.maxWaitMs) return;
       const waitMs = asked ?? this.backoffMs(attempt);
       this.onRetry?.({ attempt: attempt + 1, status, waitMs, url });
       // Drain the body of the response we are discarding so the socket can be reused.
-      await context.response?.body?.cancel().catch(() => undefined);
+      await response?.body?.cancel().catch(() => undefined);
       await this.sleep(waitMs);
     }
   }
@@ -101,4 +103,10 @@ export class GraphRetryMiddleware implements Middleware {
     const ceiling = Math.min(this.maxWaitMs, this.baseDelayMs * 2 ** attempt);
     return Math.round(ceiling * this.random());
   }
+}
+
+// Read through a function: after `context.response = undefined` TypeScript would otherwise
+// narrow the property to undefined for the rest of the loop body.
+function responseOf(context: Context): Response | undefined {
+  return context.response;
 }

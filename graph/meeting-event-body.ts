@@ -18,6 +18,11 @@ export interface RecurringMeetingSpec {
   /** Last date a meeting may fall on (YYYY-MM-DD); undefined = no end. */
   endDate?: string;
   location?: string;
+  /**
+   * Local dates whose meeting does not take place. Not part of the series body: they are
+   * cancelled as single occurrences (so Outlook shows them cancelled) after the series is written.
+   */
+  skipDates?: string[];
 }
 
 /**

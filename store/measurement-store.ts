@@ -31,6 +31,14 @@ export interface MeasurementStore {
    * This is what status and cards need on every question, so implementations answer it in one query.
    */
   latestMeasurements(contractId: string): Promise<Measurement[]>;
+  /**
+   * One KPI as the store stood right after row `idAtMost` was written, as far as status needs it:
+   * per segment, the newest row (greatest measuredOn ≤ `measuredOnOrBefore`, then greatest id) among
+   * the rows with id ≤ `idAtMost` that carry a value or a done flag and that no correction with
+   * id ≤ `idAtMost` superseded. A confirmation shows the status "as of" its row with this, so a replay
+   * gets the same card however many rows came later; one indexed query, whatever the history's length.
+   */
+  latestMeasurementsAsOf(contractId: string, kpiId: string, asOf: { idAtMost: number; measuredOnOrBefore: string }): Promise<Measurement[]>;
   /** Migration versions applied, ascending; readiness checks compare it with the known list. */
   appliedMigrations(): Promise<number[]>;
   /** Cheap round trip to the database. */

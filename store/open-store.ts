@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { MeasurementStore } from './measurement-store';
 import { KNOWN_MIGRATION_VERSIONS } from './migrations';
-import { PostgresMeasurementStore } from './postgres-store';
+import { PostgresMeasurementStore, type PostgresStoreOptions } from './postgres-store';
 import { SqliteMeasurementStore } from './sqlite-store';
 import { silentStoreLogger, type StoreLogger } from './store-logger';
 
@@ -73,6 +73,8 @@ export interface OpenStoreOptions {
   poolSize?: number;
   /** Clock for recordedAt; injectable for tests. */
   now?: () => Date;
+  /** PostgreSQL only: further pg pool settings, e.g. `options: '-c search_path=…'` for a test schema. */
+  poolConfig?: PostgresStoreOptions['poolConfig'];
 }
 
 /** Opens the store DATABASE_URL names and brings its schema up to date. */
@@ -85,6 +87,7 @@ export async function openStore(url: string | undefined, options: OpenStoreOptio
       : new PostgresMeasurementStore({
           connectionString: target.url,
           poolSize: options.poolSize,
+          poolConfig: options.poolConfig,
           logger,
           now: options.now,
         });

@@ -88,6 +88,17 @@ const SERIES_LATEST = `
   SELECT ${COLUMNS} FROM measurements m
    WHERE contract_id = $1 AND kpi_id = $2 AND (segment = $3 OR ($3::text IS NULL AND segment IS NULL)) AND ${NOT_SUPERSEDED}
    ORDER BY measured_on DESC, id DESC LIMIT 1`;
+// See MeasurementStore.latestMeasurementsAsOf; DISTINCT ON treats NULL segments as one group.
+const LATEST_AS_OF = `
+  SELECT ${COLUMNS} FROM (
+    SELECT DISTINCT ON (segment) *
+      FROM measurements m
+     WHERE contract_id = $1 AND kpi_id = $2 AND id <= $3 AND measured_on <= $4::date
+       AND (value IS NOT NULL OR done IS NOT NULL)
+       AND NOT EXISTS (SELECT 1 FROM measurements s WHERE s.supersedes_id = m.id AND s.id <= $3)
+     ORDER BY segment DESC, measured_on DESC, id DESC
+  ) latest
+  ORDER BY id`;
 const LOCK_SERIES = `SELECT pg_advisory_xact_lock($1, hashtext(coalesce(current_schema(), '') || $2))`;
 
 const LIST_ALL = `SELECT ${COLUMNS} FROM measurements WHERE contract_id = $1 ORDER BY id`;
@@ -276,6 +287,11 @@ export class PostgresMeasurementStore implements MeasurementStore {
 
   async latestMeasurements(contractId: string): Promise<Measurement[]> {
     const res = await this.pool.query<PgRow>(LATEST, [contractId]);
+    return res.rows.map(toMeasurement);
+  }
+
+  async latestMeasurementsAsOf(contractId: string, kpiId: string, asOf: { idAtMost: number; measuredOnOrBefore: string }): Promise<Measurement[]> {
+    const res = await this.pool.query<PgRow>(LATEST_AS_OF, [contractId, kpiId, asOf.idAtMost, asOf.measuredOnOrBefore]);
     return res.rows.map(toMeasurement);
   }
 

@@ -66,6 +66,17 @@ export const LATEST_MEASUREMENTS_SQL = `
   ) WHERE rn = 1
   ORDER BY id`;
 
+/** See MeasurementStore.latestMeasurementsAsOf; PARTITION BY segment keeps NULL segments together. */
+const LATEST_AS_OF_SQL = `
+  SELECT ${COLUMNS} FROM (
+    SELECT m.*, row_number() OVER (PARTITION BY segment ORDER BY measured_on DESC, id DESC) AS rn
+      FROM measurements m
+     WHERE contract_id = @contractId AND kpi_id = @kpiId AND id <= @idAtMost AND measured_on <= @measuredOnOrBefore
+       AND (value IS NOT NULL OR done IS NOT NULL)
+       AND NOT EXISTS (SELECT 1 FROM measurements s WHERE s.supersedes_id = m.id AND s.id <= @idAtMost)
+  ) WHERE rn = 1
+  ORDER BY id`;
+
 function toMeasurement(r: SqliteRow): Measurement {
   return {
     id: r.id,
@@ -124,6 +135,7 @@ function prepareStatements(db: Database.Database) {
         ORDER BY id`,
     ),
     latest: db.prepare<[string], SqliteRow>(LATEST_MEASUREMENTS_SQL),
+    latestAsOf: db.prepare<[{ contractId: string; kpiId: string; idAtMost: number; measuredOnOrBefore: string }], SqliteRow>(LATEST_AS_OF_SQL),
     changeMarkers: db.prepare('SELECT data_version AS dataVersion, total_changes() AS ownChanges FROM pragma_data_version'),
   };
 }
@@ -248,6 +260,10 @@ export class SqliteMeasurementStore implements MeasurementStore {
     const rows = this.stmts.latest.all(contractId).map((r) => Object.freeze(toMeasurement(r)));
     this.latestCache.set(contractId, { dataVersion, ownChanges, rows });
     return [...rows];
+  }
+
+  async latestMeasurementsAsOf(contractId: string, kpiId: string, asOf: { idAtMost: number; measuredOnOrBefore: string }): Promise<Measurement[]> {
+    return this.stmts.latestAsOf.all({ contractId, kpiId, ...asOf }).map(toMeasurement);
   }
 
   async appliedMigrations(): Promise<number[]> {

@@ -1,9 +1,11 @@
 import type { ContractData } from '../../goals/contract-schema';
 import type { MeasurementStore } from '../../store/measurement-store';
+import type { AccessPolicy } from '../access/access-policy';
 import type { Intent, IntentKind } from '../intent';
 import type { Reply } from '../reply';
 import type { TurnInfo } from '../turn-info';
 import type { ReplyCache } from './reply-cache';
+import type { RemindersContext } from '../reminders/reminders-context';
 
 /** What every intent handler may use: the contract, the store, today's date and who asks where. */
 export interface AnswerContext {
@@ -14,6 +16,12 @@ export interface AnswerContext {
   turn: TurnInfo;
   /** Shared by the turns of one app: cards that depend only on stored rows are built once. */
   cache: ReplyCache;
+  /** Who may record measurements (STAFF_USERS, ADMIN_USERS). */
+  access: AccessPolicy;
+  /** The configured time zone (TIME_ZONE), for times shown on cards. */
+  timeZone: string;
+  /** Reminders (schedule, subscriptions); undefined when the app runs without a reminder store. */
+  reminders?: RemindersContext;
 }
 
 export type IntentHandler<K extends IntentKind> = (intent: Extract<Intent, { kind: K }>, ctx: AnswerContext) => Promise<Reply>;

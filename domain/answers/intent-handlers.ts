@@ -4,7 +4,11 @@ import { answerOverview } from './overview-answer';
 import { answerHelp, answerNotUnderstood, answerUnknownGoal } from './help-answer';
 import { answerDeadlines } from './deadlines-answer';
 import { answerNextMeeting } from './next-meeting-answer';
-import { notYetAvailable } from './not-yet-available-answer';
+import { answerSubscribe } from './subscribe-answer';
+import { answerUnsubscribe } from './unsubscribe-answer';
+import { answerReminders } from './reminders-answer';
+import { answerUpdateForm } from './update-form-answer';
+import { answerHistory } from './history-answer';
 
 /** The one registry of intent → handler. Add a handler in its own file and name it here. */
 export const intentHandlers: IntentHandlers = {
@@ -15,9 +19,9 @@ export const intentHandlers: IntentHandlers = {
   'unknown-goal': answerUnknownGoal,
   deadlines: answerDeadlines,
   'next-meeting': answerNextMeeting,
-  'update-form': async () => notYetAvailable('Indberetning af målinger'),
-  history: async () => notYetAvailable('Historik'),
-  subscribe: async () => notYetAvailable('Abonnement på påmindelser'),
-  unsubscribe: async () => notYetAvailable('Afmelding af påmindelser'),
-  reminders: async () => notYetAvailable('Påmindelser'),
+  'update-form': answerUpdateForm,
+  history: answerHistory,
+  subscribe: answerSubscribe,
+  unsubscribe: answerUnsubscribe,
+  reminders: answerReminders,
 };

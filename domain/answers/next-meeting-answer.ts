@@ -1,13 +1,48 @@
-import type { Reply } from '../reply';
+import { buildMeetingCardView } from '../../cards/meeting-card-view';
+import { meetingCard } from '../../cards/meeting-card';
+import { formatDate } from '../danish-format';
+import { cardReply, type Reply } from '../reply';
+import { scheduledDeadlines } from '../schedule/scheduled-deadlines';
+import { localDate } from '../schedule/zoned-time';
 import type { IntentHandler } from './answer-context';
 
+/** How far ahead "næste møde" looks. */
+const HORIZON_DAYS = 120;
+
 /**
- * "næste møde": the contract states only the rhythm of the directors' meeting, not its dates.
- * Until a meeting schedule is configured, say exactly that rather than invent a date.
+ * "næste møde": the next directors' meeting with its agenda (goals at risk, KPIs without data,
+ * deadlines in the next 30 days). The contract states only the rhythm; without a configured
+ * schedule, say exactly that rather than invent a date.
  */
-export const answerNextMeeting: IntentHandler<'next-meeting'> = async (_intent, { contract }): Promise<Reply> => ({
-  kind: 'text',
-  text:
-    `${contract.meeting.title}: ifølge kontrakten mødes direktørerne hver ${contract.meeting.intervalDays}. dag. ` +
-    'Der er endnu ikke sat en mødeplan med datoer op i Målbot, så jeg kan ikke sige, hvornår det næste møde er.',
-});
+export const answerNextMeeting: IntentHandler<'next-meeting'> = async (_intent, ctx): Promise<Reply> => {
+  const { contract, reminders } = ctx;
+  const schedule = reminders?.schedule;
+  if (reminders === undefined || schedule?.meeting === undefined || reminders.meetingSource === undefined) {
+    return {
+      kind: 'text',
+      text:
+        `${contract.meeting.title}: ifølge kontrakten mødes direktørerne hver ${contract.meeting.intervalDays}. dag. ` +
+        'Der er endnu ikke sat en mødeplan med datoer op i Målbot, så jeg kan ikke sige, hvornår det næste møde er.',
+    };
+  }
+  const now = reminders.now();
+  const meetings = await reminders.meetingSource.occurrences(now.toISOString(), new Date(now.getTime() + HORIZON_DAYS * 86_400_000).toISOString());
+  const next = meetings.find((m) => !m.cancelled);
+  if (next === undefined) {
+    return { kind: 'text', text: `${schedule.meeting.title}: der er ikke planlagt noget møde de næste ${HORIZON_DAYS} dage.` };
+  }
+  const cancelled = meetings.filter((m) => m.cancelled && m.start < next.start);
+  const view = buildMeetingCardView({
+    contract,
+    meeting: next,
+    title: schedule.meeting.title,
+    timeZone: schedule.timeZone,
+    measurements: await ctx.store.latestMeasurements(contract.id),
+    today: ctx.today,
+    deadlines: scheduledDeadlines(contract, schedule),
+  });
+  if (cancelled.length > 0) {
+    view.leadText = `Mødet ${cancelled.map((m) => formatDate(localDate(new Date(m.start), schedule.timeZone))).join(', ')} er aflyst.`;
+  }
+  return cardReply(meetingCard(view), `Næste møde: ${view.when}`);
+};

@@ -1,7 +1,28 @@
 import type { CardActionHandler } from './card-action';
+import { CARD_VERBS } from '../../cards/card-verbs';
+import type { MeasurementFormDeps } from '../measurement-form/measurement-form-deps';
+import { openUpdateFormAction } from './open-update-form-action';
+import { showHistoryAction } from './show-history-action';
+import { submitMeasurementAction } from './submit-measurement-action';
+import { openCorrectionFormAction } from './open-correction-form-action';
+import { submitCorrectionAction } from './submit-correction-action';
+
+/** What the card-action handlers need; built once in bot/create-app.ts (add a field per feature). */
+export interface CardActionDeps {
+  /** Measurement forms, history and corrections. */
+  forms: MeasurementFormDeps;
+}
 
 /**
  * The one registry of card verbs → handlers (each handler in its own file).
  * The goal status card's buttons use the verbs `openUpdateForm` and `showHistory`.
  */
-export const cardActionHandlers: Readonly<Record<string, CardActionHandler>> = {};
+export function createCardActionHandlers(deps: CardActionDeps): Readonly<Record<string, CardActionHandler>> {
+  return {
+    [CARD_VERBS.openUpdateForm]: openUpdateFormAction(deps.forms),
+    [CARD_VERBS.showHistory]: showHistoryAction(deps.forms),
+    [CARD_VERBS.submitMeasurement]: submitMeasurementAction(deps.forms),
+    [CARD_VERBS.openCorrectionForm]: openCorrectionFormAction(deps.forms),
+    [CARD_VERBS.submitCorrection]: submitCorrectionAction(deps.forms),
+  };
+}

@@ -76,7 +76,7 @@ describe('goal status card', () => {
     assert.ok(t.includes('Samlet status: På vej'));
     assert.ok(t.includes('Mål: mindst 45 %'));
     assert.ok(t.includes('Seneste måling: 44 % – 2021, målt 30. september 2021'));
-    assert.ok(t.includes('Kilde: Erhvervsstyrelsen \\(brugerevaluering\\)'));
+    assert.ok(t.includes('Kilde: Erhvervsstyrelsen (brugerevaluering)'));
     assert.ok(t.includes('Metode'));
     assert.ok(t.includes('Afrapportering'));
     assert.ok(!t.some((x) => x.startsWith('Status:')), 'one KPI: its status is the goal line, not repeated');
@@ -120,7 +120,7 @@ describe('goal status card', () => {
     const t = texts(goalStatusCard(view('4', [])));
     assert.ok(t.includes('Seneste måling: ingen måling endnu'));
     assert.ok(!t.some((x) => x.startsWith('Kilde:')));
-    assert.ok(t.includes('Afventer måling \\(forventes i 2021\\)'));
+    assert.ok(t.includes('Afventer måling (forventes i 2021)'));
   });
 
   it('marks demo data on the card and on the KPI', () => {
@@ -140,15 +140,15 @@ describe('goal status card', () => {
     assert.ok(t.includes('Drift: 72 opfyldt; vækst: ingen måling'));
     assert.equal(block(card, 'Drift: Opfyldt').color, 'good');
     assert.ok(t.includes('Vækst: Afventer måling'));
-    assert.ok(t.includes('Kilde: Erhvervsstyrelsen \\(brugerevaluering\\) (30. juni 2021)'));
+    assert.ok(t.includes('Kilde: Erhvervsstyrelsen (brugerevaluering) (30. juni 2021)'));
 
     const empty = view('3', []);
     assert.deepEqual(empty.kpis[0]?.segments, [], 'nothing measured: no per-segment blocks repeating the KPI line');
     assertSendableCard(goalStatusCard(empty));
 
     const t1 = texts(goalStatusCard(view('1', [])));
-    assert.ok(t1.includes('Baseline: 32 % i september 2020 \\(Sydjylland\\)'));
-    assert.ok(t1.includes('Baseline: 33 % i september 2020 \\(landsplan\\)'));
+    assert.ok(t1.includes('Baseline: 32 % i september 2020 (Sydjylland)'));
+    assert.ok(t1.includes('Baseline: 33 % i september 2020 (landsplan)'));
     assert.ok(t1.includes('1a, 1b: Erhvervsstyrelsen udsender i tredje kvartal 2021 en spørgeskemaundersøgelse.'), 'shared method shown once');
   });
 
@@ -161,7 +161,7 @@ describe('goal status card', () => {
     assert.ok(t.includes('Seneste måling: ikke gennemført – marts 2021, målt 1. marts 2021'));
     assert.ok(t.includes('Milepæl ikke nået endnu; 77 dage til fristen i 2021'));
     assert.equal(block(card, 'Status: På vej').color, 'accent', 'several KPIs: each shows its own status');
-    assert.ok(t.includes('Seneste måling: 75 % \\(+7 procentpoint\\) – 2021, målt 30. september 2021'));
+    assert.ok(t.includes('Seneste måling: 75 % (+7 procentpoint) – 2021, målt 30. september 2021'));
     const card7 = goalStatusCard(view('7', [m({ kpiId: '7d', value: 1.5 })]));
     assertSendableCard(card7);
     assert.ok(texts(card7).includes('Mål: over kontrolgruppen'));
@@ -199,7 +199,7 @@ describe('goal status card', () => {
     const card = goalStatusCard(view('4', [hostile]));
     assertSendableCard(card);
     const t = texts(card);
-    assert.ok(t.includes('Kilde: \\[Klik her\\]\\(https://evil.example\\) $\\{$root.goalId}'));
+    assert.ok(t.includes('Kilde: \\[Klik her\\](https://evil.example) $\\{$root.goalId}'));
     assert.ok(t.includes('Note: \\- \\*\\*vigtigt\\*\\* $\\{heading}\n1\\. \\_x\\_'));
   });
 

@@ -45,7 +45,7 @@ describe('overview card', () => {
     const card = overviewCard(buildOverviewView(contractFixture, rows, TODAY));
     assertSendableCard(card);
     const json = JSON.stringify(card);
-    assert.ok(json.includes('"text":"Resultatkontrakt 2021 \\\\(testdata\\\\)"'));
+    assert.ok(json.includes('"text":"Resultatkontrakt 2021 (testdata)"'));
     assert.ok(json.includes('"text":"Status pr. 15. oktober 2021"'));
     assert.ok(json.includes('{"type":"TextBlock","text":"Opfyldt","wrap":true,"color":"good","weight":"Bolder","horizontalAlignment":"Right"}'));
     assert.ok(!json.includes('demodata'));

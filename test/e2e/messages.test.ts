@@ -232,6 +232,7 @@ describe('end to end: the error boundary', () => {
         throw new Error('unused');
       },
       measurementById: async () => undefined,
+      latestMeasurementsAsOf: async () => [],
       measurementBySubmission: async () => undefined,
       listMeasurements: async () => [],
       latestMeasurements: async () => {

@@ -18,6 +18,15 @@ export interface ConnectorCall {
  */
 export class FakeConnector {
   readonly calls: ConnectorCall[] = [];
+  /**
+   * Conversation members by user id (29:…), as GET /v3/conversations/{id}/members/{userId} returns
+   * them (TeamsInfo.getMember): e.g. `{ id, name, aadObjectId, userPrincipalName }`. Unknown → 404.
+   */
+  readonly members = new Map<string, Record<string, unknown>>();
+  /** Every member lookup, by user id. */
+  readonly memberLookups: string[] = [];
+  /** Answer every call this much later (a slow Bot Connector keeps a turn in flight). */
+  responseDelayMs = 0;
   private server: http.Server | undefined;
   private nextId = 1;
   private waiters: Array<{ count: number; resolve: () => void }> = [];
@@ -42,6 +51,7 @@ export class FakeConnector {
   // `this`), and this server often shares a process with the bot: never chain writeHead.
   private handle(req: http.IncomingMessage, res: http.ServerResponse, raw: string): void {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (req.method === 'GET' && this.answerMember(url, res)) return;
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(url.pathname);
     if (!match || (req.method !== 'POST' && req.method !== 'PUT')) {
       res.writeHead(404, { 'content-type': 'application/json' });
@@ -64,8 +74,12 @@ export class FakeConnector {
       body,
     });
     const id = req.method === 'PUT' && match[2] !== undefined ? decodeURIComponent(match[2]) : `reply-${this.nextId++}`;
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ id }));
+    const answer = () => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id }));
+    };
+    if (this.responseDelayMs > 0) setTimeout(answer, this.responseDelayMs);
+    else answer();
     this.waiters = this.waiters.filter((w) => {
       if (this.calls.length >= w.count) {
         w.resolve();
@@ -73,6 +87,17 @@ export class FakeConnector {
       }
       return true;
     });
+  }
+
+  private answerMember(url: URL, res: http.ServerResponse): boolean {
+    const match = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/.exec(url.pathname);
+    if (!match) return false;
+    const userId = decodeURIComponent(match[2]!);
+    this.memberLookups.push(userId);
+    const member = this.members.get(userId);
+    res.writeHead(member ? 200 : 404, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(member ?? { error: { code: 'MemberNotFoundInConversation' } }));
+    return true;
   }
 
   /** Resolves once at least `count` calls have arrived (replies are sent inside the turn, so usually already there). */

@@ -9,6 +9,8 @@ import { graphBodyProblems } from './graph-schema';
  * - GET    /users/{u}/events?$filter=singleValueExtendedProperties/Any(…)&$expand=…($filter=id eq …)
  * - GET    /users/{u}/events/{id}            ($select=cancelledOccurrences is honoured like Graph)
  * - PATCH  /users/{u}/events/{id}            (a changed recurrence drops moved/cancelled exceptions)
+ * - GET    /users/{u}/events/{id}/instances?startDateTime&endDateTime
+ * - POST   /users/{u}/events/{occurrenceId}/cancel   202; the occurrence leaves calendarView
  * - GET    /users/{u}/calendarView?startDateTime&endDateTime   weekly series expanded in the
  *          series' time zone (interval, firstDayOfWeek, range), moved occurrences at their new
  *          time (type "exception"), organiser-cancelled ones left out and listed on the master,
@@ -227,6 +229,12 @@ export class FakeGraphServer {
       if (method === 'POST') return this.postEvent(body);
       if (method === 'GET') return this.getEvents(query);
     }
+    if ((m = /^\/users\/([^/]+)\/events\/([^/]+)\/instances$/.exec(path)) && method === 'GET') {
+      const event = this.events.get(m[2]!);
+      if (event === undefined) return { status: 404, json: graphError('ErrorItemNotFound', 'The specified object was not found in the store.') };
+      return this.calendarView(m[1]!, query, headers, event);
+    }
+    if ((m = /^\/users\/([^/]+)\/events\/([^/]+)\/cancel$/.exec(path)) && method === 'POST') return this.cancelAction(m[2]!, body);
     if ((m = /^\/users\/([^/]+)\/events\/([^/]+)$/.exec(path))) {
       const event = this.events.get(m[2]!);
       if (event === undefined) return { status: 404, json: graphError('ErrorItemNotFound', 'The specified object was not found in the store.') };
@@ -371,7 +379,8 @@ export class FakeGraphServer {
 
   // ---- calendarView --------------------------------------------------------------------------
 
-  private calendarView(_user: string, query: Record<string, string>, headers: http.IncomingHttpHeaders): { status: number; json?: unknown } {
+  /** calendarView of the whole calendar, or (with `only`) the instances endpoint of one series. */
+  private calendarView(_user: string, query: Record<string, string>, headers: http.IncomingHttpHeaders, only?: StoredEvent): { status: number; json?: unknown } {
     const from = Date.parse(query.startDateTime ?? '');
     const to = Date.parse(query.endDateTime ?? '');
     if (Number.isNaN(from) || Number.isNaN(to)) {
@@ -381,7 +390,7 @@ export class FakeGraphServer {
     if (prefer !== '' && !/outlook\.timezone="UTC"/i.test(prefer)) {
       return { status: 400, json: graphError('BadRequest', `the fake answers only in UTC (Prefer: ${prefer})`) };
     }
-    const all = [...this.events.values()]
+    const all = (only === undefined ? [...this.events.values()] : [only])
       .flatMap((e) => this.expand(e, from, to))
       .filter((o) => o.start.getTime() < to && o.end.getTime() > from)
       .sort((a, b) => a.start.getTime() - b.start.getTime());
@@ -406,7 +415,8 @@ export class FakeGraphServer {
     const json: Record<string, unknown> = { '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#Collection(event)', value };
     if (skip + top < all.length) {
       const next = new URLSearchParams({ ...query, $skip: String(skip + top) });
-      json['@odata.nextLink'] = `${this.baseUrl}v1.0/users/${encodeURIComponent(_user)}/calendarView?${next.toString()}`;
+      const resource = only === undefined ? 'calendarView' : `events/${encodeURIComponent(only.id)}/instances`;
+      json['@odata.nextLink'] = `${this.baseUrl}v1.0/users/${encodeURIComponent(_user)}/${resource}?${next.toString()}`;
     }
     return { status: 200, json };
   }
@@ -446,6 +456,16 @@ export class FakeGraphServer {
       out.push({ id: `${e.id}_${date}`, originalDate: date, start, end, type: moved ? 'exception' : 'occurrence', isCancelled: e.flaggedCancelled.has(date), event: e });
     }
     return out;
+  }
+
+  private cancelAction(occurrenceId: string, body: unknown): { status: number; json?: unknown } {
+    const invalid = this.checkBody('cancel', body);
+    if (invalid !== undefined) return invalid;
+    const m = /^(.+)_(\d{4}-\d{2}-\d{2})$/.exec(occurrenceId);
+    const master = m === null ? undefined : this.events.get(m[1]!);
+    if (m === null || master === undefined) return { status: 404, json: graphError('ErrorItemNotFound', 'The specified object was not found in the store.') };
+    master.cancelled.add(m[2]!);
+    return { status: 202 };
   }
 
   // ---- activity feed -------------------------------------------------------------------------

@@ -66,9 +66,11 @@ const PROPERTY_TYPE: Record<string, string> = {
   'sendActivityNotification.templateParameters': 'keyValuePair[]',
 };
 
-/** Action parameters (not in the type mappings): userTeamwork sendActivityNotification, v1.0. */
+/** Action parameters (not in the type mappings), from the v1.0 API reference of each action. */
 const ACTION_PARAMETERS: Record<string, string[]> = {
   sendActivityNotification: ['topic', 'activityType', 'chainId', 'previewText', 'templateParameters', 'teamsAppId', 'iconId'],
+  /** event: cancel */
+  cancel: ['comment'],
 };
 
 /** Properties a writer may send besides the type's own (OData annotations). */

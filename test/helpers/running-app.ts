@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { Writable } from 'node:stream';
-import { createApp, type App } from '../../bot/create-app';
+import { createApp, type App, type AppDeps } from '../../bot/create-app';
 import { readConfig } from '../../config/read-config';
 import { loadContract } from '../../goals/load-contract';
 import { defaultContractPath } from '../../goals/default-contract';
@@ -35,6 +35,8 @@ export interface StartOptions {
   env?: NodeJS.ProcessEnv;
   /** Point the bot's token validation at a loopback OpenID/JWKS server (test/helpers/fake-bot-framework-auth.ts). */
   authEndpoints?: AuthEndpoints;
+  /** Reminders: a reminder store (and schedule, meeting source …) for createApp; default none. */
+  reminders?: Pick<AppDeps, 'reminderStore' | 'schedule' | 'meetingSource' | 'activityFeed' | 'instanceId'>;
 }
 
 /** The real app (createApp) listening on a free loopback port, with a loopback fake Bot Connector. */
@@ -53,7 +55,7 @@ export async function startRunningApp(options: StartOptions = {}): Promise<Runni
   });
   const config = readConfig({ LOG_LEVEL: 'debug', ...options.env });
   const logger = pino({ level: config.logLevel }, sink);
-  const app = createApp({ config, contract, store, logger, clock: options.clock ?? (() => new Date()), authEndpoints: options.authEndpoints });
+  const app = createApp({ config, contract, store, logger, clock: options.clock ?? (() => new Date()), authEndpoints: options.authEndpoints, ...options.reminders });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const port = (app.server.address() as AddressInfo).port;
   const baseUrl = `http://127.0.0.1:${port}`;

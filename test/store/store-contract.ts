@@ -552,6 +552,38 @@ export function describeStoreContract(
         assert.deepEqual(await store.latestMeasurements(CONTRACT), [a]);
       });
 
+      it('latestMeasurementsAsOf: per segment the row status could pick, as the store stood at a row id', async function () {
+        const d1 = await store.appendMeasurement(newMeasurement({ kpiId: '3a', segment: 'drift', value: 80, measuredOn: '2021-03-31' }));
+        const d2 = await store.appendMeasurement(newMeasurement({ kpiId: '3a', segment: 'drift', value: 82, measuredOn: '2021-09-30' }));
+        const v1 = await store.appendMeasurement(newMeasurement({ kpiId: '3a', segment: 'vækst', value: 70, measuredOn: '2021-09-30' }));
+        const future = await store.appendMeasurement(newMeasurement({ kpiId: '3a', segment: 'vækst', value: 90, measuredOn: '2021-12-31' }));
+        await store.appendMeasurement(newMeasurement({ kpiId: '3b', segment: 'drift', value: 60 }));
+        await store.appendMeasurement(newMeasurement({ contractId: 'kkr-anden-2021', kpiId: '3a', segment: 'drift', value: 1 }));
+        const fixD2 = await store.appendMeasurement(newMeasurement({ kpiId: '3a', segment: 'drift', value: 83, measuredOn: '2021-09-29', supersedesId: d2.id }));
+        const d3 = await store.appendMeasurement(newMeasurement({ kpiId: '3a', segment: 'drift', value: 84, measuredOn: '2021-10-01' }));
+        const ids = async (idAtMost: number, measuredOnOrBefore = '2021-10-15') =>
+          (await store.latestMeasurementsAsOf(CONTRACT, '3a', { idAtMost, measuredOnOrBefore })).map((m) => m.id);
+        assert.deepEqual(await ids(d1.id), [d1.id]);
+        assert.deepEqual(await ids(v1.id), [d2.id, v1.id]);
+        assert.deepEqual(await ids(future.id), [d2.id, v1.id], 'a row measured after the date does not count');
+        assert.deepEqual(await ids(future.id, '2021-12-31'), [d2.id, future.id]);
+        assert.deepEqual(await ids(fixD2.id), [v1.id, fixD2.id], 'the correction stands in for the row it supersedes');
+        assert.deepEqual(await ids(fixD2.id - 1), [d2.id, v1.id], 'before the correction, the old row counted');
+        assert.deepEqual(await ids(d3.id), [v1.id, d3.id]);
+        assert.deepEqual(await store.latestMeasurementsAsOf(CONTRACT, '9z', { idAtMost: d3.id, measuredOnOrBefore: '2021-12-31' }), []);
+        const [row] = await store.latestMeasurementsAsOf(CONTRACT, '3a', { idAtMost: d1.id, measuredOnOrBefore: '2021-12-31' });
+        assert.deepEqual(row, d1, 'whole rows');
+      });
+
+      it('latestMeasurementsAsOf skips rows with neither a value nor a done flag, and treats no segment as one series', async function () {
+        const a = await store.appendMeasurement(newMeasurement({ value: 30, measuredOn: '2021-06-30' }));
+        const empty = await store.appendMeasurement(newMeasurement({ value: null, done: null, measuredOn: '2021-09-30' }));
+        assert.deepEqual(
+          (await store.latestMeasurementsAsOf(CONTRACT, '1a', { idAtMost: empty.id, measuredOnOrBefore: '2021-12-31' })).map((m) => m.id),
+          [a.id],
+        );
+      });
+
       const badAudit: Array<[string, Partial<NewMeasurement>, keyof NewMeasurement]> = [
         ['an empty submissionId', { submissionId: ' ' }, 'submissionId'],
         ['a 201-character submissionId', { submissionId: 'x'.repeat(201) }, 'submissionId'],

@@ -1,0 +1,36 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createApp } from '../bot/create-app';
+import { readConfig } from '../config/read-config';
+import { createLogger } from '../bot/logger';
+import { loadContract } from '../goals/load-contract';
+import { projectRoot } from '../goals/default-contract';
+import { openStore } from '../store/open-store';
+import { seedDemo } from '../store/seed-demo-data';
+import { systemClock } from '../bot/clock';
+
+/**
+ * Målbot for the submit scenario (bench/submit-scenario.ts), in its own process: a fresh SQLite file
+ * with the demo rows, and the submitters (argv[2], comma-separated object ids) as STAFF_USERS.
+ * Reports its port over IPC; answers "rows" with the number of stored measurements.
+ */
+async function main(): Promise<void> {
+  const config = readConfig({ LOG_LEVEL: 'silent', PORT: '0', STAFF_USERS: process.argv[2] ?? '' });
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'maalbot-bench-submit-'));
+  const store = await openStore(`sqlite:${path.join(dir, 'bench.sqlite')}`, { baseDir: dir });
+  const contract = loadContract(path.resolve(projectRoot(), config.contractFile));
+  await seedDemo(store, contract.id);
+  const { server } = createApp({ config, contract, store, logger: createLogger('silent'), clock: systemClock });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  process.on('message', (msg: unknown) => {
+    if (msg === 'exit') process.exit(0);
+    if (msg === 'rows') void store.listMeasurements(contract.id).then((rows) => process.send?.({ rows: rows.length }));
+  });
+  process.send?.({ port: server.address().port });
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

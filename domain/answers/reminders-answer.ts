@@ -1,0 +1,80 @@
+import { remindersCard, type RemindersView } from '../../cards/reminders-card';
+import { escapeMarkdown } from '../../cards/escape-markdown';
+import { formatDate } from '../danish-format';
+import { cardReply, type Reply } from '../reply';
+import { channelConversationId } from '../reminders/conversation-key';
+import { conversationSubject, describeDeadlineLeads, describeMeetingLeads, describeNudgeTime } from '../reminders/describe-schedule';
+import { dueOccurrences, type ReminderOccurrence } from '../reminders/reminder-occurrences';
+import { describeLeadTime } from '../schedule/lead-time';
+import { danishClock, formatLocalDateTime } from '../schedule/format-meeting-time';
+import { scheduledDeadlines } from '../schedule/scheduled-deadlines';
+import { localDate } from '../schedule/zoned-time';
+import type { AnswerContext, IntentHandler } from './answer-context';
+import { REMINDERS_OFF } from './subscribe-answer';
+
+/** How far ahead "påmindelser" looks for the next reminders. */
+const HORIZON_DAYS = 60;
+const SHOWN = 4;
+
+function describeOccurrence(occ: ReminderOccurrence, ctx: AnswerContext): string {
+  switch (occ.kind) {
+    case 'meeting':
+      return `Direktørmødet ${formatLocalDateTime(new Date(occ.meeting.start), ctx.reminders!.schedule!.timeZone)} (${describeLeadTime(occ.lead)} før)`;
+    case 'deadline':
+      return `Frist: ${occ.deadline.title} (${occ.leadDays} dage før)`;
+    case 'nudge':
+      return `Måling mangler: KPI ${occ.kpi.id} – ${occ.kpi.label}`;
+  }
+}
+
+/** "påmindelser": what this conversation receives, what is scheduled, and the next reminders. */
+export const answerReminders: IntentHandler<'reminders'> = async (_intent, ctx): Promise<Reply> => {
+  const { reminders, turn, contract } = ctx;
+  if (reminders === undefined) return REMINDERS_OFF;
+  const schedule = reminders.schedule;
+  const now = reminders.now();
+  const conversation = await reminders.store.getConversation(channelConversationId(turn.conversationId));
+  const subject = conversationSubject(turn);
+  const subscribed = conversation?.active === true && conversation.subscription === 'subscribed';
+  const tz = schedule?.timeZone ?? ctx.timeZone;
+  const status = subscribed
+    ? `${subject} abonnerer på påmindelser${conversation.subscriptionChangedAt ? ` (siden ${formatDate(localDate(new Date(conversation.subscriptionChangedAt), tz))})` : ''}.`
+    : `${subject} abonnerer ikke på påmindelser.`;
+
+  const view: RemindersView = { status, subscribed, schedule: [], next: [], notice: undefined };
+  if (schedule === undefined) {
+    view.notice = 'Der er ikke sat en mødeplan op endnu, så Målbot sender ingen påmindelser. En administrator sætter den op i mødeplansfilen.';
+    return cardReply(remindersCard(view));
+  }
+
+  const meeting = schedule.meeting;
+  if (meeting !== undefined) {
+    view.schedule.push({
+      title: 'Direktørmødet',
+      value: escapeMarkdown(`hver ${meeting.intervalDays}. dag kl. ${danishClock(meeting.time)}; påmindelse ${describeMeetingLeads(schedule) ?? 'ingen'}`),
+    });
+  }
+  const deadlineCount = scheduledDeadlines(contract, schedule).length;
+  view.schedule.push({ title: 'Frister', value: `${deadlineCount} i kontrakten og mødeplanen; påmindelse ${describeDeadlineLeads(schedule) ?? 'ingen'}` });
+  const me = turn.conversationType === 'personal' ? turn.user.aadObjectId?.toLowerCase() : undefined;
+  const mine = me === undefined ? [] : schedule.nudges.owners.filter((o) => o.userIds.includes(me)).map((o) => o.kpiId);
+  if (mine.length > 0) {
+    view.schedule.push({ title: 'Målinger', value: escapeMarkdown(`Du er ansvarlig for KPI ${mine.join(', ')}: påmindelse ${describeNudgeTime(schedule)}, så længe en måling mangler`) });
+  } else if (schedule.nudges.owners.length > 0) {
+    view.schedule.push({ title: 'Målinger', value: `${schedule.nudges.owners.length} KPI'er har en ansvarlig, som får påmindelse ${describeNudgeTime(schedule)}, når en måling mangler` });
+  }
+  if (reminders.activityFeed) view.schedule.push({ title: 'Aktivitetsfeed', value: 'Direktørerne får også besked i Teams-aktivitetsfeedet' });
+
+  const measurements = await ctx.store.latestMeasurements(contract.id);
+  const upcoming = await dueOccurrences(
+    { schedule, contract, meetingSource: reminders.meetingSource, measurements, today: ctx.today },
+    now,
+    new Date(now.getTime() + HORIZON_DAYS * 86_400_000),
+  );
+  view.next = upcoming
+    .filter((o) => o.kind !== 'nudge' || mine.includes(o.kpi.id))
+    .slice(0, SHOWN)
+    .map((o) => ({ title: formatLocalDateTime(o.dueAt, tz), value: escapeMarkdown(describeOccurrence(o, ctx)) }));
+  if (view.next.length === 0) view.notice = `Ingen påmindelser de næste ${HORIZON_DAYS} dage.`;
+  return cardReply(remindersCard(view));
+};

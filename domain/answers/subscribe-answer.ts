@@ -1,0 +1,31 @@
+import type { Reply } from '../reply';
+import { channelConversationId } from '../reminders/conversation-key';
+import { conversationSubject, describeSubscription } from '../reminders/describe-schedule';
+import type { IntentHandler } from './answer-context';
+
+export const REMINDERS_OFF: Reply = { kind: 'text', text: 'Påmindelser er ikke slået til i denne installation af Målbot.' };
+export const CONVERSATION_UNKNOWN: Reply = {
+  kind: 'text',
+  text: 'Jeg kunne ikke finde denne samtale i mit register endnu, så jeg kan ikke gemme valget. Prøv igen om et øjeblik.',
+};
+
+/** "abonnér på påmindelser": this conversation gets the meeting and deadline reminders. */
+export const answerSubscribe: IntentHandler<'subscribe'> = async (_intent, { turn, reminders }): Promise<Reply> => {
+  if (reminders === undefined) return REMINDERS_OFF;
+  const id = channelConversationId(turn.conversationId);
+  const subject = conversationSubject(turn);
+  const existing = await reminders.store.getConversation(id);
+  if (existing === undefined) return CONVERSATION_UNKNOWN;
+  const schedule = reminders.schedule;
+  const what = schedule === undefined ? '' : ` Det giver påmindelser om ${describeSubscription(schedule)}.`;
+  const noSchedule =
+    schedule === undefined ? ' Der er endnu ikke sat en mødeplan op, så påmindelserne begynder først, når en administrator har gjort det.' : '';
+  if (existing.active && existing.subscription === 'subscribed') {
+    return { kind: 'text', text: `${subject} abonnerer allerede på påmindelser.${what}${noSchedule} Skriv "afmeld påmindelser" for at stoppe dem.` };
+  }
+  await reminders.store.setSubscription(id, 'subscribed', reminders.now().toISOString(), turn.user.aadObjectId ?? turn.user.id);
+  return {
+    kind: 'text',
+    text: `${subject} abonnerer nu på påmindelser.${what}${noSchedule} Skriv "påmindelser" for at se de næste, og "afmeld påmindelser" for at stoppe dem.`,
+  };
+};

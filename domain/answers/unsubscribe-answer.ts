@@ -1,0 +1,22 @@
+import type { Reply } from '../reply';
+import { channelConversationId } from '../reminders/conversation-key';
+import { conversationSubject } from '../reminders/describe-schedule';
+import type { IntentHandler } from './answer-context';
+import { CONVERSATION_UNKNOWN, REMINDERS_OFF } from './subscribe-answer';
+
+/**
+ * "afmeld påmindelser": no more meeting and deadline reminders here. In a personal chat it also
+ * stops the weekly nudges about missing measurements (they are sent unless someone opted out).
+ */
+export const answerUnsubscribe: IntentHandler<'unsubscribe'> = async (_intent, { turn, reminders }): Promise<Reply> => {
+  if (reminders === undefined) return REMINDERS_OFF;
+  const id = channelConversationId(turn.conversationId);
+  if ((await reminders.store.getConversation(id)) === undefined) return CONVERSATION_UNKNOWN;
+  await reminders.store.setSubscription(id, 'unsubscribed', reminders.now().toISOString(), turn.user.aadObjectId ?? turn.user.id);
+  const subject = conversationSubject(turn);
+  const nudges = turn.conversationType === 'personal' ? ' Det gælder også påmindelser om målinger, du er ansvarlig for.' : '';
+  return {
+    kind: 'text',
+    text: `${subject} får ikke længere påmindelser fra Målbot.${nudges} Skriv "abonnér på påmindelser" for at få dem igen.`,
+  };
+};

@@ -1,0 +1,19 @@
+import type { ContractData } from '../../goals/contract-schema';
+import type { MeasurementStore } from '../../store/measurement-store';
+import type { AccessPolicy } from '../access/access-policy';
+
+/** What opening, submitting and correcting measurement forms needs; built once in bot/create-app.ts. */
+export interface MeasurementFormDeps {
+  contract: ContractData;
+  store: MeasurementStore;
+  /** Today's calendar date in the configured time zone (YYYY-MM-DD); read per request. */
+  today: () => string;
+  /** For "registreret …" times on cards. */
+  timeZone: string;
+  access: AccessPolicy;
+  /** A new submission id for each form shown (crypto.randomUUID in the app; fixed in golden tests). */
+  newSubmissionId: () => string;
+}
+
+/** A form step's answer: a card that replaces the pressed card, or a short message that leaves it as it is. */
+export type FormOutcome = { kind: 'card'; card: import('../../cards/adaptive-card').AdaptiveCard } | { kind: 'message'; text: string };

@@ -1,0 +1,301 @@
+import type { ContractData } from '../../goals/contract-schema';
+import type { MeasurementStore } from '../../store/measurement-store';
+import type { ConversationRecord, NewDelivery, ReminderStore } from '../../store/reminder-store';
+import type { StoreLogger } from '../../store/store-logger';
+import type { Measurement } from '../measurement';
+import type { Reply } from '../reply';
+import type { MeetingOccurrenceSource } from '../schedule/meeting-occurrence';
+import type { Schedule } from '../schedule/schedule';
+import { localDate } from '../schedule/zoned-time';
+import type { ActivityFeedNotifier } from './activity-feed';
+import { conversationTargetId, feedTargetId } from './conversation-key';
+import type { FanOut, FanOutJob } from './fan-out';
+import type { ProactiveSender } from './proactive-sender';
+import { reminderFeedNotification, reminderReply } from './reminder-messages';
+import { dueOccurrences, type ReminderOccurrence } from './reminder-occurrences';
+
+export type ReminderLogger = StoreLogger;
+
+export interface ReminderSchedulerOptions {
+  /** A reminder missed by up to this much (downtime) is still sent, marked "forsinket". Default 6 h. */
+  graceMs: number;
+  /** Sent more than this after its time, a reminder carries the "forsinket" note. Default 10 min. */
+  lateAfterMs: number;
+  /** How long the scheduler lease lasts without renewal (failover time). Default 3 min. */
+  leaseMs: number;
+  /** How far back a tick looks for missed occurrences to record as skipped. Default 35 days. */
+  maxLookbackMs: number;
+  /** A claim this old that never finished is marked "uncertain" (its instance died). Default 15 min. */
+  staleClaimMs: number;
+}
+
+export const DEFAULT_SCHEDULER_OPTIONS: ReminderSchedulerOptions = {
+  graceMs: 6 * 3_600_000,
+  lateAfterMs: 10 * 60_000,
+  leaseMs: 3 * 60_000,
+  maxLookbackMs: 35 * 24 * 3_600_000,
+  staleClaimMs: 15 * 60_000,
+};
+
+export interface ReminderSchedulerDeps {
+  schedule: Schedule;
+  contract: ContractData;
+  measurements: MeasurementStore;
+  store: ReminderStore;
+  /** The rule-based source, or Graph's calendar; undefined when no meeting is scheduled. */
+  meetingSource: MeetingOccurrenceSource | undefined;
+  sender: ProactiveSender;
+  /** Teams activity feed (Microsoft Graph) for the directors, in addition to conversations. */
+  activityFeed?: { notifier: ActivityFeedNotifier; directorUserIds: readonly string[] };
+  fanOut: FanOut;
+  now: () => Date;
+  logger: ReminderLogger;
+  /** Names this process in claims and the lease. */
+  instanceId: string;
+  options?: Partial<ReminderSchedulerOptions>;
+}
+
+export interface TickReport {
+  /** False when another instance holds the lease (this one did nothing). */
+  leader: boolean;
+  occurrences: number;
+  sent: number;
+  failed: number;
+  skipped: number;
+  /** Another instance had already claimed it (a split brain the claim resolved). */
+  notClaimed: number;
+  deactivated: number;
+  uncertain: number;
+  /** Not started because the lease was lost mid-run; the next leader sends them. */
+  aborted: number;
+}
+
+type Target =
+  | { kind: 'conversation'; id: string; conversation: ConversationRecord }
+  | { kind: 'feed'; id: string; userId: string }
+  | { kind: 'unreachable'; id: string };
+
+const LEASE = 'reminder-scheduler';
+
+function emptyReport(leader: boolean): TickReport {
+  return { leader, occurrences: 0, sent: 0, failed: 0, skipped: 0, notClaimed: 0, deactivated: 0, uncertain: 0, aborted: 0 };
+}
+
+/**
+ * Sends the reminders the schedule calls for, each (rule, occurrence, target) at most once.
+ *
+ * A tick: take the lease (one instance schedules; the others stand by and take over when it
+ * lapses) → mark claims that never finished as "uncertain" → find occurrences due since the last
+ * completed tick (the durable mark) or within the grace window → for each target: too late →
+ * record "skipped"; else claim (INSERT … ON CONFLICT DO NOTHING on the delivery key) right before
+ * sending, send through the throttled fan-out, record "sent"/"failed" → advance the mark.
+ *
+ * The crash window: a process that dies after a claim and before recording the result leaves the
+ * delivery "claimed" — it may or may not have reached Teams, and it is never sent again (at most
+ * once). At most the fan-out's in-flight attempts (≤ 32) are exposed at any moment; after
+ * `staleClaimMs` they are marked "uncertain" and logged.
+ */
+export class ReminderScheduler {
+  private readonly options: ReminderSchedulerOptions;
+  /** Feed recipients Graph answered 403/404 for (the app is not installed for them); until restart. */
+  private readonly disabledFeedUsers = new Set<string>();
+
+  constructor(private readonly deps: ReminderSchedulerDeps) {
+    this.options = { ...DEFAULT_SCHEDULER_OPTIONS, ...deps.options };
+  }
+
+  get instanceId(): string {
+    return this.deps.instanceId;
+  }
+
+  /** One scheduler round; safe to call from every instance at any interval. */
+  async tick(): Promise<TickReport> {
+    const now = this.deps.now();
+    if (!(await this.renewLease(now))) return emptyReport(false);
+    return this.runDue(now);
+  }
+
+  /** Gives up the lease so another instance takes over at once (on shutdown). */
+  async stop(): Promise<void> {
+    await this.deps.store.releaseLease(LEASE, this.deps.instanceId);
+  }
+
+  private async renewLease(now: Date = this.deps.now()): Promise<boolean> {
+    return this.deps.store.acquireLease(LEASE, this.deps.instanceId, now.toISOString(), new Date(now.getTime() + this.options.leaseMs).toISOString());
+  }
+
+  /**
+   * The work of a tick without the lease. Public for tests of the split-brain case: even two
+   * instances running this at once send each delivery once, because the claim decides.
+   */
+  async runDue(now: Date): Promise<TickReport> {
+    const { store, schedule, contract, logger } = this.deps;
+    const report = emptyReport(true);
+
+    const stale = await store.markStaleClaimsUncertain(new Date(now.getTime() - this.options.staleClaimMs).toISOString(), now.toISOString());
+    for (const d of stale) {
+      logger.warn(
+        { event: 'reminder', ruleId: d.ruleId, occurrenceKey: d.occurrenceKey, targetId: d.targetId, claimedBy: d.instanceId, claimedAt: d.claimedAt },
+        'reminder delivery uncertain: its instance stopped between claim and confirmation (the crash window); it is not sent again',
+      );
+    }
+    report.uncertain = stale.length;
+
+    const mark = await store.getSchedulerMark();
+    const graceStart = now.getTime() - this.options.graceMs;
+    const from = new Date(Math.max(now.getTime() - this.options.maxLookbackMs, Math.min(mark === undefined ? graceStart : Date.parse(mark), graceStart)));
+    const measurements = await this.deps.measurements.latestMeasurements(contract.id);
+    const today = localDate(now, schedule.timeZone);
+    const occurrences = await dueOccurrences({ schedule, contract, meetingSource: this.deps.meetingSource, measurements, today }, from, now);
+    report.occurrences = occurrences.length;
+
+    const subscribed = await store.listSubscribedConversations();
+    for (const occ of occurrences) await this.process(occ, now, { measurements, today, subscribed }, report);
+
+    await store.advanceSchedulerMark(now.toISOString());
+    if (report.sent + report.failed + report.skipped + report.deactivated + report.uncertain + report.aborted > 0) {
+      const { leader: _leader, ...counts } = report;
+      logger.info({ event: 'reminder-tick', ...counts }, 'reminders processed');
+    }
+    return report;
+  }
+
+  private async targetsFor(occ: ReminderOccurrence, subscribed: readonly ConversationRecord[]): Promise<Target[]> {
+    const feed = this.deps.activityFeed;
+    const feedTarget = (userId: string): Target[] =>
+      feed !== undefined && !this.disabledFeedUsers.has(userId.toLowerCase()) ? [{ kind: 'feed', id: feedTargetId(userId), userId }] : [];
+
+    if (occ.kind === 'nudge') {
+      const targets: Target[] = [];
+      for (const userId of occ.userIds) {
+        const personal = await this.deps.store.findPersonalConversation(userId);
+        const own: Target[] = [];
+        if (personal !== undefined && personal.subscription !== 'unsubscribed') {
+          own.push({ kind: 'conversation', id: conversationTargetId(personal.conversationId), conversation: personal });
+        }
+        own.push(...feedTarget(userId));
+        // Opted out in their chat and no feed: respect it silently. Never reachable: record it once a week.
+        if (own.length === 0 && personal === undefined) own.push({ kind: 'unreachable', id: `user:${userId.toLowerCase()}` });
+        targets.push(...own);
+      }
+      return targets;
+    }
+
+    // Meetings and deadlines: conversations that subscribed before the reminder was due, and the directors' feeds.
+    const dueIso = occ.dueAt.toISOString();
+    return [
+      ...subscribed
+        .filter((c) => c.subscriptionChangedAt === null || c.subscriptionChangedAt <= dueIso)
+        .map((c): Target => ({ kind: 'conversation', id: conversationTargetId(c.conversationId), conversation: c })),
+      ...(feed?.directorUserIds ?? []).flatMap(feedTarget),
+    ];
+  }
+
+  private async process(
+    occ: ReminderOccurrence,
+    now: Date,
+    data: { measurements: readonly Measurement[]; today: string; subscribed: readonly ConversationRecord[] },
+    report: TickReport,
+  ): Promise<void> {
+    const { store, logger } = this.deps;
+    const targets = await this.targetsFor(occ, data.subscribed);
+    if (targets.length === 0) return;
+    const lateness = now.getTime() - occ.dueAt.getTime();
+    const late = lateness > this.options.lateAfterMs;
+    const delivery = (t: Target): NewDelivery => ({
+      ruleId: occ.ruleId,
+      occurrenceKey: occ.occurrenceKey,
+      targetId: t.id,
+      dueAt: occ.dueAt.toISOString(),
+      instanceId: this.deps.instanceId,
+      at: this.deps.now().toISOString(),
+      late,
+    });
+    const log = { event: 'reminder', ruleId: occ.ruleId, occurrenceKey: occ.occurrenceKey };
+
+    if (now.getTime() >= occ.expiresAt.getTime() || lateness > this.options.graceMs) {
+      const why = now.getTime() >= occ.expiresAt.getTime() ? 'expired: its event had begun before it could be sent' : 'expired: later than the grace window';
+      let skipped = 0;
+      for (const t of targets) if (await store.recordSkipped(delivery(t), why)) skipped++;
+      if (skipped > 0) logger.warn({ ...log, skipped, dueAt: occ.dueAt.toISOString() }, `reminder skipped for ${skipped} target(s): ${why}`);
+      report.skipped += skipped;
+      return;
+    }
+
+    const sendable: Array<Exclude<Target, { kind: 'unreachable' }>> = [];
+    for (const t of targets) {
+      if (t.kind !== 'unreachable') sendable.push(t);
+      else if (await store.recordSkipped(delivery(t), 'unreachable: no personal chat with the bot and no activity feed')) {
+        report.skipped++;
+        logger.warn({ ...log, targetId: t.id }, 'a KPI owner cannot be reached: they have no personal chat with Målbot (and no activity feed is configured)');
+      }
+    }
+    if (sendable.length === 0) return;
+
+    // Built once per occurrence, on first use: every target gets the same card.
+    let reply: Reply | undefined;
+    const messageContext = { contract: this.deps.contract, schedule: this.deps.schedule, measurements: data.measurements, today: data.today, late };
+    const jobs: FanOutJob[] = sendable.map((t) => ({
+      rateKey: t.kind === 'conversation' ? t.conversation.conversationId : t.id,
+      claim: () => store.claimDelivery(delivery(t)),
+      attempt:
+        t.kind === 'conversation'
+          ? () => this.deps.sender.send(t.conversation.reference, (reply ??= reminderReply(occ, messageContext)))
+          : () => this.deps.activityFeed!.notifier.notify(reminderFeedNotification(occ, t.userId, messageContext)),
+      // The Graph client retries 429/5xx itself; retrying here as well would multiply the attempts.
+      ...(t.kind === 'feed' ? { maxAttempts: 1 } : {}),
+    }));
+
+    const outcomes = await this.deps.fanOut.run(jobs, {
+      heartbeat: {
+        everyMs: this.options.leaseMs / 3,
+        beat: async () => {
+          const held = await this.renewLease();
+          if (!held) logger.warn(log, 'lost the reminder scheduler lease during a fan-out; the next leader sends the rest');
+          return held;
+        },
+      },
+    });
+
+    for (let i = 0; i < outcomes.length; i++) {
+      const outcome = outcomes[i]!;
+      const t = sendable[i]!;
+      const at = this.deps.now().toISOString();
+      try {
+        if (outcome.status === 'sent') {
+          report.sent++;
+          await store.finishDelivery(delivery(t), { status: 'sent', at, attempts: outcome.attempts, detail: null });
+        } else if (outcome.status === 'not-claimed') {
+          report.notClaimed++;
+        } else if (outcome.status === 'aborted') {
+          report.aborted++;
+        } else {
+          report.failed++;
+          const error = outcome.error;
+          if (outcome.attempts === 0) {
+            logger.error({ ...log, targetId: t.id, err: error }, 'could not claim a reminder delivery; nothing was sent');
+            continue;
+          }
+          await store.finishDelivery(delivery(t), { status: 'failed', at, attempts: outcome.attempts, detail: error.message.slice(0, 500) });
+          if (error.kind === 'permanent') {
+            await this.deactivate(t, error.statusCode, at);
+            report.deactivated++;
+            logger.warn({ ...log, targetId: t.id, statusCode: error.statusCode }, 'reminder target is gone (403/404): deactivated');
+          } else {
+            logger.error({ ...log, targetId: t.id, statusCode: error.statusCode, attempts: outcome.attempts, kind: error.kind }, `reminder could not be delivered: ${error.message}`);
+          }
+        }
+      } catch (err) {
+        logger.error({ ...log, targetId: t.id, err }, 'could not record a reminder delivery result');
+      }
+    }
+  }
+
+  private async deactivate(t: Exclude<Target, { kind: 'unreachable' }>, statusCode: number | undefined, at: string): Promise<void> {
+    if (t.kind === 'feed') {
+      this.disabledFeedUsers.add(t.userId.toLowerCase());
+      return;
+    }
+    await this.deps.store.deactivateConversation(t.conversation.conversationId, statusCode === 404 ? 'not-found' : 'forbidden', at);
+  }
+}

@@ -1,0 +1,15 @@
+import type { ReminderStore } from '../../store/reminder-store';
+import type { MeetingOccurrenceSource } from '../schedule/meeting-occurrence';
+import type { Schedule } from '../schedule/schedule';
+
+/** What the reminder commands ("abonnér", "påmindelser", "næste møde", "frister") need. */
+export interface RemindersContext {
+  store: ReminderStore;
+  /** Undefined when no SCHEDULE_FILE is configured: commands still answer, nothing is sent. */
+  schedule: Schedule | undefined;
+  /** Rule-based or Graph's calendar; undefined when no meeting is scheduled. */
+  meetingSource: MeetingOccurrenceSource | undefined;
+  /** True when directors also get Teams activity-feed notifications (Microsoft Graph). */
+  activityFeed: boolean;
+  now: () => Date;
+}

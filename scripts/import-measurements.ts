@@ -1,0 +1,58 @@
+/**
+ * `npm run import -- FILE.csv`: imports historical measurements (e.g. the 2020 baselines) into the
+ * database DATABASE_URL names, for the contract CONTRACT_FILE names. Columns: README "Import af
+ * målinger". The same validation as the form; every bad line is reported with its line number and
+ * then nothing is stored (all or nothing). Exit code 0 = stored, 1 = bad lines, 2 = usage/file/config.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ConfigError, readConfig } from '../config/read-config';
+import { loadContract } from '../goals/load-contract';
+import { ContractFileError } from '../goals/contract-file-error';
+import { projectRoot } from '../goals/default-contract';
+import { openStore, parseDatabaseUrl, describeDatabaseTarget } from '../store/open-store';
+import { calendarDate, systemClock } from '../bot/clock';
+import { formatImportReport, importMeasurementsCsv } from '../domain/measurement-import/import-measurements';
+
+async function main(args: readonly string[]): Promise<number> {
+  const file = args.find((a) => !a.startsWith('-'));
+  if (file === undefined || args.length !== 1) {
+    console.error('Brug: npm run import -- FIL.csv   (kolonner: se README, afsnittet "Import af målinger")');
+    return 2;
+  }
+  let text: string;
+  try {
+    // npm runs scripts in the project root; INIT_CWD is where the user typed the command.
+    text = readFileSync(path.resolve(process.env.INIT_CWD ?? process.cwd(), file), 'utf8');
+  } catch (err) {
+    console.error(`Kan ikke læse ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    return 2;
+  }
+  const config = readConfig(process.env);
+  const root = projectRoot();
+  const contract = loadContract(path.resolve(root, config.contractFile));
+  const store = await openStore(config.databaseUrl, { baseDir: root });
+  try {
+    const result = await importMeasurementsCsv(text, { contract, store, today: calendarDate(systemClock(), config.timeZone), fileName: path.basename(file) });
+    const report = formatImportReport(result, path.basename(file));
+    if (!result.ok) {
+      console.error(report);
+      return 1;
+    }
+    console.log(`${report}\nKontrakt ${contract.id}, database ${describeDatabaseTarget(parseDatabaseUrl(config.databaseUrl, root))}.`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    // Config and contract errors are written for an operator: print them plainly, no stack.
+    console.error(err instanceof ConfigError || err instanceof ContractFileError ? err.message : err);
+    process.exitCode = 2;
+  },
+);
