@@ -3,6 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { FakeConnector } from '../test/helpers/fake-connector';
 import { teamsMessage } from '../test/helpers/teams-activity';
+import { printSubmitScenario, runSubmitScenario } from './submit-scenario';
 import { printFanoutResult, runFanoutScenario } from './fanout-scenario';
 
 /**
@@ -10,6 +11,7 @@ import { printFanoutResult, runFanoutScenario } from './fanout-scenario';
  * Målbot and, in the same run, against a bare botbuilder echo bot on the same stack; prints
  * turns/s, p50 and p99 for both and the ratios, then Målbot's memory over 20 000 turns.
  * Each bot runs in its own process; this process is the load generator and the fake connector.
+ * Then the form-submission scenario (bench/submit-scenario.ts: 20 concurrent staff on SQLite).
  */
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -134,6 +136,7 @@ async function main(): Promise<void> {
   console.log(`  growth from ${step} to ${MEMORY_TURNS} turns: ${growth.toFixed(2)} MiB → ${growth < 5 ? 'no growth beyond noise' : 'GROWING'}`);
 
   for (const bot of Object.values(bots)) bot.child.kill();
+  printSubmitScenario(await runSubmitScenario(connector.serviceUrl));
   await connector.stop();
   agent.destroy();
 

@@ -13,7 +13,7 @@ import { systemClock } from '../bot/clock';
 /**
  * Målbot for the submit scenario (bench/submit-scenario.ts), in its own process: a fresh SQLite file
  * with the demo rows, and the submitters (argv[2], comma-separated object ids) as STAFF_USERS.
- * Reports its port over IPC; answers "rows" with the number of stored measurements.
+ * Reports its port over IPC; answers "rows" with the number of stored measurements and "cpu" with its CPU time.
  */
 async function main(): Promise<void> {
   const config = readConfig({ LOG_LEVEL: 'silent', PORT: '0', STAFF_USERS: process.argv[2] ?? '' });
@@ -26,6 +26,7 @@ async function main(): Promise<void> {
   process.on('message', (msg: unknown) => {
     if (msg === 'exit') process.exit(0);
     if (msg === 'rows') void store.listMeasurements(contract.id).then((rows) => process.send?.({ rows: rows.length }));
+    if (msg === 'cpu') process.send?.({ cpu: process.cpuUsage() });
   });
   process.send?.({ port: server.address().port });
 }

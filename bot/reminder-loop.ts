@@ -2,7 +2,7 @@ import type { ReminderScheduler } from '../domain/reminders/reminder-scheduler';
 import type { Logger } from './logger';
 
 export interface ReminderLoop {
-  /** Stops ticking, waits for a tick in progress, and hands the lease to another instance. */
+  /** Stops ticking, lets a tick in progress finish its in-flight sends only, and hands the lease on. */
   stop(): Promise<void>;
 }
 
@@ -37,6 +37,7 @@ export function startReminderLoop(scheduler: ReminderScheduler, options: { inter
     async stop() {
       stopped = true;
       if (timer !== undefined) clearTimeout(timer);
+      scheduler.abort();
       await running;
       await scheduler.stop().catch((err: unknown) => logger.error({ err }, 'could not release the reminder lease'));
     },

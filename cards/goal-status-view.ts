@@ -119,6 +119,7 @@ function kpiView(kpi: Kpi, s: KpiStatus, showStatus: boolean): KpiView {
     const m = s.latest;
     facts.push({ title: 'Seneste måling', value: m ? measuredText(kpi, m) : 'ingen måling endnu' });
     if (m) facts.push({ title: 'Kilde', value: escapeMarkdown(m.source) });
+    if (m?.evidence) facts.push({ title: 'Dokumentation', value: escapeMarkdown(m.evidence) });
     if (m?.note) facts.push({ title: 'Note', value: escapeMarkdown(m.note) });
   } else {
     facts.push({ title: 'Gælder for', value: escapeMarkdown(formatList(kpi.segments.map((seg) => SEGMENT_NOUNS[seg]))) });

@@ -104,7 +104,10 @@ const INSERT_DELIVERY = `
   INSERT INTO reminder_deliveries
     (rule_id, occurrence_key, target_id, due_at, status, instance_id, claimed_at, finished_at, late, attempts, detail)
   VALUES ($1, $2, $3, $4::timestamptz, $5, $6, $7::timestamptz, $8::timestamptz, $9, 0, $10)
-  ON CONFLICT DO NOTHING`;
+  ON CONFLICT (rule_id, occurrence_key, target_id) DO UPDATE SET
+    status = excluded.status, instance_id = excluded.instance_id, claimed_at = excluded.claimed_at,
+    finished_at = excluded.finished_at, late = excluded.late, detail = coalesce(excluded.detail, reminder_deliveries.detail)
+   WHERE reminder_deliveries.status = 'retry'`;
 
 /**
  * Reminder state in PostgreSQL, shared by every instance. The claim is one
@@ -222,7 +225,7 @@ export class PostgresReminderStore implements ReminderStore {
     return res.rowCount === 1;
   }
 
-  async finishDelivery(key: DeliveryKey, outcome: { status: 'sent' | 'failed'; at: string; attempts: number; detail: string | null }): Promise<void> {
+  async finishDelivery(key: DeliveryKey, outcome: { status: 'sent' | 'failed' | 'retry'; at: string; attempts: number; detail: string | null }): Promise<void> {
     await this.pool.query(
       `UPDATE reminder_deliveries SET status = $4, finished_at = $5::timestamptz, attempts = $6, detail = $7
         WHERE rule_id = $1 AND occurrence_key = $2 AND target_id = $3`,
@@ -239,12 +242,12 @@ export class PostgresReminderStore implements ReminderStore {
     return row === undefined ? undefined : toDelivery(row);
   }
 
-  async listDeliveries(filter: { status?: DeliveryStatus; ruleId?: string } = {}): Promise<DeliveryRecord[]> {
+  async listDeliveries(filter: { status?: DeliveryStatus; ruleId?: string; occurrenceKey?: string } = {}): Promise<DeliveryRecord[]> {
     const res = await this.pool.query<DeliveryRow>(
       `SELECT ${DELIVERY_COLUMNS} FROM reminder_deliveries
-        WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR rule_id = $2)
+        WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR rule_id = $2) AND ($3::text IS NULL OR occurrence_key = $3)
         ORDER BY reminder_deliveries.claimed_at, rule_id, occurrence_key, target_id`,
-      [filter.status ?? null, filter.ruleId ?? null],
+      [filter.status ?? null, filter.ruleId ?? null, filter.occurrenceKey ?? null],
     );
     return res.rows.map(toDelivery);
   }

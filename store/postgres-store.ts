@@ -1,6 +1,6 @@
 import { Pool, type PoolClient, type PoolConfig } from 'pg';
 import type { Measurement, NewMeasurement } from '../domain/measurement';
-import type { Segment } from '../goals/contract-schema';
+import { segmentSchema, type Segment } from '../goals/contract-schema';
 import type { MeasurementStore } from './measurement-store';
 import { appliedPostgresMigrations, migratePostgres } from './migrate-postgres';
 import { MIGRATIONS, type Migration } from './migrations';
@@ -88,17 +88,20 @@ const SERIES_LATEST = `
   SELECT ${COLUMNS} FROM measurements m
    WHERE contract_id = $1 AND kpi_id = $2 AND (segment = $3 OR ($3::text IS NULL AND segment IS NULL)) AND ${NOT_SUPERSEDED}
    ORDER BY measured_on DESC, id DESC LIMIT 1`;
-// See MeasurementStore.latestMeasurementsAsOf; DISTINCT ON treats NULL segments as one group.
-const LATEST_AS_OF = `
-  SELECT ${COLUMNS} FROM (
-    SELECT DISTINCT ON (segment) *
-      FROM measurements m
-     WHERE contract_id = $1 AND kpi_id = $2 AND id <= $3 AND measured_on <= $4::date
-       AND (value IS NOT NULL OR done IS NOT NULL)
-       AND NOT EXISTS (SELECT 1 FROM measurements s WHERE s.supersedes_id = m.id AND s.id <= $3)
-     ORDER BY segment DESC, measured_on DESC, id DESC
-  ) latest
-  ORDER BY id`;
+// See MeasurementStore.latestMeasurementsAsOf: one index walk per possible segment (none, drift,
+// vækst), each stopping at its first match, so the cost does not grow with the KPI's history.
+const LATEST_AS_OF =
+  [null, ...segmentSchema.options]
+    .map(
+      (segment) => `
+  (SELECT ${COLUMNS} FROM measurements m
+    WHERE contract_id = $1 AND kpi_id = $2 AND segment ${segment === null ? 'IS NULL' : `= '${segment}'`}
+      AND measured_on <= $4::date AND id <= $3
+      AND (value IS NOT NULL OR done IS NOT NULL)
+      AND NOT EXISTS (SELECT 1 FROM measurements s WHERE s.supersedes_id = m.id AND s.id <= $3)
+    ORDER BY measured_on DESC, id DESC LIMIT 1)`, // segment literals come from the schema's enum, never from input
+    )
+    .join('\n  UNION ALL') + '\n  ORDER BY id';
 const LOCK_SERIES = `SELECT pg_advisory_xact_lock($1, hashtext(coalesce(current_schema(), '') || $2))`;
 
 const LIST_ALL = `SELECT ${COLUMNS} FROM measurements WHERE contract_id = $1 ORDER BY id`;

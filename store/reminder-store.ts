@@ -57,10 +57,13 @@ export interface DeliveryKey {
 
 /**
  * claimed: this instance is about to send (or crashed while sending — the crash window);
- * sent / failed: the send finished; skipped: too late (or unreachable), recorded so it is not retried;
+ * sent / failed: the send finished (failed: permanently, or out of attempts);
+ * retry: a transient failure (429, 412, 502–504, no answer); a later tick within the grace window
+ *   may claim it again (Teams documents these as safe to retry);
+ * skipped: too late (or unreachable), recorded so it is not tried again;
  * uncertain: a claim that never finished (the instance died); it is not sent again.
  */
-export type DeliveryStatus = 'claimed' | 'sent' | 'failed' | 'skipped' | 'uncertain';
+export type DeliveryStatus = 'claimed' | 'sent' | 'failed' | 'retry' | 'skipped' | 'uncertain';
 
 export interface DeliveryRecord extends DeliveryKey {
   dueAt: string;
@@ -100,17 +103,18 @@ export interface ReminderStore {
   findPersonalConversation(userAadObjectId: string): Promise<ConversationRecord | undefined>;
 
   /**
-   * The at-most-once claim: inserts the delivery as 'claimed' unless a row with its key exists.
-   * True only for the one caller whose insert won — across processes and instances.
+   * The at-most-once claim, one atomic statement: inserts the delivery as 'claimed' unless a row
+   * with its key exists — or takes over a row in 'retry'. True only for the one caller that won,
+   * across processes and instances.
    */
   claimDelivery(d: NewDelivery): Promise<boolean>;
-  /** Records a delivery as 'skipped' unless a row with its key exists; true when it was recorded now. */
+  /** Records a delivery as 'skipped' where nothing (or only a 'retry') is recorded; true when it was recorded now. */
   recordSkipped(d: NewDelivery, detail: string): Promise<boolean>;
-  /** Finishes a claimed delivery. */
-  finishDelivery(key: DeliveryKey, outcome: { status: 'sent' | 'failed'; at: string; attempts: number; detail: string | null }): Promise<void>;
+  /** Finishes a claimed delivery; `attempts` is the total so far. */
+  finishDelivery(key: DeliveryKey, outcome: { status: 'sent' | 'failed' | 'retry'; at: string; attempts: number; detail: string | null }): Promise<void>;
   getDelivery(key: DeliveryKey): Promise<DeliveryRecord | undefined>;
-  /** Deliveries, oldest claim first; optionally only one status or one rule. */
-  listDeliveries(filter?: { status?: DeliveryStatus; ruleId?: string }): Promise<DeliveryRecord[]>;
+  /** Deliveries, oldest claim first; optionally only one status, rule or occurrence. */
+  listDeliveries(filter?: { status?: DeliveryStatus; ruleId?: string; occurrenceKey?: string }): Promise<DeliveryRecord[]>;
   /** Claims older than `claimedBefore` still 'claimed' become 'uncertain'; returns them. */
   markStaleClaimsUncertain(claimedBefore: string, at: string): Promise<DeliveryRecord[]>;
 

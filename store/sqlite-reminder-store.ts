@@ -138,7 +138,10 @@ function prepare(db: Database.Database) {
       `INSERT INTO reminder_deliveries
          (rule_id, occurrence_key, target_id, due_at, status, instance_id, claimed_at, finished_at, late, attempts, detail)
        VALUES (@ruleId, @occurrenceKey, @targetId, @dueAt, @status, @instanceId, @at, @finishedAt, @late, 0, @detail)
-       ON CONFLICT DO NOTHING`,
+       ON CONFLICT (rule_id, occurrence_key, target_id) DO UPDATE SET
+         status = excluded.status, instance_id = excluded.instance_id, claimed_at = excluded.claimed_at,
+         finished_at = excluded.finished_at, late = excluded.late, detail = coalesce(excluded.detail, detail)
+        WHERE reminder_deliveries.status = 'retry'`,
     ),
     finishDelivery: db.prepare(
       `UPDATE reminder_deliveries SET status = @status, finished_at = @at, attempts = @attempts, detail = @detail
@@ -147,9 +150,10 @@ function prepare(db: Database.Database) {
     getDelivery: db.prepare<[string, string, string], DeliveryRow>(
       'SELECT * FROM reminder_deliveries WHERE rule_id = ? AND occurrence_key = ? AND target_id = ?',
     ),
-    listDeliveries: db.prepare<[{ status: string | null; ruleId: string | null }], DeliveryRow>(
+    listDeliveries: db.prepare<[{ status: string | null; ruleId: string | null; occurrenceKey: string | null }], DeliveryRow>(
       `SELECT * FROM reminder_deliveries
         WHERE (@status IS NULL OR status = @status) AND (@ruleId IS NULL OR rule_id = @ruleId)
+          AND (@occurrenceKey IS NULL OR occurrence_key = @occurrenceKey)
         ORDER BY claimed_at, rule_id, occurrence_key, target_id`,
     ),
     markStale: db.prepare<[{ before: string; at: string }], DeliveryRow>(
@@ -261,7 +265,7 @@ export class SqliteReminderStore implements ReminderStore {
     return this.s.insertDelivery.run({ ruleId, occurrenceKey, targetId, dueAt, instanceId, at, status, finishedAt, detail, late: d.late ? 1 : 0 }).changes === 1;
   }
 
-  async finishDelivery(key: DeliveryKey, outcome: { status: 'sent' | 'failed'; at: string; attempts: number; detail: string | null }): Promise<void> {
+  async finishDelivery(key: DeliveryKey, outcome: { status: 'sent' | 'failed' | 'retry'; at: string; attempts: number; detail: string | null }): Promise<void> {
     this.s.finishDelivery.run({ ...key, ...outcome });
   }
 
@@ -270,8 +274,8 @@ export class SqliteReminderStore implements ReminderStore {
     return row === undefined ? undefined : toDelivery(row);
   }
 
-  async listDeliveries(filter: { status?: DeliveryStatus; ruleId?: string } = {}): Promise<DeliveryRecord[]> {
-    return this.s.listDeliveries.all({ status: filter.status ?? null, ruleId: filter.ruleId ?? null }).map(toDelivery);
+  async listDeliveries(filter: { status?: DeliveryStatus; ruleId?: string; occurrenceKey?: string } = {}): Promise<DeliveryRecord[]> {
+    return this.s.listDeliveries.all({ status: filter.status ?? null, ruleId: filter.ruleId ?? null, occurrenceKey: filter.occurrenceKey ?? null }).map(toDelivery);
   }
 
   async markStaleClaimsUncertain(claimedBefore: string, at: string): Promise<DeliveryRecord[]> {

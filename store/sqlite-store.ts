@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Measurement, NewMeasurement } from '../domain/measurement';
-import type { Segment } from '../goals/contract-schema';
+import { segmentSchema, type Segment } from '../goals/contract-schema';
 import type { MeasurementStore } from './measurement-store';
 import { appliedSqliteMigrations, migrateSqlite } from './migrate-sqlite';
 import { MIGRATIONS, type Migration } from './migrations';
@@ -66,16 +66,23 @@ export const LATEST_MEASUREMENTS_SQL = `
   ) WHERE rn = 1
   ORDER BY id`;
 
-/** See MeasurementStore.latestMeasurementsAsOf; PARTITION BY segment keeps NULL segments together. */
-const LATEST_AS_OF_SQL = `
-  SELECT ${COLUMNS} FROM (
-    SELECT m.*, row_number() OVER (PARTITION BY segment ORDER BY measured_on DESC, id DESC) AS rn
-      FROM measurements m
-     WHERE contract_id = @contractId AND kpi_id = @kpiId AND id <= @idAtMost AND measured_on <= @measuredOnOrBefore
+/**
+ * See MeasurementStore.latestMeasurementsAsOf. One arm per possible segment (none, drift, vækst),
+ * each walking measurements_latest_idx backwards and stopping at its first match, so the cost does
+ * not grow with the KPI's history (a window over all its rows did, and showed in the submit bench).
+ */
+const LATEST_AS_OF_SQL = [null, ...segmentSchema.options]
+  .map(
+    (segment) => `
+  SELECT * FROM (
+    SELECT ${COLUMNS} FROM measurements m
+     WHERE contract_id = @contractId AND kpi_id = @kpiId AND segment ${segment === null ? 'IS NULL' : `= '${segment}'`}
+       AND measured_on <= @measuredOnOrBefore AND id <= @idAtMost
        AND (value IS NOT NULL OR done IS NOT NULL)
        AND NOT EXISTS (SELECT 1 FROM measurements s WHERE s.supersedes_id = m.id AND s.id <= @idAtMost)
-  ) WHERE rn = 1
-  ORDER BY id`;
+     ORDER BY measured_on DESC, id DESC LIMIT 1)`, // segment literals come from the schema's enum, never from input
+  )
+  .join('\n  UNION ALL') + '\n  ORDER BY id';
 
 function toMeasurement(r: SqliteRow): Measurement {
   return {
@@ -152,6 +159,7 @@ export class SqliteMeasurementStore implements MeasurementStore {
   private readonly logger: StoreLogger;
   private readonly migrations: readonly Migration[];
   private readonly pingStatement: Database.Statement;
+  private readonly writeTransaction: Database.Transaction<(rows: readonly NormalizedMeasurement[]) => Measurement[]>;
   private readonly latestCache = new Map<string, { dataVersion: number; ownChanges: number; rows: readonly Measurement[] }>();
   // Prepared on first use: the table does not exist before migrate().
   private statements: ReturnType<typeof prepareStatements> | undefined;
@@ -177,6 +185,8 @@ export class SqliteMeasurementStore implements MeasurementStore {
       this.db.close();
       throw err;
     }
+    // Made once: wrapping a function in a transaction per write showed in the submit bench.
+    this.writeTransaction = this.db.transaction((rows: readonly NormalizedMeasurement[]) => rows.map((n) => this.writeOne(n)));
   }
 
   private get stmts(): ReturnType<typeof prepareStatements> {
@@ -192,14 +202,16 @@ export class SqliteMeasurementStore implements MeasurementStore {
     const n = normalizeNewMeasurement(m, this.now());
     // IMMEDIATE: the write lock is taken before the reads, so another process cannot slip a row
     // (or the same submission) in between the checks and the insert.
-    return this.db.transaction(() => this.writeOne(n)).immediate();
+    return this.writeTransaction.immediate([n])[0]!;
   }
 
   async appendMeasurements(ms: readonly NewMeasurement[]): Promise<Measurement[]> {
     const now = this.now();
     const rows = ms.map((m) => normalizeNewMeasurement(m, now)); // all checked before anything is written
-    return this.db.transaction(() => rows.map((n) => this.writeOne(n))).immediate();
+    return this.writeTransaction.immediate(rows);
   }
+
+
 
   /** Inside a transaction: replay check, correction checks, previous value, insert. */
   private writeOne(n: NormalizedMeasurement): Measurement {

@@ -9,17 +9,17 @@ import { describeLeadTime } from '../schedule/lead-time';
 import { danishClock, formatLocalDateTime } from '../schedule/format-meeting-time';
 import { scheduledDeadlines } from '../schedule/scheduled-deadlines';
 import { localDate } from '../schedule/zoned-time';
-import type { AnswerContext, IntentHandler } from './answer-context';
+import type { IntentHandler } from './answer-context';
 import { REMINDERS_OFF } from './subscribe-answer';
 
 /** How far ahead "påmindelser" looks for the next reminders. */
 const HORIZON_DAYS = 60;
 const SHOWN = 4;
 
-function describeOccurrence(occ: ReminderOccurrence, ctx: AnswerContext): string {
+function describeOccurrence(occ: ReminderOccurrence, timeZone: string): string {
   switch (occ.kind) {
     case 'meeting':
-      return `Direktørmødet ${formatLocalDateTime(new Date(occ.meeting.start), ctx.reminders!.schedule!.timeZone)} (${describeLeadTime(occ.lead)} før)`;
+      return `Direktørmødet ${formatLocalDateTime(new Date(occ.meeting.start), timeZone)} (${describeLeadTime(occ.lead)} før)`;
     case 'deadline':
       return `Frist: ${occ.deadline.title} (${occ.leadDays} dage før)`;
     case 'nudge':
@@ -74,7 +74,7 @@ export const answerReminders: IntentHandler<'reminders'> = async (_intent, ctx):
   view.next = upcoming
     .filter((o) => o.kind !== 'nudge' || mine.includes(o.kpi.id))
     .slice(0, SHOWN)
-    .map((o) => ({ title: formatLocalDateTime(o.dueAt, tz), value: escapeMarkdown(describeOccurrence(o, ctx)) }));
+    .map((o) => ({ title: formatLocalDateTime(o.dueAt, tz), value: escapeMarkdown(describeOccurrence(o, tz)) }));
   if (view.next.length === 0) view.notice = `Ingen påmindelser de næste ${HORIZON_DAYS} dage.`;
   return cardReply(remindersCard(view));
 };

@@ -1,3 +1,4 @@
+import type { AdaptiveCard } from '../../cards/adaptive-card';
 import type { ContractData } from '../../goals/contract-schema';
 import type { MeasurementStore } from '../../store/measurement-store';
 import type { AccessPolicy } from '../access/access-policy';
@@ -16,4 +17,4 @@ export interface MeasurementFormDeps {
 }
 
 /** A form step's answer: a card that replaces the pressed card, or a short message that leaves it as it is. */
-export type FormOutcome = { kind: 'card'; card: import('../../cards/adaptive-card').AdaptiveCard } | { kind: 'message'; text: string };
+export type FormOutcome = { kind: 'card'; card: AdaptiveCard } | { kind: 'message'; text: string };

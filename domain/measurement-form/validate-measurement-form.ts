@@ -76,8 +76,17 @@ const LABELS: Record<FormField, string> = {
 
 const FIELD_SCHEMAS = Object.fromEntries(FORM_FIELDS.map((f) => [f, fieldSchema(f, LABELS[f])])) as Record<FormField, ReturnType<typeof fieldSchema>>;
 
+const VALUE_SCHEMAS = new Map<Kpi['kind'], ReturnType<typeof buildValueSchema>>();
+
+/** Built once per kind: schemas are immutable, and building one per submission showed in the bench. */
+function valueSchema(kpi: Kpi): ReturnType<typeof buildValueSchema> {
+  let schema = VALUE_SCHEMAS.get(kpi.kind);
+  if (schema === undefined) VALUE_SCHEMAS.set(kpi.kind, (schema = buildValueSchema(kpi)));
+  return schema;
+}
+
 /** The range and wording of a numeric KPI's value, by kind (domain/status-rules.ts R3 for pp_change). */
-function valueSchema(kpi: Kpi) {
+function buildValueSchema(kpi: Pick<Kpi, 'kind'>) {
   const notANumber = (raw: string) => `${echo(raw)} er ikke et tal. Skriv fx 37 eller 37,5.`;
   const parsed = z.string().transform((raw, ctx) => {
     const n = parseDecimal(raw);

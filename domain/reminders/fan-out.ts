@@ -27,6 +27,11 @@ export type FanOutOutcome =
 export interface FanOutOptions {
   /** Messages per second for the whole app (Teams: 30 per app per tenant). Default 30. */
   globalPerSecond: number;
+  /**
+   * The global second is counted as 1000 ms + this, so network jitter between our clock and the
+   * service's cannot squeeze 31 messages into its second. Default 20 ms.
+   */
+  globalMarginMs: number;
   /** Limits per conversation thread. Default: Teams' (7/1 s, 8/2 s, 60/30 s, 1800/h). */
   conversationWindows: RateWindow[];
   /** Attempts per job, first included. Default 5. */
@@ -45,6 +50,8 @@ export interface FanOutRunOptions {
    * false stops dispatching: jobs not yet started end as 'aborted'.
    */
   heartbeat?: { everyMs: number; beat: () => Promise<boolean> };
+  /** Checked before each dispatch; true stops dispatching (shutdown): jobs not started end as 'aborted'. */
+  shouldStop?: () => boolean;
 }
 
 export interface FanOutStats {
@@ -65,7 +72,7 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
 
 /**
  * Throttled fan-out: sends many jobs as fast as the limits allow and no faster.
- *  - a global limit (evenly spaced: 30/s = one every 33⅓ ms) and Teams' per-conversation windows,
+ *  - a global limit (at most 30 in any second) and Teams' per-conversation windows,
  *    checked for EVERY attempt, retries included;
  *  - transient failures (429, 412, 502, 503, 504, no response) are retried after Retry-After,
  *    else exponential backoff with jitter, at most `maxAttempts` times; a job waiting to retry
@@ -83,6 +90,7 @@ export class FanOut {
   constructor(options: Partial<FanOutOptions> = {}) {
     this.options = {
       globalPerSecond: 30,
+      globalMarginMs: 20,
       conversationWindows: teamsConversationWindows(),
       maxAttempts: 5,
       maxConcurrent: 32,
@@ -92,8 +100,15 @@ export class FanOut {
       random: Math.random,
       ...options,
     };
-    if (!(this.options.globalPerSecond > 0)) throw new RangeError('globalPerSecond must be > 0');
-    this.global = new SlidingWindowLimiter([{ limit: 1, perMs: 1000 / this.options.globalPerSecond }]);
+    if (!(this.options.globalPerSecond >= 1)) throw new RangeError('globalPerSecond must be ≥ 1');
+    // A sliding second, plus a minimum gap of 90 % of 1/rate so a second's messages are spread out
+    // rather than fired as one burst (a burst's requests arrive with more jitter than the margin).
+    // Not pure spacing: its 33⅓ ms gaps round up to whole timer milliseconds, and the error adds up.
+    const rate = this.options.globalPerSecond;
+    this.global = new SlidingWindowLimiter([
+      { limit: rate, perMs: 1000 + this.options.globalMarginMs },
+      { limit: 1, perMs: Math.max(1, Math.floor(900 / rate)) },
+    ]);
     this.perConversation = new SlidingWindowLimiter(this.options.conversationWindows);
   }
 
@@ -123,6 +138,7 @@ export class FanOut {
         lastBeat = now();
         if (!(await heartbeat.beat())) aborted = true;
       }
+      if (runOptions.shouldStop?.() === true) aborted = true;
       if (aborted) {
         for (const p of pending.splice(0)) results[p.index] = { status: 'aborted' };
         await Promise.all(inFlight);

@@ -52,16 +52,24 @@ export function isMeasurementMissing(kpi: Kpi, measurements: readonly Measuremen
   return st.segments.length === 0 ? st.latest === null : st.segments.some((s) => s.latest === null);
 }
 
+/** Soonest first; ties in a stable order. */
+export function byDueTime(a: ReminderOccurrence, b: ReminderOccurrence): number {
+  return a.dueAt.getTime() - b.dueAt.getTime() || a.ruleId.localeCompare(b.ruleId) || a.occurrenceKey.localeCompare(b.occurrenceKey);
+}
+
 /**
  * Every reminder occurrence due in [from, to], soonest first — the scheduler's view of the rules.
  * Pure apart from asking the meeting source (rule-based or Graph's calendar).
  */
 export async function dueOccurrences(input: OccurrenceInput, from: Date, to: Date): Promise<ReminderOccurrence[]> {
+  return [...(await dueMeetingOccurrences(input, from, to)), ...dueDeadlineAndNudgeOccurrences(input, from, to)].sort(byDueTime);
+}
+
+/** The meeting reminders due in [from, to]. Throws when the meeting source (e.g. Graph) fails. */
+export async function dueMeetingOccurrences(input: OccurrenceInput, from: Date, to: Date): Promise<ReminderOccurrence[]> {
   const { schedule } = input;
-  const tz = schedule.timeZone;
   const inWindow = (d: Date) => d.getTime() >= from.getTime() && d.getTime() <= to.getTime();
   const out: ReminderOccurrence[] = [];
-
   if (schedule.meeting !== undefined && input.meetingSource !== undefined) {
     const leads = schedule.meeting.leadTimes;
     const meetings = await input.meetingSource.occurrences(from.toISOString(), new Date(to.getTime() + maxLeadMs(leads)).toISOString());
@@ -69,12 +77,21 @@ export async function dueOccurrences(input: OccurrenceInput, from: Date, to: Dat
       if (meeting.cancelled) continue;
       const start = new Date(meeting.start);
       for (const lead of leads) {
-        const dueAt = reminderInstant(start, lead, tz);
+        const dueAt = reminderInstant(start, lead, schedule.timeZone);
         if (!inWindow(dueAt)) continue;
         out.push({ kind: 'meeting', ruleId: `meeting-${lead.id}`, occurrenceKey: `${meeting.id}@${meeting.start}`, dueAt, expiresAt: start, meeting, lead });
       }
     }
   }
+  return out.sort(byDueTime);
+}
+
+/** The deadline reminders and nudges due in [from, to]: pure, from the contract and the schedule. */
+export function dueDeadlineAndNudgeOccurrences(input: OccurrenceInput, from: Date, to: Date): ReminderOccurrence[] {
+  const { schedule } = input;
+  const tz = schedule.timeZone;
+  const inWindow = (d: Date) => d.getTime() >= from.getTime() && d.getTime() <= to.getTime();
+  const out: ReminderOccurrence[] = [];
 
   for (const deadline of scheduledDeadlines(input.contract, schedule)) {
     for (const leadDays of schedule.deadlines.leadDays) {
@@ -122,5 +139,5 @@ export async function dueOccurrences(input: OccurrenceInput, from: Date, to: Dat
     }
   }
 
-  return out.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.ruleId.localeCompare(b.ruleId) || a.occurrenceKey.localeCompare(b.occurrenceKey));
+  return out.sort(byDueTime);
 }

@@ -1,6 +1,6 @@
 import type { ContractData } from '../../goals/contract-schema';
 import type { MeasurementStore } from '../../store/measurement-store';
-import type { ConversationRecord, NewDelivery, ReminderStore } from '../../store/reminder-store';
+import type { ConversationRecord, DeliveryRecord, NewDelivery, ReminderStore } from '../../store/reminder-store';
 import type { StoreLogger } from '../../store/store-logger';
 import type { Measurement } from '../measurement';
 import type { Reply } from '../reply';
@@ -12,7 +12,7 @@ import { conversationTargetId, feedTargetId } from './conversation-key';
 import type { FanOut, FanOutJob } from './fan-out';
 import type { ProactiveSender } from './proactive-sender';
 import { reminderFeedNotification, reminderReply } from './reminder-messages';
-import { dueOccurrences, type ReminderOccurrence } from './reminder-occurrences';
+import { byDueTime, dueDeadlineAndNudgeOccurrences, dueMeetingOccurrences, type ReminderOccurrence } from './reminder-occurrences';
 
 export type ReminderLogger = StoreLogger;
 
@@ -27,6 +27,8 @@ export interface ReminderSchedulerOptions {
   maxLookbackMs: number;
   /** A claim this old that never finished is marked "uncertain" (its instance died). Default 15 min. */
   staleClaimMs: number;
+  /** Attempts per delivery over all ticks; after them a transient failure is final. Default 15. */
+  maxTotalAttempts: number;
 }
 
 export const DEFAULT_SCHEDULER_OPTIONS: ReminderSchedulerOptions = {
@@ -35,6 +37,7 @@ export const DEFAULT_SCHEDULER_OPTIONS: ReminderSchedulerOptions = {
   leaseMs: 3 * 60_000,
   maxLookbackMs: 35 * 24 * 3_600_000,
   staleClaimMs: 15 * 60_000,
+  maxTotalAttempts: 15,
 };
 
 export interface ReminderSchedulerDeps {
@@ -68,6 +71,10 @@ export interface TickReport {
   uncertain: number;
   /** Not started because the lease was lost mid-run; the next leader sends them. */
   aborted: number;
+  /** Transient failures left for a later tick (within the grace window). */
+  retryLater: number;
+  /** The meeting source (e.g. Graph) failed: meeting reminders wait for the next tick. */
+  meetingSourceFailed: boolean;
 }
 
 type Target =
@@ -76,9 +83,14 @@ type Target =
   | { kind: 'unreachable'; id: string };
 
 const LEASE = 'reminder-scheduler';
+/**
+ * Ticks look this far beyond the grace window, so a delivery still waiting to retry when its grace
+ * runs out is closed as "skipped" rather than left open.
+ */
+const SWEEP_MS = 3_600_000;
 
 function emptyReport(leader: boolean): TickReport {
-  return { leader, occurrences: 0, sent: 0, failed: 0, skipped: 0, notClaimed: 0, deactivated: 0, uncertain: 0, aborted: 0 };
+  return { leader, occurrences: 0, sent: 0, failed: 0, skipped: 0, notClaimed: 0, deactivated: 0, uncertain: 0, aborted: 0, retryLater: 0, meetingSourceFailed: false };
 }
 
 /**
@@ -86,9 +98,10 @@ function emptyReport(leader: boolean): TickReport {
  *
  * A tick: take the lease (one instance schedules; the others stand by and take over when it
  * lapses) → mark claims that never finished as "uncertain" → find occurrences due since the last
- * completed tick (the durable mark) or within the grace window → for each target: too late →
- * record "skipped"; else claim (INSERT … ON CONFLICT DO NOTHING on the delivery key) right before
- * sending, send through the throttled fan-out, record "sent"/"failed" → advance the mark.
+ * completed tick (the durable mark) or within the grace window → for each target not yet recorded
+ * (or waiting to retry): too late → record "skipped"; else claim (one atomic insert-or-take-over-
+ * a-retry on the delivery key) right before sending, send through the throttled fan-out, record
+ * "sent" / "retry" / "failed" → advance the mark.
  *
  * The crash window: a process that dies after a claim and before recording the result leaves the
  * delivery "claimed" — it may or may not have reached Teams, and it is never sent again (at most
@@ -99,6 +112,7 @@ export class ReminderScheduler {
   private readonly options: ReminderSchedulerOptions;
   /** Feed recipients Graph answered 403/404 for (the app is not installed for them); until restart. */
   private readonly disabledFeedUsers = new Set<string>();
+  private aborting = false;
 
   constructor(private readonly deps: ReminderSchedulerDeps) {
     this.options = { ...DEFAULT_SCHEDULER_OPTIONS, ...deps.options };
@@ -113,6 +127,14 @@ export class ReminderScheduler {
     const now = this.deps.now();
     if (!(await this.renewLease(now))) return emptyReport(false);
     return this.runDue(now);
+  }
+
+  /**
+   * On shutdown, before waiting for a tick in progress: the fan-out starts no more sends (those
+   * are not claimed, so the next leader sends them) and only the in-flight ones finish.
+   */
+  abort(): void {
+    this.aborting = true;
   }
 
   /** Gives up the lease so another instance takes over at once (on shutdown). */
@@ -143,17 +165,31 @@ export class ReminderScheduler {
 
     const mark = await store.getSchedulerMark();
     const graceStart = now.getTime() - this.options.graceMs;
-    const from = new Date(Math.max(now.getTime() - this.options.maxLookbackMs, Math.min(mark === undefined ? graceStart : Date.parse(mark), graceStart)));
+    const from = new Date(Math.max(now.getTime() - this.options.maxLookbackMs, Math.min(mark === undefined ? graceStart : Date.parse(mark), graceStart - SWEEP_MS)));
     const measurements = await this.deps.measurements.latestMeasurements(contract.id);
     const today = localDate(now, schedule.timeZone);
-    const occurrences = await dueOccurrences({ schedule, contract, meetingSource: this.deps.meetingSource, measurements, today }, from, now);
+    const input = { schedule, contract, meetingSource: this.deps.meetingSource, measurements, today };
+    // A failing meeting source (Graph down) must not hold up deadlines and nudges; its reminders
+    // are taken up again by the next tick, because the mark then stays where it was.
+    let meetings: ReminderOccurrence[] = [];
+    try {
+      meetings = await dueMeetingOccurrences(input, from, now);
+    } catch (err) {
+      report.meetingSourceFailed = true;
+      logger.error({ event: 'reminder', err }, 'could not read the meeting occurrences; meeting reminders wait for the next tick');
+    }
+    const occurrences = [...meetings, ...dueDeadlineAndNudgeOccurrences(input, from, now)].sort(byDueTime);
     report.occurrences = occurrences.length;
 
     const subscribed = await store.listSubscribedConversations();
-    for (const occ of occurrences) await this.process(occ, now, { measurements, today, subscribed }, report);
+    for (const occ of occurrences) {
+      if (this.aborting) break;
+      await this.process(occ, now, { measurements, today, subscribed }, report);
+    }
 
-    await store.advanceSchedulerMark(now.toISOString());
-    if (report.sent + report.failed + report.skipped + report.deactivated + report.uncertain + report.aborted > 0) {
+    // After an abort the mark stays, so whoever schedules next looks at these occurrences again.
+    if (!report.meetingSourceFailed && !this.aborting) await store.advanceSchedulerMark(now.toISOString());
+    if (report.sent + report.failed + report.skipped + report.deactivated + report.uncertain + report.aborted + report.retryLater > 0) {
       const { leader: _leader, ...counts } = report;
       logger.info({ event: 'reminder-tick', ...counts }, 'reminders processed');
     }
@@ -198,7 +234,13 @@ export class ReminderScheduler {
     report: TickReport,
   ): Promise<void> {
     const { store, logger } = this.deps;
-    const targets = await this.targetsFor(occ, data.subscribed);
+    // Targets with a finished record are done; only new ones and those waiting to retry remain.
+    // (Every tick revisits the grace window, so this keeps a finished fan-out from costing anything.)
+    const recorded = new Map<string, DeliveryRecord>((await store.listDeliveries({ ruleId: occ.ruleId, occurrenceKey: occ.occurrenceKey })).map((d) => [d.targetId, d]));
+    const targets = (await this.targetsFor(occ, data.subscribed)).filter((t) => {
+      const r = recorded.get(t.id);
+      return r === undefined || r.status === 'retry';
+    });
     if (targets.length === 0) return;
     const lateness = now.getTime() - occ.dueAt.getTime();
     const late = lateness > this.options.lateAfterMs;
@@ -247,6 +289,7 @@ export class ReminderScheduler {
     }));
 
     const outcomes = await this.deps.fanOut.run(jobs, {
+      shouldStop: () => this.aborting,
       heartbeat: {
         everyMs: this.options.leaseMs / 3,
         beat: async () => {
@@ -261,22 +304,32 @@ export class ReminderScheduler {
       const outcome = outcomes[i]!;
       const t = sendable[i]!;
       const at = this.deps.now().toISOString();
+      const before = recorded.get(t.id)?.attempts ?? 0;
       try {
         if (outcome.status === 'sent') {
           report.sent++;
-          await store.finishDelivery(delivery(t), { status: 'sent', at, attempts: outcome.attempts, detail: null });
+          await store.finishDelivery(delivery(t), { status: 'sent', at, attempts: before + outcome.attempts, detail: null });
         } else if (outcome.status === 'not-claimed') {
           report.notClaimed++;
         } else if (outcome.status === 'aborted') {
           report.aborted++;
         } else {
-          report.failed++;
           const error = outcome.error;
           if (outcome.attempts === 0) {
+            report.failed++;
             logger.error({ ...log, targetId: t.id, err: error }, 'could not claim a reminder delivery; nothing was sent');
             continue;
           }
-          await store.finishDelivery(delivery(t), { status: 'failed', at, attempts: outcome.attempts, detail: error.message.slice(0, 500) });
+          const attempts = before + outcome.attempts;
+          if (error.kind === 'transient' && attempts < this.options.maxTotalAttempts) {
+            // Teams calls these safe to retry; a later tick within the grace window claims it again.
+            report.retryLater++;
+            await store.finishDelivery(delivery(t), { status: 'retry', at, attempts, detail: error.message.slice(0, 500) });
+            logger.warn({ ...log, targetId: t.id, statusCode: error.statusCode, attempts }, 'reminder not delivered yet (transient failure); the next tick tries again');
+            continue;
+          }
+          report.failed++;
+          await store.finishDelivery(delivery(t), { status: 'failed', at, attempts, detail: error.message.slice(0, 500) });
           if (error.kind === 'permanent') {
             await this.deactivate(t, error.statusCode, at);
             report.deactivated++;

@@ -5,7 +5,10 @@
  * moves or cancels its reminders.
  */
 export interface MeetingOccurrence {
-  /** Stable across runs for the same occurrence: the rule's local date ("2026-12-03") or Graph's event id. */
+  /**
+   * Stable across runs for the same occurrence: its local date ("2026-12-03") — for Graph, the local date
+   * of the occurrence's original start, so the id is the same as the rule's and survives a move.
+   */
   id: string;
   /** ISO instants (UTC, with Z). */
   start: string;

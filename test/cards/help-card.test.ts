@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { helpCard } from '../../cards/help-card';
 import { assertSendableCard } from '../helpers/adaptive-card-schema';
 
-const EXAMPLES = ['status mål 4', 'hvordan går det med kendskab?', 'oversigt', 'næste møde', 'frister', 'hjælp'];
+const EXAMPLES = ['status mål 4', 'hvordan går det med kendskab?', 'oversigt', 'historik mål 3', 'opdater mål 3', 'næste møde', 'frister', 'hjælp'];
 
 describe('help card', () => {
   for (const language of ['da', 'en'] as const) {

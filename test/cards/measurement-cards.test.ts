@@ -6,6 +6,7 @@ import type { Kpi } from '../../goals/contract-schema';
 import { measurementFormCard } from '../../cards/measurement-form-card';
 import { measurementConfirmationCard } from '../../cards/measurement-confirmation-card';
 import { historyCard } from '../../cards/history-card';
+import { buildGoalStatusView } from '../../cards/goal-status-view';
 import { kpiStatus } from '../../domain/status-rules';
 import type { Measurement } from '../../domain/measurement';
 import { FORM_FIELDS, FIELD_LIMITS, type FormValues } from '../../domain/measurement-form/form-fields';
@@ -134,6 +135,18 @@ describe('measurement cards', function () {
           assert.ok(!text.includes('[link](https'), 'typed markdown links are escaped');
         }
       }
+    });
+  });
+
+  describe('the status card', function () {
+    it('shows a milestone\'s evidence from the form (escaped) next to its note', function () {
+      const nineC = kpisOfGoal(contract, '9c')[0]!;
+      const m = row(nineC, { evidence: 'Kursusbeviser [se her](https://x.example)', note: 'Alle 34' });
+      const view = buildGoalStatusView(contract, '9c', [m], TODAY);
+      assert.ok(view);
+      const facts = view.kpis[0]!.facts.map((f) => `${f.title}: ${f.value}`);
+      assert.ok(facts.includes('Dokumentation: Kursusbeviser \\[se her\\](https://x.example)'), facts.join(' | '));
+      assert.ok(facts.includes('Note: Alle 34'));
     });
   });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -79,6 +79,16 @@ describe('bulk import of measurements (npm run import)', function () {
       );
       assert.ok(rows.every((r) => r.recordedBy === 'import' && r.recordedByName === 'CSV-import (baselines-2020.csv)' && /^import:[0-9a-f]{16}:\d+$/.test(r.submissionId ?? '')));
       assert.equal(formatImportReport(result, 'baselines-2020.csv'), 'baselines-2020.csv: 4 linjer læst, 4 målinger gemt.');
+    });
+
+    it('imports the example in the README as documented', async function () {
+      const readme = readFileSync(path.join(projectRoot(), 'README.md'), 'utf8');
+      const section = readme.slice(readme.indexOf('### Import af målinger'));
+      const example = /Example:\n\n```\n([\s\S]*?)```/.exec(section)?.[1];
+      assert.ok(example, 'the README has an example');
+      const result = await run(example);
+      assert.deepEqual(result.problems, []);
+      assert.equal(result.stored.length, example.trim().split('\n').length - 1);
     });
 
     it('importing the same file again stores nothing new and says so', async function () {

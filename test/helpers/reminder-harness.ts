@@ -13,6 +13,7 @@ import type { Reply } from '../../domain/reply';
 import { parseLeadTime } from '../../domain/schedule/lead-time';
 import { RuleMeetingSource } from '../../domain/schedule/rule-meeting-source';
 import type { Schedule } from '../../domain/schedule/schedule';
+import type { MeetingOccurrenceSource } from '../../domain/schedule/meeting-occurrence';
 import type { MeasurementStore } from '../../store/measurement-store';
 import { openStore } from '../../store/open-store';
 import type { ReminderStore, ConversationKind } from '../../store/reminder-store';
@@ -105,7 +106,7 @@ export interface Harness {
   feed: FakeFeed;
   logs: LogLine[];
   schedule: Schedule;
-  scheduler(o?: { instanceId?: string; store?: ReminderStore; options?: Partial<ReminderSchedulerOptions>; feedUsers?: string[] }): ReminderScheduler;
+  scheduler(o?: { instanceId?: string; store?: ReminderStore; options?: Partial<ReminderSchedulerOptions>; feedUsers?: string[]; meetingSource?: MeetingOccurrenceSource }): ReminderScheduler;
   /** Records a conversation and (unless kind says otherwise) subscribes it at `at`. */
   subscribe(conversationId: string, at: string, o?: { kind?: ConversationKind; user?: string; subscribe?: boolean }): Promise<void>;
   /** Ticks every `stepMs` from `fromIso` to `toIso` inclusive. */
@@ -145,7 +146,7 @@ export async function createHarness(schedule: Schedule = testSchedule(), startIs
         contract,
         measurements,
         store: o.store ?? store,
-        meetingSource: schedule.meeting === undefined ? undefined : new RuleMeetingSource(schedule.meeting, schedule.timeZone),
+        meetingSource: o.meetingSource ?? (schedule.meeting === undefined ? undefined : new RuleMeetingSource(schedule.meeting, schedule.timeZone)),
         sender,
         ...(o.feedUsers !== undefined ? { activityFeed: { notifier: feed, directorUserIds: o.feedUsers } } : {}),
         fanOut: new FanOut({ now: () => clock.ms, sleep: clock.sleep, random: () => 0.5 }),

@@ -3,9 +3,10 @@ import { ACTIVITY_TEMPLATE_PARAMETERS } from '../../domain/reminders/activity-te
 import { parseLeadTime } from '../../domain/schedule/lead-time';
 import { assertSendableCard } from '../helpers/adaptive-card-schema';
 import { cardText } from '../helpers/running-app';
-import { createHarness, httpError, testSchedule, type Harness } from '../helpers/reminder-harness';
+import { CPH, createHarness, httpError, testSchedule, type Harness } from '../helpers/reminder-harness';
 import { newMeasurement } from '../store/store-contract';
 import { addDays } from '../../domain/schedule/zoned-time';
+import { RuleMeetingSource } from '../../domain/schedule/rule-meeting-source';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -57,8 +58,9 @@ describe('ReminderScheduler', function () {
     await h.subscribe('19:a@thread.tacv2', '2026-01-01T00:00:00.000Z');
     await h.tickEvery(h.scheduler(), '2026-03-28T07:00:00Z', '2026-03-28T09:00:00Z', 5 * MIN);
     assert.equal(h.sender.sent.length, 1);
-    await h.tickEvery(h.scheduler({ instanceId: 'restarted' }), '2026-03-28T07:00:00Z', '2026-03-28T12:00:00Z', 5 * MIN);
+    const again = await h.tickEvery(h.scheduler({ instanceId: 'restarted' }), '2026-03-28T07:00:00Z', '2026-03-28T12:00:00Z', 5 * MIN);
     assert.equal(h.sender.sent.length, 1);
+    assert.ok(again.every((r) => r.notClaimed === 0), 'finished deliveries are not even tried again');
     // Even without the lease (a split brain), the claim stops a second send.
     h.clock.set('2026-03-28T08:30:00Z');
     const report = await h.scheduler({ instanceId: 'other' }).runDue(h.clock.now());
@@ -140,6 +142,49 @@ describe('ReminderScheduler', function () {
     });
   }
 
+  it('a delivery still failing when its grace window ends is closed as skipped', async function () {
+    h = await createHarness();
+    await h.subscribe('19:a@thread.tacv2', '2026-01-01T00:00:00.000Z');
+    h.sender.fail = () => httpError(503);
+    const s = h.scheduler({ options: { graceMs: 30 * MIN, maxTotalAttempts: 1000 } });
+    await h.tickEvery(s, '2026-03-28T08:00:00Z', '2026-03-28T10:00:00Z', 10 * MIN);
+    assert.equal(h.sender.attempts.get('19:a@thread.tacv2'), 20, '4 ticks within the 30 minutes, 5 attempts each');
+    const [row] = await h.store.listDeliveries();
+    assert.equal(row!.status, 'skipped');
+    assert.equal(row!.detail, 'expired: later than the grace window');
+  });
+
+  it('a reminder left for retry is sent at a later tick, within the grace window', async function () {
+    h = await createHarness();
+    await h.subscribe('19:a@thread.tacv2', '2026-01-01T00:00:00.000Z');
+    h.sender.fail = (_id, n) => (n <= 5 ? httpError(503) : undefined);
+    const s = h.scheduler();
+    await h.tickEvery(s, '2026-03-28T08:00:00Z', '2026-03-28T08:30:00Z', 15 * MIN);
+    assert.deepEqual(h.sender.sent.map((m) => m.at), ['2026-03-28T08:15:00.000Z']);
+    const [row] = await h.store.listDeliveries();
+    assert.equal(row!.status, 'sent');
+    assert.equal(row!.attempts, 6);
+  });
+
+  it('a failing meeting source (e.g. Graph down) does not hold up deadline reminders; meeting reminders follow at the next tick', async function () {
+    const base = testSchedule();
+    h = await createHarness(testSchedule({ deadlines: { ...base.deadlines, extra: [{ id: 'x', title: 'Frist', from: '2026-03-31', to: '2026-03-31', label: 'x', goalIds: [], responsible: 'D' }] } }));
+    await h.subscribe('19:a@thread.tacv2', '2026-01-01T00:00:00.000Z');
+    let down = true;
+    const rule = new RuleMeetingSource(h.schedule.meeting!, CPH);
+    const s = h.scheduler({ meetingSource: { occurrences: (f, t) => (down ? Promise.reject(new Error('Graph 503')) : rule.occurrences(f, t)) } });
+    h.clock.set('2026-03-28T08:00:00Z'); // both the meeting's 2-day and the deadline's 3-day reminder are due
+    const first = await s.tick();
+    assert.equal(first.meetingSourceFailed, true);
+    assert.deepEqual(h.sender.sent.map((m) => textOf(m.reply).split('\n')[0]), ['Frist om 3 dage: Frist']);
+    assert.equal(await h.store.getSchedulerMark(), undefined, 'the mark stays, so the meeting reminder is looked for again');
+    down = false;
+    h.clock.set('2026-03-28T08:15:00Z');
+    await s.tick();
+    assert.equal(h.sender.sent.length, 2);
+    assert.match(textOf(h.sender.sent[1]!.reply), /mødet er om 2 dage/);
+  });
+
   it('retries transient failures within the fan-out and records the attempts', async function () {
     h = await createHarness();
     await h.subscribe('19:a@thread.tacv2', '2026-01-01T00:00:00.000Z');
@@ -152,16 +197,17 @@ describe('ReminderScheduler', function () {
     assert.equal(row!.attempts, 3);
   });
 
-  it('gives up after the bounded retries, records the failure and logs it', async function () {
+  it('after the fan-out\'s retries, tries again at later ticks, then gives up (bounded), records and logs it', async function () {
     h = await createHarness();
     await h.subscribe('19:a@thread.tacv2', '2026-01-01T00:00:00.000Z');
     h.sender.fail = () => httpError(429, 1000);
-    h.clock.set('2026-03-28T08:00:00Z');
-    const report = await h.scheduler().tick();
-    assert.equal(report.failed, 1);
-    assert.equal(h.sender.attempts.get('19:a@thread.tacv2'), 5);
+    const s = h.scheduler();
+    const reports = await h.tickEvery(s, '2026-03-28T08:00:00Z', '2026-03-28T08:05:00Z', MIN);
+    assert.deepEqual(reports.map((r) => [r.retryLater, r.failed]), [[1, 0], [1, 0], [0, 1], [0, 0], [0, 0], [0, 0]]);
+    assert.equal(h.sender.attempts.get('19:a@thread.tacv2'), 15, '5 attempts in each of 3 ticks');
     const [row] = await h.store.listDeliveries();
     assert.equal(row!.status, 'failed');
+    assert.equal(row!.attempts, 15);
     assert.equal((await h.store.getConversation('19:a@thread.tacv2'))?.active, true, 'a transient failure does not deactivate');
     assert.ok(h.logs.some((l) => l.level === 'error' && /could not be delivered/.test(l.msg)));
   });
@@ -183,7 +229,7 @@ describe('ReminderScheduler', function () {
     const s = h.scheduler();
     h.clock.set('2026-03-28T08:05:00Z');
     const first = await s.tick();
-    assert.equal(first.notClaimed, 1);
+    assert.equal(first.sent, 1);
     assert.deepEqual(h.sender.sent.map((m) => m.conversationId), ['19:b@thread.tacv2']);
     h.clock.set('2026-03-28T08:20:00Z');
     const later = await s.tick();
@@ -192,6 +238,30 @@ describe('ReminderScheduler', function () {
     const row = await h.store.getDelivery({ ruleId: 'meeting-2d', occurrenceKey: '2026-03-30@2026-03-30T07:00:00.000Z', targetId: 'conv:19:a@thread.tacv2' });
     assert.equal(row?.status, 'uncertain');
     assert.ok(h.logs.some((l) => l.level === 'warn' && /crash window/.test(l.msg)));
+  });
+
+  it('on shutdown a fan-out stops starting sends; the unsent rest goes out once, from the next scheduler', async function () {
+    h = await createHarness();
+    for (let i = 0; i < 50; i++) await h.subscribe(`19:c${i}@thread.tacv2`, '2026-01-01T00:00:00.000Z');
+    const first = h.scheduler({ instanceId: 'first' });
+    h.sender.fail = () => {
+      if (h.sender.sent.length === 9) first.abort(); // SIGTERM arrives after the 10th message
+      return undefined;
+    };
+    h.clock.set('2026-03-28T08:00:00Z');
+    const report = await first.tick();
+    await first.stop();
+    assert.ok(report.sent >= 10 && report.sent < 50, `sent ${report.sent}`);
+    assert.equal(report.aborted, 50 - report.sent);
+    assert.equal(await h.store.getSchedulerMark(), undefined, 'the mark stays for the next scheduler');
+    h.sender.fail = () => undefined;
+    h.clock.set('2026-03-28T08:01:00Z');
+    const next = await h.scheduler({ instanceId: 'next' }).tick();
+    assert.equal(next.sent, 50 - report.sent);
+    const counts = new Map<string, number>();
+    for (const m of h.sender.sent) counts.set(m.conversationId, (counts.get(m.conversationId) ?? 0) + 1);
+    assert.equal(counts.size, 50);
+    assert.ok([...counts.values()].every((n) => n === 1));
   });
 
   describe('nudges to KPI owners', function () {

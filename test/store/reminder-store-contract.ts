@@ -184,6 +184,25 @@ export function describeReminderStoreContract(name: string, make: () => Promise<
         assert.equal((await store.getDelivery(delivery({ targetId: 'conv:y' })))?.status, 'claimed');
       });
 
+      it("a delivery in 'retry' (a transient failure) can be claimed again, by one caller; a skip closes it", async function () {
+        await store.claimDelivery(delivery());
+        await store.finishDelivery(delivery(), { status: 'retry', at: T1, attempts: 5, detail: 'HTTP 503' });
+        const other = await t.another();
+        const wins = await Promise.all([store, other, store, other].map((s, i) => s.claimDelivery(delivery({ instanceId: `i-${i}`, at: T2 }))));
+        assert.equal(wins.filter((w) => w).length, 1);
+        let d = await store.getDelivery(delivery());
+        assert.equal(d?.status, 'claimed');
+        assert.equal(d?.claimedAt, T2);
+        assert.equal(d?.attempts, 5, 'the attempts so far are kept');
+        assert.equal(d?.finishedAt, null);
+        await store.finishDelivery(delivery(), { status: 'retry', at: T2, attempts: 10, detail: 'HTTP 503' });
+        assert.equal(await store.recordSkipped(delivery({ at: T2 }), 'expired'), true);
+        d = await store.getDelivery(delivery());
+        assert.equal(d?.status, 'skipped');
+        assert.equal(d?.detail, 'expired');
+        assert.equal(await store.claimDelivery(delivery()), false);
+      });
+
       it('lists deliveries by status and rule', async function () {
         await store.claimDelivery(delivery());
         await store.claimDelivery(delivery({ ruleId: 'deadline-14d', occurrenceKey: 'd1@2026-04-01', at: T2 }));
@@ -191,6 +210,7 @@ export function describeReminderStoreContract(name: string, make: () => Promise<
         assert.equal((await store.listDeliveries()).length, 3);
         assert.deepEqual((await store.listDeliveries({ status: 'claimed' })).map((d) => d.ruleId), ['meeting-2d', 'deadline-14d']);
         assert.deepEqual((await store.listDeliveries({ ruleId: 'deadline-3d' })).map((d) => d.status), ['skipped']);
+        assert.deepEqual((await store.listDeliveries({ occurrenceKey: 'd1@2026-04-01' })).map((d) => d.ruleId), ['deadline-3d', 'deadline-14d']);
       });
 
       it('turns claims that never finished into "uncertain", and only those older than the cut-off', async function () {
