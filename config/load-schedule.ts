@@ -1,21 +1,10 @@
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
-import { z } from 'zod';
 import type { ContractData, Deadline } from '../goals/contract-schema';
 import { findGoal, findKpi } from '../goals/contract-queries';
-import { formatIssuePath } from '../goals/format-issue-path';
+import { readDataFile } from '../goals/data-file';
 import { formatDate } from '../domain/danish-format';
 import type { Schedule } from '../domain/schedule/schedule';
 import { scheduleFileSchema } from './schedule-schema';
 import { ScheduleFileError, type ScheduleFileIssue } from './schedule-file-error';
-
-const danish = z.locales.da();
-const typeNames: Record<string, string> = { string: 'tekst', number: 'tal', int: 'heltal', boolean: 'true/false', array: 'liste', object: 'objekt' };
-const errorMap: z.core.$ZodErrorMap = (issue) =>
-  issue.code === 'invalid_type' && issue.input === undefined
-    ? `feltet mangler (forventede ${typeNames[issue.expected] ?? issue.expected})`
-    : danish.localeError(issue);
 
 export interface LoadScheduleOptions {
   /** Used when the file names no timeZone (config TIME_ZONE). */
@@ -28,12 +17,8 @@ export interface LoadScheduleOptions {
  * becomes one ScheduleFileError listing each with its place, like the contract loader.
  */
 export function loadSchedule(file: string, contract: ContractData, options: LoadScheduleOptions): Schedule {
-  const raw = parseFile(file, readText(file));
-  const result = scheduleFileSchema.safeParse(raw ?? {}, { error: errorMap });
-  if (!result.success) {
-    throw new ScheduleFileError(file, result.error.issues.map((i) => ({ path: formatIssuePath(i.path), message: i.message })));
-  }
-  const s = result.data;
+  // An empty file is an empty schedule (every section has defaults), not an error.
+  const s = readDataFile(file, scheduleFileSchema, (issues) => new ScheduleFileError(file, issues), { emptyAs: {} });
   const issues: ScheduleFileIssue[] = [];
 
   const contractDeadlineIds = new Set(contract.deadlines.map((d) => d.id));
@@ -89,35 +74,4 @@ export function loadSchedule(file: string, contract: ContractData, options: Load
     deadlines: { time: s.deadlines.time, leadDays: s.deadlines.leadDays, extra },
     nudges: { weekday: s.nudges.weekday, time: s.nudges.time, startDaysBeforeDue: s.nudges.startDaysBeforeDue, owners },
   };
-}
-
-function readText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new ScheduleFileError(file, [{ path: '', message: code === 'ENOENT' ? 'filen findes ikke' : `filen kan ikke læses (${code ?? String(err)})` }]);
-  }
-}
-
-function parseFile(file: string, text: string): unknown {
-  if (path.extname(file).toLowerCase() === '.json') {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch (err) {
-      throw new ScheduleFileError(file, [{ path: '', message: `JSON-syntaksfejl: ${(err as Error).message}` }]);
-    }
-  }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { prettyErrors: false, lineCounter });
-  if (doc.errors.length > 0) {
-    throw new ScheduleFileError(
-      file,
-      doc.errors.map((e) => {
-        const at = lineCounter.linePos(e.pos[0]);
-        return { path: `linje ${at.line}, kolonne ${at.col}`, message: `YAML-syntaksfejl (${e.code}): ${e.message}` };
-      }),
-    );
-  }
-  return doc.toJS() as unknown;
 }

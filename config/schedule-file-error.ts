@@ -1,22 +1,18 @@
+import { DataFileError, type DataFileIssue } from '../goals/data-file';
+
 /** One problem in the schedule file: where (`meeting.leadTimes[1]`, empty for the whole file) and what. */
-export interface ScheduleFileIssue {
-  path: string;
-  message: string;
-}
+export type ScheduleFileIssue = DataFileIssue;
 
 /**
  * A schedule file that cannot be used: missing, not YAML/JSON, not matching the schema, or naming
  * KPIs and goals the contract does not have. The message names the file and lists every problem
  * with its place, for the admin who edits it.
  */
-export class ScheduleFileError extends Error {
+export class ScheduleFileError extends DataFileError {
   readonly code = 'SCHEDULE_FILE_INVALID';
 
-  constructor(
-    readonly file: string,
-    readonly issues: readonly ScheduleFileIssue[],
-  ) {
-    super([`Mødeplanen ${file} kan ikke bruges:`, ...issues.map((i) => `  ${i.path === '' ? '(hele filen)' : i.path}: ${i.message}`)].join('\n'));
+  constructor(file: string, issues: readonly ScheduleFileIssue[]) {
+    super(file, issues, `Mødeplanen ${file} kan ikke bruges:`);
     this.name = 'ScheduleFileError';
   }
 }

@@ -10,7 +10,7 @@ import { formScopeOf } from './form-scope';
 import { mayRecord } from './may-record';
 import type { FormOutcome, MeasurementFormDeps } from './measurement-form-deps';
 import { isSubmissionId } from './submission-id';
-import { validateMeasurementForm } from './validate-measurement-form';
+import { measurementFields, validateMeasurementForm } from './validate-measurement-form';
 
 export interface FormSubmission {
   /** The action's data merged with the card's inputs (all strings when Teams sends them). */
@@ -74,16 +74,7 @@ export async function submitMeasurementForm(deps: MeasurementFormDeps, submissio
   let stored: Measurement;
   try {
     stored = await deps.store.appendMeasurement({
-      contractId: deps.contract.id,
-      kpiId: v.kpi.id,
-      value: v.value,
-      done: v.done,
-      segment: v.segment,
-      period: v.period,
-      measuredOn: v.measuredOn,
-      source: v.source,
-      note: v.comment,
-      evidence: v.evidence,
+      ...measurementFields(deps.contract.id, v),
       recordedBy: turn.user.aadObjectId ?? turn.user.id,
       recordedByName: turn.user.name ?? null,
       recordedByUpn: turn.user.upn ?? null,

@@ -20,6 +20,22 @@ export interface ValidMeasurementInput {
   comment: string | null;
 }
 
+/** The row fields a valid input decides; form and import add who recorded it and how. */
+export function measurementFields(contractId: string, v: ValidMeasurementInput) {
+  return {
+    contractId,
+    kpiId: v.kpi.id,
+    value: v.value,
+    done: v.done,
+    segment: v.segment,
+    period: v.period,
+    measuredOn: v.measuredOn,
+    source: v.source,
+    note: v.comment,
+    evidence: v.evidence,
+  };
+}
+
 export interface FormScope {
   goal: Pick<Goal, 'id'>;
   /** The KPIs this goal's form offers (kpisOfGoal: its own and its sub-goals'). */

@@ -4,7 +4,7 @@ import { goalOfKpi, kpisOfGoal } from '../../goals/contract-queries';
 import type { MeasurementStore } from '../../store/measurement-store';
 import type { Measurement, NewMeasurement } from '../measurement';
 import { cleanTypedText, type FormField } from '../measurement-form/form-fields';
-import { validateMeasurementForm } from '../measurement-form/validate-measurement-form';
+import { measurementFields, validateMeasurementForm } from '../measurement-form/validate-measurement-form';
 import { importColumnOf, IMPORT_COLUMNS } from './import-columns';
 import { CsvSyntaxError, parseCsv } from './parse-csv';
 
@@ -93,16 +93,7 @@ export async function importMeasurementsCsv(text: string, options: ImportOptions
     const v = checked.value;
     const recordedByName = cleanTypedText(raw.recordedByName ?? '').slice(0, 200);
     rows.push({
-      contractId: contract.id,
-      kpiId: v.kpi.id,
-      value: v.value,
-      done: v.done,
-      segment: v.segment,
-      period: v.period,
-      measuredOn: v.measuredOn,
-      source: v.source,
-      note: v.comment,
-      evidence: v.evidence,
+      ...measurementFields(contract.id, v),
       recordedBy: 'import',
       recordedByName: recordedByName === '' ? `CSV-import (${options.fileName})` : recordedByName,
       submissionId: `import:${digest}:${record.line}`,
