@@ -2,6 +2,7 @@ import type { Reply } from '../reply';
 import { channelConversationId } from '../reminders/conversation-key';
 import { conversationSubject, describeSubscription } from '../reminders/describe-schedule';
 import type { IntentHandler } from './answer-context';
+import { subscriptionRefusal } from './subscription-refusal';
 
 export const REMINDERS_OFF: Reply = { kind: 'text', text: 'Påmindelser er ikke slået til i denne installation af Målbot.' };
 export const CONVERSATION_UNKNOWN: Reply = {
@@ -9,9 +10,14 @@ export const CONVERSATION_UNKNOWN: Reply = {
   text: 'Jeg kunne ikke finde denne samtale i mit register endnu, så jeg kan ikke gemme valget. Prøv igen om et øjeblik.',
 };
 
-/** "abonnér på påmindelser": this conversation gets the meeting and deadline reminders. */
-export const answerSubscribe: IntentHandler<'subscribe'> = async (_intent, { turn, reminders }): Promise<Reply> => {
+/**
+ * "abonnér på påmindelser": this conversation gets the meeting and deadline reminders. In a channel
+ * or group chat only staff and admins may do it (it changes what everyone there receives).
+ */
+export const answerSubscribe: IntentHandler<'subscribe'> = async (_intent, { turn, reminders, access }): Promise<Reply> => {
   if (reminders === undefined) return REMINDERS_OFF;
+  const refused = subscriptionRefusal(turn, access);
+  if (refused !== undefined) return refused;
   const id = channelConversationId(turn.conversationId);
   const subject = conversationSubject(turn);
   const existing = await reminders.store.getConversation(id);

@@ -3,13 +3,17 @@ import { channelConversationId } from '../reminders/conversation-key';
 import { conversationSubject } from '../reminders/describe-schedule';
 import type { IntentHandler } from './answer-context';
 import { CONVERSATION_UNKNOWN, REMINDERS_OFF } from './subscribe-answer';
+import { subscriptionRefusal } from './subscription-refusal';
 
 /**
  * "afmeld påmindelser": no more meeting and deadline reminders here. In a personal chat it also
  * stops the weekly nudges about missing measurements (they are sent unless someone opted out).
+ * In a channel or group chat only staff and admins may do it.
  */
-export const answerUnsubscribe: IntentHandler<'unsubscribe'> = async (_intent, { turn, reminders }): Promise<Reply> => {
+export const answerUnsubscribe: IntentHandler<'unsubscribe'> = async (_intent, { turn, reminders, access }): Promise<Reply> => {
   if (reminders === undefined) return REMINDERS_OFF;
+  const refused = subscriptionRefusal(turn, access);
+  if (refused !== undefined) return refused;
   const id = channelConversationId(turn.conversationId);
   if ((await reminders.store.getConversation(id)) === undefined) return CONVERSATION_UNKNOWN;
   await reminders.store.setSubscription(id, 'unsubscribed', reminders.now().toISOString(), turn.user.aadObjectId ?? turn.user.id);

@@ -61,6 +61,18 @@ function echo(raw: string): string {
 }
 
 /**
+ * An over-long text as the re-shown form keeps it: at most twice the field's limit, cut between
+ * characters. Teams' own inputs stop at the limit, so only a forged payload is ever cut — and
+ * without the cut, one request (up to MAX_BODY_BYTES) could make the form coming back larger than
+ * the 80 KB a card may have, and Teams would refuse to show it.
+ */
+function keptForForm(text: string, field: FormField): string {
+  const max = 2 * FIELD_LIMITS[field];
+  const chars = Array.from(text);
+  return chars.length <= max ? text : chars.slice(0, max).join('');
+}
+
+/**
  * Each field arrives as a string (Teams sends every input value as one). Anything else (a number
  * or object in a forged payload) is refused; a missing field counts as empty.
  */
@@ -176,7 +188,7 @@ export function validateMeasurementForm(raw: Record<string, unknown>, scope: For
       errors[field] = r.error.issues[0]?.message ?? `${LABELS[field]} er ugyldig.`;
       // Keep an over-long text so the user can shorten it; a non-string is dropped.
       const typed = raw[field];
-      if (typeof typed === 'string') values[field] = cleanTypedText(typed);
+      if (typeof typed === 'string') values[field] = keptForForm(cleanTypedText(typed), field);
     }
   }
   const text = (f: FormField): string => values[f] ?? '';

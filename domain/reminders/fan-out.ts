@@ -52,6 +52,13 @@ export interface FanOutRunOptions {
   heartbeat?: { everyMs: number; beat: () => Promise<boolean> };
   /** Checked before each dispatch; true stops dispatching (shutdown): jobs not started end as 'aborted'. */
   shouldStop?: () => boolean;
+  /**
+   * Called once per job as soon as its outcome is final, and awaited before the job leaves the
+   * in-flight set (so before `run` resolves). The scheduler records each result here, not after
+   * the whole run: a crash then leaves unrecorded only what was in flight. It must handle its own
+   * errors; a rejection is ignored here.
+   */
+  onOutcome?: (index: number, outcome: FanOutOutcome) => Promise<void>;
 }
 
 export interface FanOutStats {
@@ -123,9 +130,17 @@ export class FanOut {
     const heartbeat = runOptions.heartbeat;
     let lastBeat = now();
     let aborted = false;
+    const settle = async (index: number, outcome: FanOutOutcome): Promise<void> => {
+      results[index] = outcome;
+      try {
+        await runOptions.onOutcome?.(index, outcome);
+      } catch {
+        // documented: the caller handles (logs) its own recording errors
+      }
+    };
 
     const launch = (p: Pending): void => {
-      const run = this.attemptOnce(p, results, pending).finally(() => {
+      const run = this.attemptOnce(p, pending, settle).finally(() => {
         inFlight.delete(run);
         settled();
         changed = new Promise<void>((resolve) => (settled = resolve));
@@ -140,7 +155,7 @@ export class FanOut {
       }
       if (runOptions.shouldStop?.() === true) aborted = true;
       if (aborted) {
-        for (const p of pending.splice(0)) results[p.index] = { status: 'aborted' };
+        for (const p of pending.splice(0)) await settle(p.index, { status: 'aborted' });
         await Promise.all(inFlight);
         break;
       }
@@ -180,26 +195,27 @@ export class FanOut {
     return results;
   }
 
-  private async attemptOnce(p: Pending, results: FanOutOutcome[], pending: Pending[]): Promise<void> {
+  private async attemptOnce(p: Pending, pending: Pending[], settle: (index: number, outcome: FanOutOutcome) => Promise<void>): Promise<void> {
     if (p.attempt === 0 && p.job.claim !== undefined) {
       let claimed: boolean;
       try {
         claimed = await p.job.claim();
       } catch (err) {
         // The store is unreachable: nothing was sent, and nothing may be sent without a claim.
-        results[p.index] = { status: 'failed', attempts: 0, error: new DeliveryError('failed', undefined, undefined, `claim failed: ${err instanceof Error ? err.message : String(err)}`) };
+        await settle(p.index, { status: 'failed', attempts: 0, error: new DeliveryError('failed', undefined, undefined, `claim failed: ${err instanceof Error ? err.message : String(err)}`) });
         return;
       }
       if (!claimed) {
-        results[p.index] = { status: 'not-claimed' };
+        await settle(p.index, { status: 'not-claimed' });
         return;
       }
     }
     p.attempt++;
     this.stats.attempts++;
+    let sent = false;
     try {
       await p.job.attempt();
-      results[p.index] = { status: 'sent', attempts: p.attempt };
+      sent = true;
     } catch (err) {
       const error = classifyDeliveryFailure(err);
       if (error.statusCode === 429) this.stats.throttled++;
@@ -210,7 +226,9 @@ export class FanOut {
         pending.push(p);
         return;
       }
-      results[p.index] = { status: 'failed', attempts: p.attempt, error };
+      await settle(p.index, { status: 'failed', attempts: p.attempt, error });
     }
+    // Outside the try: a failing onOutcome must not turn a delivered message into a retry.
+    if (sent) await settle(p.index, { status: 'sent', attempts: p.attempt });
   }
 }

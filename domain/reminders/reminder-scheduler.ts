@@ -9,7 +9,7 @@ import type { Schedule } from '../schedule/schedule';
 import { localDate } from '../schedule/zoned-time';
 import type { ActivityFeedNotifier } from './activity-feed';
 import { conversationTargetId, feedTargetId } from './conversation-key';
-import type { FanOut, FanOutJob } from './fan-out';
+import type { FanOut, FanOutJob, FanOutOutcome } from './fan-out';
 import type { ProactiveSender } from './proactive-sender';
 import { reminderFeedNotification, reminderReply } from './reminder-messages';
 import { byDueTime, dueDeadlineAndNudgeOccurrences, dueMeetingOccurrences, type ReminderOccurrence } from './reminder-occurrences';
@@ -288,20 +288,9 @@ export class ReminderScheduler {
       ...(t.kind === 'feed' ? { maxAttempts: 1 } : {}),
     }));
 
-    const outcomes = await this.deps.fanOut.run(jobs, {
-      shouldStop: () => this.aborting,
-      heartbeat: {
-        everyMs: this.options.leaseMs / 3,
-        beat: async () => {
-          const held = await this.renewLease();
-          if (!held) logger.warn(log, 'lost the reminder scheduler lease during a fan-out; the next leader sends the rest');
-          return held;
-        },
-      },
-    });
-
-    for (let i = 0; i < outcomes.length; i++) {
-      const outcome = outcomes[i]!;
+    // Each result is recorded the moment it is known, not after the whole fan-out: a crash then
+    // leaves "claimed" (the crash window) only the deliveries in flight, as documented.
+    const record = async (i: number, outcome: FanOutOutcome): Promise<void> => {
       const t = sendable[i]!;
       const at = this.deps.now().toISOString();
       const before = recorded.get(t.id)?.attempts ?? 0;
@@ -318,7 +307,7 @@ export class ReminderScheduler {
           if (outcome.attempts === 0) {
             report.failed++;
             logger.error({ ...log, targetId: t.id, err: error }, 'could not claim a reminder delivery; nothing was sent');
-            continue;
+            return;
           }
           const attempts = before + outcome.attempts;
           if (error.kind === 'transient' && attempts < this.options.maxTotalAttempts) {
@@ -326,7 +315,7 @@ export class ReminderScheduler {
             report.retryLater++;
             await store.finishDelivery(delivery(t), { status: 'retry', at, attempts, detail: error.message.slice(0, 500) });
             logger.warn({ ...log, targetId: t.id, statusCode: error.statusCode, attempts }, 'reminder not delivered yet (transient failure); the next tick tries again');
-            continue;
+            return;
           }
           report.failed++;
           await store.finishDelivery(delivery(t), { status: 'failed', at, attempts, detail: error.message.slice(0, 500) });
@@ -341,7 +330,20 @@ export class ReminderScheduler {
       } catch (err) {
         logger.error({ ...log, targetId: t.id, err }, 'could not record a reminder delivery result');
       }
-    }
+    };
+
+    await this.deps.fanOut.run(jobs, {
+      shouldStop: () => this.aborting,
+      heartbeat: {
+        everyMs: this.options.leaseMs / 3,
+        beat: async () => {
+          const held = await this.renewLease();
+          if (!held) logger.warn(log, 'lost the reminder scheduler lease during a fan-out; the next leader sends the rest');
+          return held;
+        },
+      },
+      onOutcome: record,
+    });
   }
 
   private async deactivate(t: Exclude<Target, { kind: 'unreachable' }>, statusCode: number | undefined, at: string): Promise<void> {

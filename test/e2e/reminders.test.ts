@@ -21,7 +21,8 @@ describe('end to end: reminder commands, conversation tracking and a proactive r
     dir = mkdtempSync(path.join(os.tmpdir(), 'maalbot-e2e-reminders-'));
     store = new SqliteReminderStore(path.join(dir, 'reminders.sqlite'));
     await store.migrate();
-    running = await startRunningApp({ clock: () => now, reminders: { reminderStore: store, schedule: testSchedule(), instanceId: 'e2e' } });
+    // The test user (teamsMessage's default object id) is staff: only staff and admins may subscribe a channel.
+    running = await startRunningApp({ clock: () => now, env: { STAFF_USERS: '6f2b2c9e-2f60-4b7e-9d47-0a3f5c1e9b11' }, reminders: { reminderStore: store, schedule: testSchedule(), instanceId: 'e2e' } });
   });
   after(async function () {
     await running.close();

@@ -4,7 +4,11 @@ import { loadContract } from '../../goals/load-contract';
 import { defaultContractPath } from '../../goals/default-contract';
 import { findGoal, kpisOfGoal } from '../../goals/contract-queries';
 import { validateMeasurementForm, type FormValidation } from '../../domain/measurement-form/validate-measurement-form';
-import { FORM_FIELDS, WORD_JOINER, inputValueOf } from '../../domain/measurement-form/form-fields';
+import { FIELD_LIMITS, FORM_FIELDS, WORD_JOINER, inputValueOf } from '../../domain/measurement-form/form-fields';
+import { measurementFormCard } from '../../cards/measurement-form-card';
+import { assertSendableCard } from '../helpers/adaptive-card-schema';
+import { formPayload } from '../helpers/form-payload-arbitrary';
+import { PROPERTY_SEED } from '../helpers/hostile-strings';
 
 const contract = loadContract(defaultContractPath());
 const TODAY = '2021-10-15';
@@ -153,6 +157,56 @@ describe('validateMeasurementForm', function () {
         }),
         { seed: 20211015, numRuns: 500 },
       );
+    });
+  });
+
+  describe('hostile input in every field (property-based, fixed seed)', function () {
+    this.timeout(120_000);
+
+    it('a forged payload with 40 000 characters in every field comes back as a form under 80 KB, the true lengths named', function () {
+      const huge = '👩‍👩‍👧‍👦"\\<b>'.repeat(4_000);
+      const raw = Object.fromEntries(FORM_FIELDS.map((f) => [f, huge]));
+      for (const goalId of ['4', '9', '9c']) {
+        const goal = findGoal(contract, goalId)!;
+        const kpis = kpisOfGoal(contract, goalId);
+        const r = validate(goalId, raw);
+        assert.ok(!r.ok);
+        assert.match(r.errors.comment!, /^Kommentaren er for lang \(.+ tegn\) – højst 1\.000 tegn\.$/);
+        assert.equal(Array.from(r.values.comment!).length, 2_000, 'kept, up to twice the limit, so it can be shortened');
+        assertSendableCard(measurementFormCard({ goal, kpis, submissionId: '0b0e4f7a-3c1d-4e2f-8a9b-1c2d3e4f5a6b', today: TODAY, values: r.values, errors: r.errors }));
+      }
+    });
+
+    it('never throws; a refusal re-shows a sendable form; an acceptance holds only clean, bounded text (3 000 runs)', function () {
+      let accepted = 0;
+      fc.assert(
+        fc.property(formPayload(contract, { hostileMaxLength: 2_000 }), ({ goalId, inputs }) => {
+          const goal = findGoal(contract, goalId)!;
+          const kpis = kpisOfGoal(contract, goalId);
+          const r = validateMeasurementForm(inputs, { goal, kpis, today: TODAY });
+          if (r.ok) {
+            accepted++;
+            const v = r.value;
+            assert.ok(kpis.includes(v.kpi));
+            assert.ok(v.measuredOn <= TODAY && v.measuredOn >= '2000-01-01');
+            assert.ok((v.value === null) !== (v.done === null), 'a value or a done flag, never both');
+            const texts: Array<[keyof typeof FIELD_LIMITS, string | null]> = [['period', v.period], ['comment', v.comment], ['evidence', v.evidence]];
+            for (const [field, text] of texts) {
+              if (text === null) continue;
+              assert.ok([...text].length <= FIELD_LIMITS[field], `${field} within its limit (in characters, as zod counts)`);
+              assert.doesNotMatch(text, /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u2060]/, `${field} is clean`);
+            }
+          } else {
+            assert.ok(Object.keys(r.errors).length > 0);
+            assert.ok(Object.values(r.errors).every((m) => typeof m === 'string' && m.length > 0 && m.length < 400), 'short messages');
+          }
+          // What the user gets back either way when invalid: the same form with the values kept.
+          const card = measurementFormCard({ goal, kpis, submissionId: '0b0e4f7a-3c1d-4e2f-8a9b-1c2d3e4f5a6b', today: TODAY, values: r.values, errors: r.ok ? {} : r.errors });
+          assertSendableCard(card); // 1.5 schema, < 80 KB, no "${"
+        }),
+        { seed: PROPERTY_SEED, numRuns: 3_000 },
+      );
+      assert.ok(accepted >= 100, `the generator must also produce valid forms (${accepted} of 3 000)`);
     });
   });
 });

@@ -12,6 +12,28 @@ export interface ConnectorCall {
 }
 
 /**
+ * A fault the connector answers with instead of the normal reply (fault injection):
+ *  - status: that HTTP status (with Retry-After when given, in seconds or as an HTTP date);
+ *  - hang: never answers (until the connector stops);
+ *  - reset: closes the connection without any answer;
+ *  - drop-mid-response: sends 200 and half the body, then closes the connection;
+ *  - hang-mid-response: sends 200 and half the body, then nothing more.
+ */
+export type ConnectorFault =
+  | { kind: 'status'; status: number; retryAfter?: string }
+  | { kind: 'hang' }
+  | { kind: 'reset' }
+  | { kind: 'drop-mid-response' }
+  | { kind: 'hang-mid-response' };
+
+/** One request to an activities route, faulted or not, with its arrival time. */
+export interface ConnectorAttempt extends ConnectorCall {
+  at: number;
+  /** The fault it got; undefined when it was answered normally. */
+  fault: ConnectorFault['kind'] | undefined;
+}
+
+/**
  * A loopback Bot Connector speaking the v3 REST protocol the bot uses to reply:
  * POST /v3/conversations/{conversationId}/activities[/{replyToId}] and PUT …/activities/{id}.
  * It answers `{ id }` like the real service and records every call for assertions.
@@ -27,6 +49,14 @@ export class FakeConnector {
   readonly memberLookups: string[] = [];
   /** Answer every call this much later (a slow Bot Connector keeps a turn in flight). */
   responseDelayMs = 0;
+  /**
+   * Fault injection: decides a fault for a request (given its number among the requests to the same
+   * conversation, 1-based), or undefined to answer normally. Faulted requests are not in `calls`.
+   */
+  fault: ((call: ConnectorCall, attempt: number) => ConnectorFault | undefined) | undefined;
+  /** Every request to an activities route, faulted or not, in order of arrival. */
+  readonly attempts: ConnectorAttempt[] = [];
+  private readonly attemptsPerConversation = new Map<string, number>();
   private server: http.Server | undefined;
   private nextId = 1;
   private waiters: Array<{ count: number; resolve: () => void }> = [];
@@ -66,13 +96,22 @@ export class FakeConnector {
       res.end(JSON.stringify({ error: { code: 'BadSyntax' } }));
       return;
     }
-    this.calls.push({
+    const call: ConnectorCall = {
       method: req.method,
       path: url.pathname,
       conversationId: decodeURIComponent(match[1]!),
       activityId: match[2] === undefined ? undefined : decodeURIComponent(match[2]),
       body,
-    });
+    };
+    const n = (this.attemptsPerConversation.get(call.conversationId) ?? 0) + 1;
+    this.attemptsPerConversation.set(call.conversationId, n);
+    const fault = this.fault?.(call, n);
+    this.attempts.push({ ...call, at: Date.now(), fault: fault?.kind });
+    if (fault !== undefined) {
+      this.answerWithFault(res, fault);
+      return;
+    }
+    this.calls.push(call);
     const id = req.method === 'PUT' && match[2] !== undefined ? decodeURIComponent(match[2]) : `reply-${this.nextId++}`;
     const answer = () => {
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -87,6 +126,29 @@ export class FakeConnector {
       }
       return true;
     });
+  }
+
+  private answerWithFault(res: http.ServerResponse, fault: ConnectorFault): void {
+    const half = JSON.stringify({ id: 'reply-partial', padding: 'x'.repeat(64) }).slice(0, 30);
+    switch (fault.kind) {
+      case 'status':
+        res.writeHead(fault.status, { 'content-type': 'application/json', ...(fault.retryAfter === undefined ? {} : { 'retry-after': fault.retryAfter }) });
+        res.end(JSON.stringify({ error: { code: fault.status === 429 ? 'ThrottledRequest' : 'ServiceError', message: 'injected by the fake connector' } }));
+        return;
+      case 'hang':
+        return; // ended by stop() (closeAllConnections)
+      case 'reset':
+        res.socket?.destroy();
+        return;
+      case 'drop-mid-response':
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': '200' });
+        res.write(half, () => res.socket?.destroy());
+        return;
+      case 'hang-mid-response':
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': '200' });
+        res.write(half);
+        return;
+    }
   }
 
   private answerMember(url: URL, res: http.ServerResponse): boolean {
@@ -111,6 +173,8 @@ export class FakeConnector {
 
   reset(): void {
     this.calls.length = 0;
+    this.attempts.length = 0;
+    this.attemptsPerConversation.clear();
   }
 
   async stop(): Promise<void> {

@@ -212,6 +212,26 @@ describe('FanOut (virtual time)', function () {
     assert.equal(results.filter((r) => r.status === 'aborted').length, 50 - sent.length);
   });
 
+  it('reports each outcome as soon as it is final — not at the end of the run — so a crash leaves only what is in flight unrecorded', async function () {
+    const sent: Sent[] = [];
+    const reported: Array<{ key: string; status: string; at: number }> = [];
+    const keys = Array.from({ length: 30 }, (_, i) => `c${i}`);
+    const fail = (key: string, attempt: number) => (key === 'c3' && attempt === 1 ? deliveryErrorForStatus(429, 2000, 'Too Many Requests') : key === 'c5' ? deliveryErrorForStatus(403, undefined, 'Forbidden') : undefined);
+    const done = fanOut({ globalPerSecond: 10 }).run(jobsFor(keys, sent, fail), {
+      onOutcome: async (i, outcome) => void reported.push({ key: keys[i]!, status: outcome.status, at: Date.now() }),
+    });
+    await clock.tickAsync(1_000);
+    // One second in (10 per second): the first ten are reported, c3 is waiting for its retry.
+    assert.deepEqual(reported.map((r) => `${r.key} ${r.status}`), ['c0 sent', 'c1 sent', 'c2 sent', 'c4 sent', 'c5 failed', 'c6 sent', 'c7 sent', 'c8 sent', 'c9 sent']);
+    await clock.tickAsync(60_000);
+    const results = await done;
+    assert.equal(reported.length, 30, 'every job reported exactly once');
+    assert.deepEqual(new Set(reported.map((r) => r.key)).size, 30);
+    for (const r of reported) assert.equal(r.status, results[keys.indexOf(r.key)]!.status);
+    const c3 = reported.find((r) => r.key === 'c3')!;
+    assert.ok(c3.status === 'sent' && c3.at >= 2000, 'the retried job is reported once, after its retry');
+  });
+
   it('Teams windows carry a small safety margin', function () {
     const w = teamsConversationWindows(7, 50);
     assert.deepEqual(w.map((x) => [x.limit, x.perMs]), [[7, 1050], [8, 2050], [60, 30_050], [1800, 3_600_050]]);
