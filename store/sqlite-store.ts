@@ -178,8 +178,9 @@ export class SqliteMeasurementStore implements MeasurementStore {
       this.db.pragma('journal_mode = WAL'); // stays 'memory' for :memory:, which is fine
       this.db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
       this.db.pragma('foreign_keys = ON');
-      // Safe with WAL: a power loss may drop the last commits but never corrupts the file.
-      this.db.pragma('synchronous = NORMAL');
+      // FULL: a measurement the bot has confirmed to a person must survive a power loss too, not only
+      // a process crash; one disk sync per submission is cheap next to a Teams round trip.
+      this.db.pragma('synchronous = FULL');
       this.pingStatement = this.db.prepare('SELECT 1');
     } catch (err) {
       this.db.close();

@@ -114,7 +114,7 @@ export interface StormOptions {
   shots: readonly Shot[];
   /** Shots in flight at once. */
   concurrency: number;
-  /** Checked after every answer; true = start no further shots (the crash has happened). */
+  /** Called after every confirmation (a test kills a process here); true = start no further shots. */
   stopWhen: (results: readonly SendResult[]) => boolean;
 }
 

@@ -117,12 +117,12 @@ describe('SqliteMeasurementStore specifics', function () {
     });
   });
 
-  it('sets busy_timeout, foreign_keys and synchronous=NORMAL on its connection', function () {
+  it('sets busy_timeout, foreign_keys and synchronous=FULL (a confirmed measurement survives a power loss)', function () {
     // These are per connection, so ask the store's own (private, hence the cast).
     const db = (store as unknown as { db: Database.Database }).db;
     assert.equal(db.pragma('busy_timeout', { simple: true }), 5000);
     assert.equal(db.pragma('foreign_keys', { simple: true }), 1);
-    assert.equal(db.pragma('synchronous', { simple: true }), 1); // 1 = NORMAL
+    assert.equal(db.pragma('synchronous', { simple: true }), 2); // 2 = FULL
   });
 
   it('answers latestMeasurements from the (contract, kpi, segment, measured_on, id) index', function () {
