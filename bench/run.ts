@@ -5,13 +5,15 @@ import { FakeConnector } from '../test/helpers/fake-connector';
 import { teamsMessage } from '../test/helpers/teams-activity';
 import { printSubmitScenario, runSubmitScenario } from './submit-scenario';
 import { printFanoutResult, runFanoutScenario } from './fanout-scenario';
+import { printMixedScenario, runMixedScenario } from './mixed-scenario';
 
 /**
  * `npm run bench`: drives POST /api/messages over loopback with "status mål 4?" turns against
  * Målbot and, in the same run, against a bare botbuilder echo bot on the same stack; prints
  * turns/s, p50 and p99 for both and the ratios, then Målbot's memory over 20 000 turns.
  * Each bot runs in its own process; this process is the load generator and the fake connector.
- * Then the form-submission scenario (bench/submit-scenario.ts: 20 concurrent staff on SQLite).
+ * Then the form-submission scenario (bench/submit-scenario.ts: 20 concurrent staff on SQLite), the
+ * reminder fan-out (bench/fanout-scenario.ts) and the mixed load (bench/mixed-scenario.ts).
  */
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -142,6 +144,9 @@ async function main(): Promise<void> {
 
   // Reminders (issue 4): 1 000 conversations against a connector that enforces Teams' limits.
   printFanoutResult(await runFanoutScenario());
+
+  // Questions, submissions and reminders at once, at a steady rate, for a minute (issue 6).
+  printMixedScenario(await runMixedScenario());
 }
 
 main().catch((err: unknown) => {

@@ -66,7 +66,7 @@ export interface App {
 export function createApp(deps: AppDeps): App {
   const { config, contract, store, logger, clock } = deps;
   const version = appVersion();
-  const adapter = createAdapter(config.credentials, logger, deps.authEndpoints);
+  const adapter = createAdapter(config.credentials, logger, deps.authEndpoints, { outboundTimeoutMs: config.outboundTimeoutMs });
   const today = () => calendarDate(clock(), config.timeZone);
   const reminders = createReminders(deps, adapter);
   const answerQuestion = createQuestionAnswerer({ contract, store, today, access: config.access, timeZone: config.timeZone, reminders: reminders.context });

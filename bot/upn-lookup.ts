@@ -9,6 +9,12 @@ export interface UpnLookupOptions {
   ttlMs?: number;
   /** Most users remembered. Default 1000. */
   maxEntries?: number;
+  /**
+   * Longest wait for the lookup before the turn goes on without the UPN (matched by object id
+   * only). Default 3 s: a card action must be answered within Teams' 5 s, and the connector's own
+   * bound (OUTBOUND_TIMEOUT_SECONDS) is longer.
+   */
+  timeoutMs?: number;
   now?: () => number;
 }
 
@@ -22,6 +28,7 @@ export function createUpnLookup(logger: Logger, options: UpnLookupOptions = {}):
   const ttlMs = options.ttlMs ?? 15 * 60_000;
   const maxEntries = options.maxEntries ?? 1000;
   const now = options.now ?? Date.now;
+  const timeoutMs = options.timeoutMs ?? 3_000;
   const cache = new Map<string, { upn: string | null; until: number }>();
   return async (context) => {
     const userId = context.activity.from?.id;
@@ -29,8 +36,14 @@ export function createUpnLookup(logger: Logger, options: UpnLookupOptions = {}):
     const key = `${context.activity.conversation?.tenantId ?? ''}|${userId}`;
     const hit = cache.get(key);
     if (hit !== undefined && hit.until > now()) return hit.upn;
+    let timer: NodeJS.Timeout | undefined;
+    const gaveUp = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
     try {
-      const member = await TeamsInfo.getMember(context, userId);
+      const member = await Promise.race([TeamsInfo.getMember(context, userId), gaveUp]);
+      if (member === 'timeout') {
+        logger.warn({ timeoutMs }, 'UPN lookup took too long; matching the user by object id only');
+        return null; // not remembered: the next turn asks again
+      }
       const upn = typeof member.userPrincipalName === 'string' && member.userPrincipalName !== '' ? member.userPrincipalName : null;
       if (cache.size >= maxEntries) cache.delete(cache.keys().next().value as string);
       cache.set(key, { upn, until: now() + ttlMs });
@@ -38,6 +51,8 @@ export function createUpnLookup(logger: Logger, options: UpnLookupOptions = {}):
     } catch (err) {
       logger.warn({ err }, 'UPN lookup failed; matching the user by object id only');
       return null;
+    } finally {
+      clearTimeout(timer);
     }
   };
 }

@@ -47,6 +47,10 @@ const envSchema = z.object({
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'skal være fatal, error, warn, info, debug, trace eller silent' }).default('info'),
   ),
   MAX_BODY_BYTES: z.preprocess(emptyToUndefined, z.coerce.number({ message: 'skal være et antal bytes' }).int().min(1024, 'mindst 1024').default(262_144)),
+  OUTBOUND_TIMEOUT_SECONDS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number({ message: 'skal være et antal sekunder' }).int('skal være et helt antal sekunder').min(1, 'mindst 1').max(120, 'højst 120').default(15),
+  ),
   TIME_ZONE: z.preprocess(
     emptyToUndefined,
     z
@@ -82,6 +86,8 @@ export interface AppConfig {
   contractFile: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   maxBodyBytes: number;
+  /** Longest wait for one call to the Bot Connector (retries included) or one Graph attempt (OUTBOUND_TIMEOUT_SECONDS). */
+  outboundTimeoutMs: number;
   timeZone: string;
   /** Tenants allowed to reach the bot (ALLOWED_TENANT_IDS); see config/read-tenant-policy.ts. */
   tenantPolicy: TenantPolicy;
@@ -141,6 +147,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     contractFile: e.CONTRACT_FILE,
     logLevel: e.LOG_LEVEL,
     maxBodyBytes: e.MAX_BODY_BYTES,
+    outboundTimeoutMs: e.OUTBOUND_TIMEOUT_SECONDS * 1000,
     timeZone: e.TIME_ZONE,
     tenantPolicy: tenants.policy,
     graph: graph.graph,

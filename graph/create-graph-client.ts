@@ -11,6 +11,7 @@ import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-grap
 import { ClientSecretCredential, type TokenCredential } from '@azure/identity';
 import type { GraphConfig } from '../config/read-graph-config';
 import { GraphRetryMiddleware, type GraphRetryOptions } from './graph-retry-middleware';
+import { DEFAULT_GRAPH_TIMEOUT_MS, GraphTimeoutMiddleware } from './graph-timeout-middleware';
 
 export const DEFAULT_GRAPH_BASE_URL = 'https://graph.microsoft.com/';
 
@@ -20,13 +21,16 @@ export interface GraphClientDeps extends Omit<GraphRetryOptions, 'onRetry'> {
   /** Replaces the last middleware (the one that calls fetch), for tests that record requests. */
   transport?: Middleware;
   onRetry?: GraphRetryOptions['onRetry'];
+  /** Longest wait for one attempt, body included (OUTBOUND_TIMEOUT_SECONDS; default 15 s). */
+  timeoutMs?: number;
 }
 
 /**
  * The one Graph client the app uses. Same chain as the client's default (auth → retry → redirect
  * → telemetry → fetch) except that the retry step is our GraphRetryMiddleware, whose clock and
- * sleep are injected (see its comment). The token is requested for `{baseUrl}.default`, so a
- * sovereign-cloud GRAPH_BASE_URL gets a token for that cloud.
+ * sleep are injected (see its comment), and that every attempt is bounded in time
+ * (GraphTimeoutMiddleware, right after the retry step). The token is requested for
+ * `{baseUrl}.default`, so a sovereign-cloud GRAPH_BASE_URL gets a token for that cloud.
  *
  * The client attaches the token only to https URLs of known Graph hosts (plus a custom https
  * base URL, added as a custom host): over http — the loopback fake in tests — no token is sent.
@@ -39,6 +43,7 @@ export function createGraphClient(config: GraphConfig, deps: GraphClientDeps = {
   const middleware: Middleware[] = [
     new AuthenticationHandler(authProvider),
     new GraphRetryMiddleware(deps),
+    new GraphTimeoutMiddleware(deps.timeoutMs ?? DEFAULT_GRAPH_TIMEOUT_MS),
     new RedirectHandler(new RedirectHandlerOptions()),
     new TelemetryHandler(),
     deps.transport ?? new HTTPMessageHandler(),

@@ -48,8 +48,10 @@ const PERMANENT_FOR_RECIPIENT = new Set([403, 404, 410]);
 export function toGraphRequestError(operation: string, err: unknown, now: Date, options: { recipientScoped?: boolean } = {}): GraphRequestError {
   if (err instanceof GraphRequestError) return err;
   if (err instanceof GraphError) {
-    // The client reports "no response" as statusCode -1 (or leaves it unset).
-    const status = typeof err.statusCode === 'number' && err.statusCode > 0 ? err.statusCode : undefined;
+    // The client reports "no response" as statusCode -1 (or leaves it unset). A 2xx that still
+    // failed was cut off (or timed out) while its body was read: that too is no complete answer.
+    const answered = typeof err.statusCode === 'number' && err.statusCode > 0 && !(err.statusCode >= 200 && err.statusCode < 300);
+    const status = answered ? (err.statusCode as number) : undefined;
     const code = err.code ?? undefined;
     const detail = err.message || (status === undefined ? String(err.body ?? 'ingen detaljer') : 'ingen detaljer');
     if (status !== undefined && options.recipientScoped === true && PERMANENT_FOR_RECIPIENT.has(status)) {

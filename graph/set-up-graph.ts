@@ -18,7 +18,7 @@ export interface GraphSetup {
 }
 
 export interface SetUpGraphInput {
-  config: Pick<AppConfig, 'graph' | 'credentials' | 'timeZone'>;
+  config: Pick<AppConfig, 'graph' | 'credentials' | 'timeZone'> & Partial<Pick<AppConfig, 'outboundTimeoutMs'>>;
   /** The loaded schedule; its meeting rule is what the calendar series is made from. */
   schedule: Schedule | undefined;
   logger: Logger;
@@ -48,6 +48,7 @@ export function setUpGraph(input: SetUpGraphInput): GraphSetup {
   const baseUrl = graph.baseUrl ?? DEFAULT_GRAPH_BASE_URL;
   const client = createGraphClient(graph, {
     now,
+    timeoutMs: config.outboundTimeoutMs,
     onRetry: (r) => log.warn({ attempt: r.attempt, status: r.status, waitMs: r.waitMs }, 'Graph: retrying after a throttled or failed request'),
     ...input.clientDeps,
   });

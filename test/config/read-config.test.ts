@@ -12,6 +12,7 @@ describe('readConfig', () => {
     assert.equal(c.contractFile, 'goals/contracts/resultatkontrakt-2021-sydjylland.yaml');
     assert.equal(c.logLevel, 'info');
     assert.equal(c.maxBodyBytes, 262_144);
+    assert.equal(c.outboundTimeoutMs, 15_000);
     assert.equal(c.timeZone, 'Europe/Copenhagen');
   });
 
@@ -45,6 +46,8 @@ describe('readConfig', () => {
     ['an unknown log level', { LOG_LEVEL: 'loud' }, /LOG_LEVEL: /],
     ['an unknown time zone', { TIME_ZONE: 'Europe/Vojens' }, /TIME_ZONE: er ikke en kendt IANA-tidszone/],
     ['a tiny body limit', { MAX_BODY_BYTES: '10' }, /MAX_BODY_BYTES: mindst 1024/],
+    ['no outbound timeout', { OUTBOUND_TIMEOUT_SECONDS: '0' }, /OUTBOUND_TIMEOUT_SECONDS: mindst 1/],
+    ['an outbound timeout over two minutes', { OUTBOUND_TIMEOUT_SECONDS: '600' }, /OUTBOUND_TIMEOUT_SECONDS: højst 120/],
   ];
   for (const [name, env, message] of refusals) {
     it(`refuses ${name} with a message naming the variable`, () => {

@@ -54,6 +54,8 @@ export class FakeConnector {
    * conversation, 1-based), or undefined to answer normally. Faulted requests are not in `calls`.
    */
   fault: ((call: ConnectorCall, attempt: number) => ConnectorFault | undefined) | undefined;
+  /** Fault injection for member lookups (TeamsInfo.getMember): every lookup gets this fault. */
+  memberLookupFault: ConnectorFault | undefined;
   /** Every request to an activities route, faulted or not, in order of arrival. */
   readonly attempts: ConnectorAttempt[] = [];
   private readonly attemptsPerConversation = new Map<string, number>();
@@ -156,6 +158,10 @@ export class FakeConnector {
     if (!match) return false;
     const userId = decodeURIComponent(match[2]!);
     this.memberLookups.push(userId);
+    if (this.memberLookupFault !== undefined) {
+      this.answerWithFault(res, this.memberLookupFault);
+      return true;
+    }
     const member = this.members.get(userId);
     res.writeHead(member ? 200 : 404, { 'content-type': 'application/json' });
     res.end(JSON.stringify(member ?? { error: { code: 'MemberNotFoundInConversation' } }));

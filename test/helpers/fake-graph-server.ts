@@ -20,7 +20,8 @@ import { graphBodyProblems } from './graph-schema';
  * Every request is recorded. Request bodies are checked against Graph's type mappings
  * (graph-schema.ts): a wrong property name or enum value is answered 400 like Graph's
  * RequestBodyRead error and kept in `schemaProblems`. Faults are injected per request with
- * `failNext` (429 with Retry-After, 5xx, or a response "lost" after the write happened).
+ * `failNext` (429 with Retry-After, 5xx, a response "lost" after the write happened, or a network
+ * fault: no answer, a reset connection, an answer cut off or stalled half-way).
  */
 
 export interface GraphCall {
@@ -34,12 +35,20 @@ export interface GraphCall {
   status: number;
 }
 
-export interface InjectedFault {
-  status: number;
-  headers?: Record<string, string>;
-  /** Handle the request first (side effects happen), then answer with the fault: a lost response. */
-  afterHandling?: boolean;
-}
+export type InjectedFault =
+  | {
+      status: number;
+      headers?: Record<string, string>;
+      /** Handle the request first (side effects happen), then answer with the fault: a lost response. */
+      afterHandling?: boolean;
+    }
+  | {
+      /**
+       * A network fault instead of an answer: never answer (`hang`), close the connection (`reset`),
+       * or send 200 and half the body, then close (`drop-mid-response`) or stop (`hang-mid-response`).
+       */
+      network: 'hang' | 'reset' | 'drop-mid-response' | 'hang-mid-response';
+    };
 
 interface FaultRule {
   method: string | undefined;
@@ -202,6 +211,11 @@ export class FakeGraphServer {
     };
 
     const fault = this.takeFault(method, call.path);
+    if (fault !== undefined && 'network' in fault) {
+      call.status = -1;
+      networkFault(res, fault.network);
+      return;
+    }
     if (fault !== undefined && fault.afterHandling !== true) {
       send(fault.status, graphError(fault.status === 429 ? 'TooManyRequests' : 'ServiceUnavailable', `injected ${fault.status}`), fault.headers);
       return;
@@ -534,6 +548,26 @@ const wallFormatters = new Map<string, Intl.DateTimeFormat>();
  * The instant a local "YYYY-MM-DDTHH:MM" happens in an IANA zone — by search over whole
  * quarter-hour offsets, deliberately not sharing code with graph/zoned-time.ts under test.
  */
+/** Answers a request with a network fault (see InjectedFault); a hanging one ends when the server stops. */
+function networkFault(res: http.ServerResponse, kind: 'hang' | 'reset' | 'drop-mid-response' | 'hang-mid-response'): void {
+  const half = '{"value":[{"id":"partial","subject":"';
+  switch (kind) {
+    case 'hang':
+      return;
+    case 'reset':
+      res.socket?.destroy();
+      return;
+    case 'drop-mid-response':
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '400' });
+      res.write(half, () => res.socket?.destroy());
+      return;
+    case 'hang-mid-response':
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '400' });
+      res.write(half);
+      return;
+  }
+}
+
 export function zonedInstant(local: string, timeZone: string): Date {
   let f = wallFormatters.get(timeZone);
   if (f === undefined) {
