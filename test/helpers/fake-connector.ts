@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { loopbackUrl, startLoopbackServer } from './loopback-server';
 
 /** One request the bot made to the Bot Connector. */
 export interface ConnectorCall {
@@ -64,19 +64,11 @@ export class FakeConnector {
   private waiters: Array<{ count: number; resolve: () => void }> = [];
 
   get serviceUrl(): string {
-    const address = this.server?.address() as AddressInfo | null;
-    if (!address) throw new Error('FakeConnector is not listening');
-    return `http://127.0.0.1:${address.port}/`;
+    return loopbackUrl(this.server, 'FakeConnector');
   }
 
   async start(): Promise<void> {
-    this.server = http.createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => this.handle(req, res, Buffer.concat(chunks).toString('utf8')));
-    });
-    this.server.keepAliveTimeout = 60_000;
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.server = await startLoopbackServer((req, res, body) => this.handle(req, res, body), { keepAliveTimeoutMs: 60_000 });
   }
 
   // restify patches http.ServerResponse for the whole process (its writeHead does not return

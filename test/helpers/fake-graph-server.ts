@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { loopbackUrl, startLoopbackServer } from './loopback-server';
 import { graphBodyProblems } from './graph-schema';
 
 /**
@@ -114,18 +114,11 @@ export class FakeGraphServer {
   private nextId = 1;
 
   get baseUrl(): string {
-    const address = this.server?.address() as AddressInfo | null;
-    if (!address) throw new Error('FakeGraphServer is not listening');
-    return `http://127.0.0.1:${address.port}/`;
+    return loopbackUrl(this.server, 'FakeGraphServer');
   }
 
   async start(): Promise<void> {
-    this.server = http.createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => this.handle(req, res, Buffer.concat(chunks).toString('utf8')));
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.server = await startLoopbackServer((req, res, body) => this.handle(req, res, body));
   }
 
   async stop(): Promise<void> {
