@@ -69,8 +69,9 @@ export function createApp(deps: AppDeps): App {
   const adapter = createAdapter(config.credentials, logger, deps.authEndpoints, { outboundTimeoutMs: config.outboundTimeoutMs });
   const today = () => calendarDate(clock(), config.timeZone);
   const reminders = createReminders(deps, adapter);
-  const answerQuestion = createQuestionAnswerer({ contract, store, today, access: config.access, timeZone: config.timeZone, reminders: reminders.context });
-  const forms: MeasurementFormDeps = { contract, store, today, timeZone: config.timeZone, access: config.access, newSubmissionId: randomUUID };
+  const newSubmissionId = randomUUID;
+  const answerQuestion = createQuestionAnswerer({ contract, store, today, access: config.access, timeZone: config.timeZone, reminders: reminders.context, newSubmissionId });
+  const forms: MeasurementFormDeps = { contract, store, today, timeZone: config.timeZone, access: config.access, newSubmissionId };
   const cardActions = createCardActionRouter(createCardActionHandlers({ forms }));
   // Only UPN allow-list entries need a member lookup; object ids arrive with every activity.
   const lookupUpn = policyNamesUpns(config.access) ? createUpnLookup(logger) : undefined;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ContractData } from '../goals/contract-schema';
 import type { MeasurementStore } from '../store/measurement-store';
 import { parseQuestion } from './parse-question';
@@ -22,6 +23,8 @@ export interface QuestionAnswererDeps {
   timeZone?: string;
   /** Reminder commands; without it they answer that reminders are off. */
   reminders?: RemindersContext;
+  /** A new submission id for each form shown; default crypto.randomUUID (fixed in tests). */
+  newSubmissionId?: () => string;
 }
 
 export type QuestionAnswerer = (text: string, turn: TurnInfo) => Promise<{ reply: Reply; intent: IntentKind }>;
@@ -41,6 +44,7 @@ export function createQuestionAnswerer(deps: QuestionAnswererDeps): QuestionAnsw
       access: deps.access ?? NOBODY_MAY_WRITE,
       timeZone: deps.timeZone ?? 'Europe/Copenhagen',
       reminders: deps.reminders,
+      newSubmissionId: deps.newSubmissionId ?? randomUUID,
     };
     // The mapped type guarantees handlers[intent.kind] accepts this intent; TS cannot narrow the pair.
     const handler = handlers[intent.kind] as IntentHandler<Intent['kind']>;

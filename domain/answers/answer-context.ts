@@ -22,6 +22,8 @@ export interface AnswerContext {
   timeZone: string;
   /** Reminders (schedule, subscriptions); undefined when the app runs without a reminder store. */
   reminders?: RemindersContext;
+  /** A new submission id for each form shown (the same source as the card actions' forms). */
+  newSubmissionId: () => string;
 }
 
 export type IntentHandler<K extends IntentKind> = (intent: Extract<Intent, { kind: K }>, ctx: AnswerContext) => Promise<Reply>;

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { cardReply } from '../reply';
 import { openMeasurementForm } from '../measurement-form/open-measurement-form';
 import type { IntentHandler } from './answer-context';
@@ -6,7 +5,7 @@ import type { IntentHandler } from './answer-context';
 /** "opdater mål 3": the measurement form for the goal (or a polite refusal), as a new message. */
 export const answerUpdateForm: IntentHandler<'update-form'> = async (intent, ctx) => {
   const outcome = await openMeasurementForm(
-    { contract: ctx.contract, store: ctx.store, today: () => ctx.today, timeZone: ctx.timeZone, access: ctx.access, newSubmissionId: randomUUID },
+    { contract: ctx.contract, store: ctx.store, today: () => ctx.today, timeZone: ctx.timeZone, access: ctx.access, newSubmissionId: ctx.newSubmissionId },
     intent.goalId,
     ctx.turn,
   );
