@@ -8,7 +8,7 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
 } from 'botbuilder';
-import type { Reply } from '../domain/reply';
+import type { Reply } from '../core/reply';
 import type { QuestionAnswerer } from '../domain/answer-question';
 import type { CardActionHandler, CardActionResult } from '../domain/card-actions/card-action';
 import type { ConversationEvents } from '../domain/conversation-events';
@@ -75,7 +75,7 @@ export class MaalBot extends TeamsActivityHandler {
     const verb = typeof invokeValue.action?.verb === 'string' ? invokeValue.action.verb : '';
     const data = isRecord(invokeValue.action?.data) ? invokeValue.action.data : {};
     const result = await this.runCardAction(verb, data, context, 'execute');
-    this.logTurn(context, `action:${verb}`, result.kind, started);
+    this.logTurn(context, `action:${verb}`, outcomeOf(result), started);
     return toInvokeResponse(result);
   }
 
@@ -101,9 +101,9 @@ export class MaalBot extends TeamsActivityHandler {
     } else if (result.kind === 'card') {
       await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(result.card)));
     } else {
-      await context.sendActivity(MessageFactory.text(result.kind === 'message' ? result.text : result.message));
+      await context.sendActivity(MessageFactory.text(result.kind === 'text' ? result.text : result.message));
     }
-    this.logTurn(context, `action:${verb}`, result.kind, started);
+    this.logTurn(context, `action:${verb}`, outcomeOf(result), started);
   }
 
   /** A failing handler must still answer an invoke (else Teams retries): log it, show a reference. */
@@ -169,11 +169,16 @@ export function toActivity(reply: Reply) {
   return activity;
 }
 
+/** The turn log's outcome of a card action: 'card', 'message' (a text) or 'error', as operators know them. */
+function outcomeOf(result: CardActionResult): 'card' | 'message' | 'error' {
+  return result.kind === 'text' ? 'message' : result.kind;
+}
+
 function toInvokeResponse(result: CardActionResult): AdaptiveCardInvokeResponse {
   switch (result.kind) {
     case 'card':
       return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.card as unknown as Record<string, unknown> };
-    case 'message':
+    case 'text':
       return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result.text as unknown as Record<string, unknown> };
     case 'error':
       return {

@@ -1,7 +1,7 @@
 import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import { DeliveryError, deliveryErrorForStatus, parseRetryAfter } from '../domain/reminders/delivery-error';
 import type { ProactiveSender } from '../domain/reminders/proactive-sender';
-import type { Reply } from '../domain/reply';
+import type { Reply } from '../core/reply';
 import { toActivity } from './maalbot';
 
 /** The slice of botbuilder's ConnectorClient (4.23, @azure/core-client underneath) reached below. */

@@ -9,14 +9,15 @@ export const ADAPTIVE_CARD_VERSION = '1.5';
 export type CardElement = { type: string } & Record<string, unknown>;
 export type CardAction = { type: string; title: string } & Record<string, unknown>;
 
-export interface AdaptiveCard {
+/** A type alias, not an interface, so that it fits core's structural CardJson (core/reply.ts). */
+export type AdaptiveCard = {
   $schema: typeof ADAPTIVE_CARD_SCHEMA;
   type: 'AdaptiveCard';
   version: typeof ADAPTIVE_CARD_VERSION;
   body: CardElement[];
   actions?: CardAction[];
   fallbackText?: string;
-}
+};
 
 export function adaptiveCard(body: CardElement[], actions: CardAction[] = [], fallbackText?: string): AdaptiveCard {
   return {

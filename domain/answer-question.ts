@@ -3,7 +3,7 @@ import type { ContractData } from '../goals/contract-schema';
 import type { MeasurementStore } from '../store/measurement-store';
 import { parseQuestion } from './parse-question';
 import type { IntentKind, Intent } from './intent';
-import type { Reply } from './reply';
+import type { Reply } from '../core/reply';
 import type { TurnInfo } from './turn-info';
 import { intentHandlers } from './answers/intent-handlers';
 import type { AnswerContext, IntentHandler, IntentHandlers } from './answers/answer-context';

@@ -2,7 +2,7 @@ import type { ContractData } from '../../goals/contract-schema';
 import type { MeasurementStore } from '../../store/measurement-store';
 import type { AccessPolicy } from '../access/access-policy';
 import type { Intent, IntentKind } from '../intent';
-import type { Reply } from '../reply';
+import type { Reply } from '../../core/reply';
 import type { TurnInfo } from '../turn-info';
 import type { ReplyCache } from './reply-cache';
 import type { RemindersContext } from '../reminders/reminders-context';

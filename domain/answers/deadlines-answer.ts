@@ -1,5 +1,5 @@
 import { buildDeadlinesView, deadlinesCard } from '../../cards/deadlines-card';
-import { cardReply } from '../reply';
+import { cardReply } from '../../core/reply';
 import { describeDeadlineLeads } from '../reminders/describe-schedule';
 import { scheduledDeadlines } from '../schedule/scheduled-deadlines';
 import type { IntentHandler } from './answer-context';

@@ -3,7 +3,7 @@ import { goalStatusCard } from '../../cards/goal-status-card';
 import { notUnderstoodCard } from '../../cards/not-understood-card';
 import type { ContractData } from '../../goals/contract-schema';
 import type { Measurement } from '../measurement';
-import { cardReply, type Reply } from '../reply';
+import { cardReply, type Reply } from '../../core/reply';
 import type { IntentHandler } from './answer-context';
 import { ReplyCache } from './reply-cache';
 

@@ -1,6 +1,6 @@
 import { helpCard } from '../../cards/help-card';
 import { notUnderstoodCard } from '../../cards/not-understood-card';
-import { cardReply } from '../reply';
+import { cardReply } from '../../core/reply';
 import type { IntentHandler } from './answer-context';
 
 /** "hjælp" / "help" and an empty message. */

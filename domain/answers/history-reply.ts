@@ -1,7 +1,7 @@
 import { historyCard } from '../../cards/history-card';
 import type { ContractData } from '../../goals/contract-schema';
 import type { MeasurementStore } from '../../store/measurement-store';
-import { cardReply, type Reply } from '../reply';
+import { cardReply, type Reply } from '../../core/reply';
 import { formMessages } from '../measurement-form/form-messages';
 import { formScopeOf } from '../measurement-form/form-scope';
 

@@ -1,7 +1,7 @@
 import { buildMeetingCardView } from '../../cards/meeting-card-view';
 import { meetingCard } from '../../cards/meeting-card';
 import { formatDate } from '../danish-format';
-import { cardReply, type Reply } from '../reply';
+import { cardReply, type Reply } from '../../core/reply';
 import { scheduledDeadlines } from '../schedule/scheduled-deadlines';
 import { localDate } from '../schedule/zoned-time';
 import type { IntentHandler } from './answer-context';

@@ -1,6 +1,6 @@
 import { buildOverviewView } from '../../cards/overview-view';
 import { overviewCard } from '../../cards/overview-card';
-import { cardReply } from '../reply';
+import { cardReply } from '../../core/reply';
 import type { IntentHandler } from './answer-context';
 import { ReplyCache } from './reply-cache';
 

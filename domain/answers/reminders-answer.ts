@@ -1,7 +1,7 @@
 import { remindersCard, type RemindersView } from '../../cards/reminders-card';
 import { escapeMarkdown } from '../../cards/escape-markdown';
 import { formatDate } from '../danish-format';
-import { cardReply, type Reply } from '../reply';
+import { cardReply, type Reply } from '../../core/reply';
 import { channelConversationId } from '../reminders/conversation-key';
 import { conversationSubject, describeDeadlineLeads, describeMeetingLeads, describeNudgeTime } from '../reminders/describe-schedule';
 import { dueOccurrences, type ReminderOccurrence } from '../reminders/reminder-occurrences';

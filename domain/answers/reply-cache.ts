@@ -1,5 +1,5 @@
 import type { Measurement } from '../measurement';
-import type { Reply } from '../reply';
+import type { Reply } from '../../core/reply';
 
 /**
  * Status cards are a pure function of (contract, goal, today, the rows they read). Rows are

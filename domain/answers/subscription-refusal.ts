@@ -1,7 +1,7 @@
 import { mayChangeSubscription } from '../access/may-change-subscription';
 import { roleOf } from '../access/role-of';
 import type { AccessPolicy } from '../access/access-policy';
-import type { Reply } from '../reply';
+import type { Reply } from '../../core/reply';
 import type { TurnInfo } from '../turn-info';
 
 /** "kanalen", "gruppechatten": the shared conversation a refused change would have affected. */

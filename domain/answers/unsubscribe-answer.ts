@@ -1,4 +1,4 @@
-import type { Reply } from '../reply';
+import type { Reply } from '../../core/reply';
 import { channelConversationId } from '../reminders/conversation-key';
 import { conversationSubject } from '../reminders/describe-schedule';
 import type { IntentHandler } from './answer-context';

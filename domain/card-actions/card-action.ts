@@ -1,4 +1,4 @@
-import type { AdaptiveCard } from '../../cards/adaptive-card';
+import type { Reply } from '../../core/reply';
 import type { TurnInfo } from '../turn-info';
 
 /**
@@ -15,10 +15,8 @@ export interface CardActionRequest {
 }
 
 export type CardActionResult =
-  /** Replace the card in place (invoke response, or updateActivity after a Submit). */
-  | { kind: 'card'; card: AdaptiveCard }
-  /** A short text instead of a card. */
-  | { kind: 'message'; text: string }
+  /** A card replaces the pressed card in place (invoke response, or updateActivity after a Submit); a text leaves it as it is. */
+  | Reply
   /** The action could not be carried out; `message` is shown to the user (Danish, no internals). */
   | { kind: 'error'; statusCode: 400 | 403 | 500; message: string };
 

@@ -4,8 +4,5 @@ import type { CardActionHandler } from './card-action';
 
 /** Verb `showHistory` { goalId } (the status card's and the confirmation's "Historik"): everyone may read it. */
 export function showHistoryAction(deps: MeasurementFormDeps): CardActionHandler {
-  return async (request) => {
-    const reply = await historyReply(deps.contract, deps.store, request.data.goalId, deps.today(), deps.timeZone);
-    return reply.kind === 'card' ? { kind: 'card', card: reply.card } : { kind: 'message', text: reply.text };
-  };
+  return async (request) => historyReply(deps.contract, deps.store, request.data.goalId, deps.today(), deps.timeZone);
 }

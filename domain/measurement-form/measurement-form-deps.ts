@@ -1,4 +1,3 @@
-import type { AdaptiveCard } from '../../cards/adaptive-card';
 import type { ContractData } from '../../goals/contract-schema';
 import type { MeasurementStore } from '../../store/measurement-store';
 import type { AccessPolicy } from '../access/access-policy';
@@ -15,6 +14,3 @@ export interface MeasurementFormDeps {
   /** A new submission id for each form shown (crypto.randomUUID in the app; fixed in golden tests). */
   newSubmissionId: () => string;
 }
-
-/** A form step's answer: a card that replaces the pressed card, or a short message that leaves it as it is. */
-export type FormOutcome = { kind: 'card'; card: AdaptiveCard } | { kind: 'message'; text: string };

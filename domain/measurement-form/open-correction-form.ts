@@ -5,7 +5,8 @@ import { DONE_CHOICES, type FormValues } from './form-fields';
 import { formMessages } from './form-messages';
 import { formScopeOf } from './form-scope';
 import { mayRecord } from './may-record';
-import type { FormOutcome, MeasurementFormDeps } from './measurement-form-deps';
+import type { MeasurementFormDeps } from './measurement-form-deps';
+import { cardReply, type Reply } from '../../core/reply';
 import { sourceOfStoredText } from './measurement-sources';
 
 /** A stored value as the user would type it: "37,5", "-4" (no thousands separator, see parseDecimal). */
@@ -33,15 +34,15 @@ export function formValuesOf(m: Measurement): FormValues {
  * "Ret måling": the form prefilled with the row to correct. When the row was corrected already,
  * the newest version of it is corrected instead (corrections form a chain).
  */
-export async function openCorrectionForm(deps: MeasurementFormDeps, goalId: unknown, measurementId: unknown, turn: TurnInfo): Promise<FormOutcome> {
+export async function openCorrectionForm(deps: MeasurementFormDeps, goalId: unknown, measurementId: unknown, turn: TurnInfo): Promise<Reply> {
   const scope = formScopeOf(deps.contract, goalId);
-  if (scope === undefined) return { kind: 'message', text: formMessages.unknownGoal(String(goalId ?? '')) };
-  if (mayRecord(deps, turn) === 'no') return { kind: 'message', text: formMessages.notStaff(deps.contract) };
+  if (scope === undefined) return { kind: 'text', text: formMessages.unknownGoal(String(goalId ?? '')) };
+  if (mayRecord(deps, turn) === 'no') return { kind: 'text', text: formMessages.notStaff(deps.contract) };
   const id = typeof measurementId === 'string' && /^\d{1,15}$/.test(measurementId) ? Number(measurementId) : undefined;
   const row = id === undefined ? undefined : await deps.store.measurementById(deps.contract.id, id);
-  if (row === undefined) return { kind: 'message', text: formMessages.unknownMeasurement() };
+  if (row === undefined) return { kind: 'text', text: formMessages.unknownMeasurement() };
   const kpi = scope.kpis.find((k) => k.id === row.kpiId);
-  if (kpi === undefined) return { kind: 'message', text: formMessages.measurementOfOtherGoal(scope.goal.id) };
+  if (kpi === undefined) return { kind: 'text', text: formMessages.measurementOfOtherGoal(scope.goal.id) };
 
   const rows = await deps.store.listMeasurements(deps.contract.id, [kpi.id]);
   const correctedBy = new Map(rows.filter((r) => r.supersedesId !== null).map((r) => [r.supersedesId!, r]));
@@ -57,5 +58,5 @@ export async function openCorrectionForm(deps: MeasurementFormDeps, goalId: unkn
     errors: {},
     correcting: current,
   });
-  return { kind: 'card', card };
+  return cardReply(card);
 }

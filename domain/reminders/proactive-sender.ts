@@ -1,4 +1,4 @@
-import type { Reply } from '../reply';
+import type { Reply } from '../../core/reply';
 
 /**
  * Sends a reply into a conversation the bot is not currently answering in. The domain hands

@@ -5,7 +5,7 @@ import { deadlineReminderCard } from '../../cards/deadline-reminder-card';
 import { measurementNudgeCard } from '../../cards/measurement-nudge-card';
 import { formatDate } from '../danish-format';
 import type { Measurement } from '../measurement';
-import { cardReply, type Reply } from '../reply';
+import { cardReply, type Reply } from '../../core/reply';
 import { kpiStatus } from '../status-rules';
 import { danishClock, danishWeekday, formatLocalDateTime } from '../schedule/format-meeting-time';
 import type { Schedule } from '../schedule/schedule';

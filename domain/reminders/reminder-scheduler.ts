@@ -3,7 +3,7 @@ import type { MeasurementStore } from '../../store/measurement-store';
 import type { ConversationRecord, DeliveryRecord, NewDelivery, ReminderStore } from '../../store/reminder-store';
 import type { StoreLogger } from '../../store/store-logger';
 import type { Measurement } from '../measurement';
-import type { Reply } from '../reply';
+import type { Reply } from '../../core/reply';
 import type { MeetingOccurrenceSource } from '../schedule/meeting-occurrence';
 import type { Schedule } from '../schedule/schedule';
 import { localDate } from '../schedule/zoned-time';

@@ -7,7 +7,7 @@ import type { RemindersContext } from '../../domain/reminders/reminders-context'
 import { RuleMeetingSource } from '../../domain/schedule/rule-meeting-source';
 import type { Schedule } from '../../domain/schedule/schedule';
 import type { TurnInfo } from '../../domain/turn-info';
-import type { Reply } from '../../domain/reply';
+import type { Reply } from '../../core/reply';
 import { loadContract } from '../../goals/load-contract';
 import { defaultContractPath } from '../../goals/default-contract';
 import { openStore } from '../../store/open-store';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { ReplyCache } from '../../domain/answers/reply-cache';
 import type { Measurement } from '../../domain/measurement';
-import type { Reply } from '../../domain/reply';
+import type { Reply } from '../../core/reply';
 
 const row = (id: number) => ({ id }) as Measurement;
 const text = (t: string): Reply => ({ kind: 'text', text: t });

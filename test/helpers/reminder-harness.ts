@@ -9,7 +9,7 @@ import { deliveryErrorForStatus } from '../../domain/reminders/delivery-error';
 import { FanOut } from '../../domain/reminders/fan-out';
 import type { ProactiveSender } from '../../domain/reminders/proactive-sender';
 import { ReminderScheduler, type ReminderSchedulerOptions, type TickReport } from '../../domain/reminders/reminder-scheduler';
-import type { Reply } from '../../domain/reply';
+import type { Reply } from '../../core/reply';
 import { parseLeadTime } from '../../domain/schedule/lead-time';
 import { RuleMeetingSource } from '../../domain/schedule/rule-meeting-source';
 import type { Schedule } from '../../domain/schedule/schedule';

@@ -5,7 +5,7 @@ import { createAdapter } from '../../bot/create-adapter';
 import { BotProactiveSender } from '../../bot/proactive-sender';
 import { DeliveryError } from '../../domain/reminders/delivery-error';
 import { adaptiveCard, textBlock } from '../../cards/adaptive-card';
-import { cardReply } from '../../domain/reply';
+import { cardReply } from '../../core/reply';
 import { RateLimitedConnector, type InjectedFailure } from '../helpers/rate-limited-connector';
 
 function reference(serviceUrl: string, conversationId: string): Record<string, unknown> {

@@ -1,0 +1,17 @@
+/**
+ * An Adaptive Card as plain JSON. Core does not know the card kit (cards/ builds cards on top of
+ * core), so this is only the shape every card shares; cards/adaptive-card.ts's AdaptiveCard fits it.
+ */
+export type CardJson = { type: 'AdaptiveCard'; version: string; fallbackText?: string; [key: string]: unknown };
+
+/**
+ * What every feature hands the Bot Framework shell: a card (with a short text summary for
+ * notifications and clients that cannot render cards) or plain text. The same union answers
+ * questions, card actions and form steps; after a card action a card replaces the pressed card
+ * and a text leaves it as it is. No botbuilder types here.
+ */
+export type Reply = { kind: 'card'; card: CardJson; summary: string } | { kind: 'text'; text: string };
+
+export function cardReply(card: CardJson, summary?: string): Reply {
+  return { kind: 'card', card, summary: summary ?? card.fallbackText ?? 'Målbot' };
+}
