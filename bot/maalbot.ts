@@ -10,7 +10,7 @@ import {
 } from 'botbuilder';
 import type { Reply } from '../core/reply';
 import type { QuestionAnswerer } from '../domain/answer-question';
-import type { CardActionHandler, CardActionResult } from '../domain/card-actions/card-action';
+import type { CardActionHandler, CardActionResult } from '../core/ports/card-action';
 import type { ConversationEvents } from '../domain/conversation-events';
 import type { Logger } from './logger';
 import { turnInfoFromActivity } from './turn-info-from-activity';

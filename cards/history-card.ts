@@ -3,7 +3,7 @@ import type { Measurement } from '../domain/measurement';
 import { historySeries, trendPoints, type HistorySeries } from '../domain/measurement-history';
 import { formatDate, formatDateShort, formatDateTime, formatKpiLevel, formatKpiValue, formatTarget, primaryBaselineValue } from '../domain/danish-format';
 import { adaptiveCard, imBackAction, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card';
-import { CARD_VERBS } from './card-verbs';
+import { CARD_VERBS } from '../core/card-verbs';
 import { escapeMarkdown } from './escape-markdown';
 import { executeAction } from './execute-action';
 import { goalHeading } from './goal-status-view';

@@ -5,7 +5,7 @@ import { DONE_CHOICES, FIELD_LIMITS, inputValueOf, type FieldErrors, type FormFi
 import { MEASUREMENT_SOURCES } from '../domain/measurement-form/measurement-sources';
 import { valueHint } from '../domain/measurement-form/validate-measurement-form';
 import { adaptiveCard, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card';
-import { CARD_VERBS } from './card-verbs';
+import { CARD_VERBS } from '../core/card-verbs';
 import { escapeMarkdown } from './escape-markdown';
 import { executeAction } from './execute-action';
 import { goalHeading } from './goal-status-view';

@@ -1,5 +1,5 @@
-import type { CardActionHandler } from './card-action';
-import { CARD_VERBS } from '../../cards/card-verbs';
+import type { CardVerbHandlers } from '../../core/ports/card-action';
+import { CARD_VERBS } from '../../core/card-verbs';
 import type { MeasurementFormDeps } from '../measurement-form/measurement-form-deps';
 import { openUpdateFormAction } from './open-update-form-action';
 import { showHistoryAction } from './show-history-action';
@@ -14,10 +14,10 @@ export interface CardActionDeps {
 }
 
 /**
- * The one registry of card verbs → handlers (each handler in its own file).
- * The goal status card's buttons use the verbs `openUpdateForm` and `showHistory`.
+ * The one registry of card verbs → handlers (each handler in its own file); the type insists on
+ * one per verb. The goal status card's buttons use the verbs `openUpdateForm` and `showHistory`.
  */
-export function createCardActionHandlers(deps: CardActionDeps): Readonly<Record<string, CardActionHandler>> {
+export function createCardActionHandlers(deps: CardActionDeps): CardVerbHandlers {
   return {
     [CARD_VERBS.openUpdateForm]: openUpdateFormAction(deps.forms),
     [CARD_VERBS.showHistory]: showHistoryAction(deps.forms),

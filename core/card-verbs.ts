@@ -1,6 +1,6 @@
 /**
- * The card verbs of the measurement forms, routed by domain/card-actions/card-action-router.ts.
- * (The goal status card's buttons use openUpdateForm and showHistory too, from its template.)
+ * The card verbs, routed by domain/card-actions/card-action-router.ts. In core so that cards
+ * (which put them on buttons) and the features (which handle them) name the same ones.
  */
 export const CARD_VERBS = {
   openUpdateForm: 'openUpdateForm',
