@@ -1,4 +1,5 @@
 import { Template } from 'adaptivecards-templating';
+import { CARD_VERBS } from '../core/card-verbs';
 import type { AdaptiveCard } from './adaptive-card';
 import type { GoalStatusView } from './goal-status-view';
 import goalStatusTemplate from './templates/goal-status.json';
@@ -10,6 +11,9 @@ import goalStatusTemplate from './templates/goal-status.json';
  */
 let template: Template | undefined;
 
+/** The verbs the template's buttons send, so the template names no verb of its own. */
+const TEMPLATE_VERBS = { openUpdateForm: CARD_VERBS.openUpdateForm, showHistory: CARD_VERBS.showHistory } as const;
+
 /**
  * The status card for one goal: layout only, from a view built by `buildGoalStatusView`.
  * Data goes in through `expand`, never into the template text, and the view's strings are
@@ -17,5 +21,5 @@ let template: Template | undefined;
  */
 export function goalStatusCard(view: GoalStatusView): AdaptiveCard {
   template ??= new Template(goalStatusTemplate);
-  return template.expand({ $root: view }) as AdaptiveCard; // expand() is typed `any`; the template is a card
+  return template.expand({ $root: { ...view, verbs: TEMPLATE_VERBS } }) as AdaptiveCard; // expand() is typed `any`; the template is a card
 }
