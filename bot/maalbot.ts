@@ -9,7 +9,7 @@ import {
   type AdaptiveCardInvokeValue,
 } from 'botbuilder';
 import type { Reply } from '../core/reply';
-import type { QuestionAnswerer } from '../domain/answer-question';
+import type { QuestionAnswerer } from '../core/ports/question-answerer';
 import type { CardActionHandler, CardActionResult } from '../core/ports/card-action';
 import type { ConversationEvents } from '../domain/conversation-events';
 import type { Logger } from './logger';

@@ -2,12 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { ContractData } from '../goals/contract-schema';
 import type { MeasurementStore } from '../store/measurement-store';
 import { parseQuestion } from './parse-question';
-import type { IntentKind, Intent } from './intent';
-import type { Reply } from '../core/reply';
-import type { TurnInfo } from './turn-info';
+import type { Intent } from './intent';
 import { intentHandlers } from './answers/intent-handlers';
 import type { AnswerContext, IntentHandler, IntentHandlers } from './answers/answer-context';
-import { ReplyCache } from './answers/reply-cache';
+import { ReplyCache } from '../core/reply-cache';
+import type { QuestionAnswerer } from '../core/ports/question-answerer';
 import { NOBODY_MAY_WRITE, type AccessPolicy } from './access/access-policy';
 import type { RemindersContext } from './reminders/reminders-context';
 
@@ -26,8 +25,6 @@ export interface QuestionAnswererDeps {
   /** A new submission id for each form shown; default crypto.randomUUID (fixed in tests). */
   newSubmissionId?: () => string;
 }
-
-export type QuestionAnswerer = (text: string, turn: TurnInfo) => Promise<{ reply: Reply; intent: IntentKind }>;
 
 /** Text in, reply out: parse the question, then let the intent's handler answer it. */
 export function createQuestionAnswerer(deps: QuestionAnswererDeps): QuestionAnswerer {

@@ -4,7 +4,7 @@ import type { AccessPolicy } from '../access/access-policy';
 import type { Intent, IntentKind } from '../intent';
 import type { Reply } from '../../core/reply';
 import type { TurnInfo } from '../turn-info';
-import type { ReplyCache } from './reply-cache';
+import type { ReplyCache } from '../../core/reply-cache';
 import type { RemindersContext } from '../reminders/reminders-context';
 
 /** What every intent handler may use: the contract, the store, today's date and who asks where. */

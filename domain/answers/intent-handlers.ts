@@ -1,27 +1,51 @@
-import type { IntentHandlers } from './answer-context';
-import { answerGoalStatus } from './goal-status-answer';
-import { answerOverview } from './overview-answer';
-import { answerHelp, answerNotUnderstood, answerUnknownGoal } from './help-answer';
-import { answerDeadlines } from './deadlines-answer';
-import { answerNextMeeting } from './next-meeting-answer';
-import { answerSubscribe } from './subscribe-answer';
-import { answerUnsubscribe } from './unsubscribe-answer';
-import { answerReminders } from './reminders-answer';
-import { answerUpdateForm } from './update-form-answer';
-import { answerHistory } from './history-answer';
+import { ReplyCache } from '../../core/reply-cache';
+import type { Reply } from '../../core/reply';
+import type { AnswerContext, IntentHandlers } from './answer-context';
+import { goalStatusAnswer } from './goal-status-answer';
+import { overviewAnswer } from './overview-answer';
+import { answerHelp, answerNotUnderstood, answerUnknownGoal, unknownGoalReply } from './help-answer';
+import { deadlinesAnswer } from './deadlines-answer';
+import { nextMeetingAnswer } from './next-meeting-answer';
+import { subscribeAnswer } from './subscribe-answer';
+import { unsubscribeAnswer } from './unsubscribe-answer';
+import { remindersAnswer } from './reminders-answer';
+import { updateFormAnswer } from './update-form-answer';
+import { historyAnswer } from './history-answer';
+import type { Measurement } from '../measurement';
 
-/** The one registry of intent → handler. Add a handler in its own file and name it here. */
+/** Status replies depend only on the latest rows: read them, and build the reply once per set of rows. */
+async function fromLatestRows(ctx: AnswerContext, keyParts: readonly string[], build: (measurements: readonly Measurement[]) => Reply): Promise<Reply> {
+  const measurements = await ctx.store.latestMeasurements(ctx.contract.id);
+  return ctx.cache.getOrCreate(ReplyCache.key(keyParts, measurements), () => build(measurements));
+}
+
+/**
+ * The one registry of intent → handler: each adapts the intent and the asking context to the
+ * feature's plain answer function. Add an answer in its own file and name it here.
+ */
 export const intentHandlers: IntentHandlers = {
-  'goal-status': answerGoalStatus,
-  overview: answerOverview,
+  'goal-status': async ({ goalId }, ctx) =>
+    fromLatestRows(ctx, ['goal-status', ctx.contract.id, goalId, ctx.today], (measurements) =>
+      // The parser only yields ids that exist; a contract swapped under us is the only way to undefined.
+      goalStatusAnswer(goalId, { contract: ctx.contract, measurements, today: ctx.today }) ?? unknownGoalReply(ctx.contract, goalId),
+    ),
+  overview: async (_intent, ctx) => fromLatestRows(ctx, ['overview', ctx.contract.id, ctx.today], (measurements) => overviewAnswer({ contract: ctx.contract, measurements, today: ctx.today })),
   help: answerHelp,
   'not-understood': answerNotUnderstood,
   'unknown-goal': answerUnknownGoal,
-  deadlines: answerDeadlines,
-  'next-meeting': answerNextMeeting,
-  'update-form': answerUpdateForm,
-  history: answerHistory,
-  subscribe: answerSubscribe,
-  unsubscribe: answerUnsubscribe,
-  reminders: answerReminders,
+  deadlines: async (_intent, ctx) => deadlinesAnswer({ contract: ctx.contract, today: ctx.today, schedule: ctx.reminders?.schedule }),
+  'next-meeting': async (_intent, ctx) => nextMeetingAnswer({ contract: ctx.contract, store: ctx.store, today: ctx.today, reminders: ctx.reminders }),
+  'update-form': async ({ goalId }, ctx) =>
+    updateFormAnswer(goalId, ctx.turn, {
+      contract: ctx.contract,
+      store: ctx.store,
+      today: () => ctx.today,
+      timeZone: ctx.timeZone,
+      access: ctx.access,
+      newSubmissionId: ctx.newSubmissionId,
+    }),
+  history: async ({ goalId }, ctx) => historyAnswer(goalId, ctx),
+  subscribe: async (_intent, ctx) => subscribeAnswer(ctx),
+  unsubscribe: async (_intent, ctx) => unsubscribeAnswer(ctx),
+  reminders: async (_intent, ctx) => remindersAnswer(ctx),
 };

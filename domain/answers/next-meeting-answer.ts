@@ -4,7 +4,18 @@ import { formatDate } from '../danish-format';
 import { cardReply, type Reply } from '../../core/reply';
 import { scheduledDeadlines } from '../schedule/scheduled-deadlines';
 import { localDate } from '../schedule/zoned-time';
-import type { IntentHandler } from './answer-context';
+import type { ContractData } from '../../goals/contract-schema';
+import type { MeasurementStore } from '../../store/measurement-store';
+import type { RemindersContext } from '../reminders/reminders-context';
+
+export interface NextMeetingDeps {
+  contract: ContractData;
+  store: MeasurementStore;
+  /** YYYY-MM-DD. */
+  today: string;
+  /** Undefined when the app runs without reminders. */
+  reminders?: RemindersContext;
+}
 
 /** How far ahead "næste møde" looks. */
 const HORIZON_DAYS = 120;
@@ -14,7 +25,7 @@ const HORIZON_DAYS = 120;
  * deadlines in the next 30 days). The contract states only the rhythm; without a configured
  * schedule, say exactly that rather than invent a date.
  */
-export const answerNextMeeting: IntentHandler<'next-meeting'> = async (_intent, ctx): Promise<Reply> => {
+export async function nextMeetingAnswer(ctx: NextMeetingDeps): Promise<Reply> {
   const { contract, reminders } = ctx;
   const schedule = reminders?.schedule;
   if (reminders === undefined || schedule?.meeting === undefined || reminders.meetingSource === undefined) {
@@ -45,4 +56,4 @@ export const answerNextMeeting: IntentHandler<'next-meeting'> = async (_intent, 
     view.leadText = `Mødet ${cancelled.map((m) => formatDate(localDate(new Date(m.start), schedule.timeZone))).join(', ')} er aflyst.`;
   }
   return cardReply(meetingCard(view), `Næste møde: ${view.when}`);
-};
+}

@@ -9,7 +9,10 @@ import { describeLeadTime } from '../schedule/lead-time';
 import { danishClock, formatLocalDateTime } from '../schedule/format-meeting-time';
 import { scheduledDeadlines } from '../schedule/scheduled-deadlines';
 import { localDate } from '../schedule/zoned-time';
-import type { IntentHandler } from './answer-context';
+import type { ContractData } from '../../goals/contract-schema';
+import type { MeasurementStore } from '../../store/measurement-store';
+import type { RemindersContext } from '../reminders/reminders-context';
+import type { TurnInfo } from '../turn-info';
 import { REMINDERS_OFF } from './subscribe-answer';
 
 /** How far ahead "påmindelser" looks for the next reminders. */
@@ -27,8 +30,20 @@ function describeOccurrence(occ: ReminderOccurrence, timeZone: string): string {
   }
 }
 
+export interface RemindersAnswerDeps {
+  contract: ContractData;
+  store: MeasurementStore;
+  /** YYYY-MM-DD. */
+  today: string;
+  /** The configured time zone, when the schedule names none. */
+  timeZone: string;
+  turn: TurnInfo;
+  /** Undefined when the app runs without reminders. */
+  reminders?: RemindersContext;
+}
+
 /** "påmindelser": what this conversation receives, what is scheduled, and the next reminders. */
-export const answerReminders: IntentHandler<'reminders'> = async (_intent, ctx): Promise<Reply> => {
+export async function remindersAnswer(ctx: RemindersAnswerDeps): Promise<Reply> {
   const { reminders, turn, contract } = ctx;
   if (reminders === undefined) return REMINDERS_OFF;
   const schedule = reminders.schedule;
@@ -77,4 +92,4 @@ export const answerReminders: IntentHandler<'reminders'> = async (_intent, ctx):
     .map((o) => ({ title: formatLocalDateTime(o.dueAt, tz), value: escapeMarkdown(describeOccurrence(o, tz)) }));
   if (view.next.length === 0) view.notice = `Ingen påmindelser de næste ${HORIZON_DAYS} dage.`;
   return cardReply(remindersCard(view));
-};
+}

@@ -1,10 +1,19 @@
 import type { Reply } from '../../core/reply';
 import { channelConversationId } from '../reminders/conversation-key';
 import { conversationSubject, describeSubscription } from '../reminders/describe-schedule';
-import type { IntentHandler } from './answer-context';
+import type { AccessPolicy } from '../access/access-policy';
+import type { RemindersContext } from '../reminders/reminders-context';
+import type { TurnInfo } from '../turn-info';
 import { subscriptionRefusal } from './subscription-refusal';
 
 export const REMINDERS_OFF: Reply = { kind: 'text', text: 'Påmindelser er ikke slået til i denne installation af Målbot.' };
+/** Who asks where, who may change subscriptions, and the reminders (undefined when they are off). */
+export interface SubscriptionDeps {
+  turn: TurnInfo;
+  access: AccessPolicy;
+  reminders?: RemindersContext;
+}
+
 export const CONVERSATION_UNKNOWN: Reply = {
   kind: 'text',
   text: 'Jeg kunne ikke finde denne samtale i mit register endnu, så jeg kan ikke gemme valget. Prøv igen om et øjeblik.',
@@ -14,7 +23,7 @@ export const CONVERSATION_UNKNOWN: Reply = {
  * "abonnér på påmindelser": this conversation gets the meeting and deadline reminders. In a channel
  * or group chat only staff and admins may do it (it changes what everyone there receives).
  */
-export const answerSubscribe: IntentHandler<'subscribe'> = async (_intent, { turn, reminders, access }): Promise<Reply> => {
+export async function subscribeAnswer({ turn, reminders, access }: SubscriptionDeps): Promise<Reply> {
   if (reminders === undefined) return REMINDERS_OFF;
   const refused = subscriptionRefusal(turn, access);
   if (refused !== undefined) return refused;
@@ -34,4 +43,4 @@ export const answerSubscribe: IntentHandler<'subscribe'> = async (_intent, { tur
     kind: 'text',
     text: `${subject} abonnerer nu på påmindelser.${what}${noSchedule} Skriv "påmindelser" for at se de næste, og "afmeld påmindelser" for at stoppe dem.`,
   };
-};
+}

@@ -1,8 +1,7 @@
 import type { Reply } from '../../core/reply';
 import { channelConversationId } from '../reminders/conversation-key';
 import { conversationSubject } from '../reminders/describe-schedule';
-import type { IntentHandler } from './answer-context';
-import { CONVERSATION_UNKNOWN, REMINDERS_OFF } from './subscribe-answer';
+import { CONVERSATION_UNKNOWN, REMINDERS_OFF, type SubscriptionDeps } from './subscribe-answer';
 import { subscriptionRefusal } from './subscription-refusal';
 
 /**
@@ -10,7 +9,7 @@ import { subscriptionRefusal } from './subscription-refusal';
  * stops the weekly nudges about missing measurements (they are sent unless someone opted out).
  * In a channel or group chat only staff and admins may do it.
  */
-export const answerUnsubscribe: IntentHandler<'unsubscribe'> = async (_intent, { turn, reminders, access }): Promise<Reply> => {
+export async function unsubscribeAnswer({ turn, reminders, access }: SubscriptionDeps): Promise<Reply> {
   if (reminders === undefined) return REMINDERS_OFF;
   const refused = subscriptionRefusal(turn, access);
   if (refused !== undefined) return refused;
@@ -23,4 +22,4 @@ export const answerUnsubscribe: IntentHandler<'unsubscribe'> = async (_intent, {
     kind: 'text',
     text: `${subject} får ikke længere påmindelser fra Målbot.${nudges} Skriv "abonnér på påmindelser" for at få dem igen.`,
   };
-};
+}

@@ -1,11 +1,9 @@
+import type { Reply } from '../../core/reply';
+import type { MeasurementFormDeps } from '../measurement-form/measurement-form-deps';
 import { openMeasurementForm } from '../measurement-form/open-measurement-form';
-import type { IntentHandler } from './answer-context';
+import type { TurnInfo } from '../turn-info';
 
 /** "opdater mål 3": the measurement form for the goal (or a polite refusal), as a new message. */
-export const answerUpdateForm: IntentHandler<'update-form'> = async (intent, ctx) => {
-  return openMeasurementForm(
-    { contract: ctx.contract, store: ctx.store, today: () => ctx.today, timeZone: ctx.timeZone, access: ctx.access, newSubmissionId: ctx.newSubmissionId },
-    intent.goalId,
-    ctx.turn,
-  );
-};
+export function updateFormAnswer(goalId: string, turn: TurnInfo, forms: MeasurementFormDeps): Promise<Reply> {
+  return openMeasurementForm(forms, goalId, turn);
+}

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { ReplyCache } from '../../domain/answers/reply-cache';
+import { ReplyCache } from '../../core/reply-cache';
 import type { Measurement } from '../../domain/measurement';
 import type { Reply } from '../../core/reply';
 

@@ -1,5 +1,4 @@
-import type { Measurement } from '../measurement';
-import type { Reply } from '../../core/reply';
+import type { Reply } from './reply';
 
 /**
  * Status cards are a pure function of (contract, goal, today, the rows they read). Rows are
@@ -11,8 +10,9 @@ export class ReplyCache {
 
   constructor(private readonly limit = 256) {}
 
-  static key(parts: readonly string[], measurements: readonly Measurement[]): string {
-    return `${parts.join('|')}|${measurements.map((m) => m.id).join(',')}`;
+  /** Only the rows' ids count, so any append-only rows will do (measurements today). */
+  static key(parts: readonly string[], rows: readonly { readonly id: number }[]): string {
+    return `${parts.join('|')}|${rows.map((m) => m.id).join(',')}`;
   }
 
   async getOrCreate(key: string, create: () => Reply | Promise<Reply>): Promise<Reply> {
