@@ -14,6 +14,7 @@ import { defaultContractPath } from '../goals/default-contract';
 import { openStore } from '../store/open-store';
 import { SqliteReminderStore } from '../store/sqlite-reminder-store';
 import { RateLimitedConnector } from '../test/helpers/rate-limited-connector';
+import { silentLogger } from '../core/silent-logger';
 
 /**
  * Fan-out scenario: one meeting reminder to N subscribed conversations (default 1 000) through
@@ -36,7 +37,7 @@ export interface FanoutResult {
   maxPerSecond: number;
 }
 
-const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
+const silent = silentLogger;
 
 export async function runFanoutScenario(options: { conversations?: number; ratePerSecond?: number; throttleEvery?: number } = {}): Promise<FanoutResult> {
   const n = options.conversations ?? Number(process.env.BENCH_FANOUT_CONVERSATIONS ?? 1000);

@@ -11,7 +11,7 @@ import { defaultReadinessChecks, readinessRoute } from './http/readiness';
 import { stopServer } from './http/stop-server';
 import { MaalBot } from './maalbot';
 import { calendarDate, type Clock } from './clock';
-import type { Logger } from './logger';
+import type { Logger } from '../core/ports/logger';
 import { appVersion } from './app-version';
 import { createCardActionRouter } from '../domain/card-actions/card-action-router';
 import { createCardActionHandlers } from '../domain/card-actions/card-action-handlers';

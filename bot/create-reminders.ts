@@ -16,7 +16,7 @@ import { RuleMeetingSource } from '../domain/schedule/rule-meeting-source';
 import type { Schedule } from '../domain/schedule/schedule';
 import type { MaalbotAdapter } from './maalbot-adapter';
 import type { Clock } from './clock';
-import type { Logger } from './logger';
+import type { Logger } from '../core/ports/logger';
 import { BotProactiveSender } from './proactive-sender';
 
 export interface RemindersDeps {

@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const store = await openStore(config.databaseUrl, { baseDir: root, logger });
   const reminderStore = await openReminderStore(config.databaseUrl, { baseDir: root, logger });
   const schedule = config.reminders.scheduleFile === undefined ? undefined : loadSchedule(path.resolve(root, config.reminders.scheduleFile), contract, { defaultTimeZone: config.timeZone });
-  if (schedule === undefined) logger.info('No schedule (SCHEDULE_FILE is not set): no reminders will be sent; the reminder commands still answer.');
+  if (schedule === undefined) logger.info({}, 'No schedule (SCHEDULE_FILE is not set): no reminders will be sent; the reminder commands still answer.');
   // Optional Microsoft Graph: logs once whether it is on; syncs the Outlook series in the background.
   const graph = setUpGraph({ config, schedule, logger, now: systemClock });
   const app = createApp({ config, contract, store, logger, clock: systemClock, reminderStore, schedule, meetingSource: graph.meetingSource, activityFeed: graph.activityFeed });

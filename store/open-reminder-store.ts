@@ -2,12 +2,13 @@ import { parseDatabaseUrl } from './open-store';
 import { PostgresReminderStore } from './postgres-reminder-store';
 import type { ReminderStore } from './reminder-store';
 import { SqliteReminderStore } from './sqlite-reminder-store';
-import { silentStoreLogger, type StoreLogger } from './store-logger';
+import { silentLogger } from '../core/silent-logger';
+import type { Logger } from '../core/ports/logger';
 
 export interface OpenReminderStoreOptions {
   /** Directory relative SQLite paths resolve against (the project root). */
   baseDir: string;
-  logger?: StoreLogger;
+  logger?: Logger;
 }
 
 /**
@@ -17,7 +18,7 @@ export interface OpenReminderStoreOptions {
  */
 export async function openReminderStore(url: string | undefined, options: OpenReminderStoreOptions): Promise<ReminderStore> {
   const target = parseDatabaseUrl(url, options.baseDir);
-  const logger = options.logger ?? silentStoreLogger;
+  const logger = options.logger ?? silentLogger;
   const store: ReminderStore =
     target.kind === 'sqlite' ? new SqliteReminderStore(target.file, { logger }) : new PostgresReminderStore({ connectionString: target.url, logger });
   try {

@@ -3,7 +3,8 @@ import type { MeasurementStore } from './measurement-store';
 import { KNOWN_MIGRATION_VERSIONS } from './migrations';
 import { PostgresMeasurementStore, type PostgresStoreOptions } from './postgres-store';
 import { SqliteMeasurementStore } from './sqlite-store';
-import { silentStoreLogger, type StoreLogger } from './store-logger';
+import { silentLogger } from '../core/silent-logger';
+import type { Logger } from '../core/ports/logger';
 
 export { KNOWN_MIGRATION_VERSIONS };
 
@@ -68,7 +69,7 @@ export function describeDatabaseTarget(target: DatabaseTarget): string {
 export interface OpenStoreOptions {
   /** Directory relative SQLite paths resolve against (the project root). */
   baseDir: string;
-  logger?: StoreLogger;
+  logger?: Logger;
   /** PostgreSQL only: most pool connections. Default 10. */
   poolSize?: number;
   /** Clock for recordedAt; injectable for tests. */
@@ -80,7 +81,7 @@ export interface OpenStoreOptions {
 /** Opens the store DATABASE_URL names and brings its schema up to date. */
 export async function openStore(url: string | undefined, options: OpenStoreOptions): Promise<MeasurementStore> {
   const target = parseDatabaseUrl(url, options.baseDir);
-  const logger = options.logger ?? silentStoreLogger;
+  const logger = options.logger ?? silentLogger;
   const store: MeasurementStore =
     target.kind === 'sqlite'
       ? new SqliteMeasurementStore(target.file, { logger, now: options.now })

@@ -13,7 +13,8 @@ import type {
   SeenConversation,
   Subscription,
 } from './reminder-store';
-import { silentStoreLogger, type StoreLogger } from './store-logger';
+import { silentLogger } from '../core/silent-logger';
+import type { Logger } from '../core/ports/logger';
 
 export interface PostgresReminderStoreOptions {
   connectionString: string;
@@ -21,7 +22,7 @@ export interface PostgresReminderStoreOptions {
   poolSize?: number;
   /** Further pg pool settings, e.g. `options: '-c search_path=…'` in tests. */
   poolConfig?: Omit<PoolConfig, 'connectionString' | 'max'>;
-  logger?: StoreLogger;
+  logger?: Logger;
 }
 
 /** Timestamps leave the server as ISO text in UTC, so no JS Date parsing (and no zone) is involved. */
@@ -118,11 +119,11 @@ const INSERT_DELIVERY = `
 export class PostgresReminderStore implements ReminderStore {
   readonly kind = 'postgres' as const;
   private readonly pool: Pool;
-  private readonly logger: StoreLogger;
+  private readonly logger: Logger;
   private ended = false;
 
   constructor(options: PostgresReminderStoreOptions) {
-    const logger = (this.logger = options.logger ?? silentStoreLogger);
+    const logger = (this.logger = options.logger ?? silentLogger);
     this.pool = new Pool({ connectionTimeoutMillis: 5000, ...options.poolConfig, connectionString: options.connectionString, max: options.poolSize ?? 4 });
     // An idle client losing its connection emits 'error' on the pool; unhandled, that kills the process.
     this.pool.on('error', (err) => logger.error({ err }, 'idle PostgreSQL connection failed (reminders)'));

@@ -6,7 +6,8 @@ import { appliedPostgresMigrations, migratePostgres } from './migrate-postgres';
 import { MIGRATIONS, type Migration } from './migrations';
 import { normalizeNewMeasurement, type NormalizedMeasurement } from './normalize-new-measurement';
 import { CorrectionConflictError } from './correction-conflict-error';
-import { silentStoreLogger, type StoreLogger } from './store-logger';
+import { silentLogger } from '../core/silent-logger';
+import type { Logger } from '../core/ports/logger';
 
 export interface PostgresStoreOptions {
   /** postgres:// or postgresql:// URL. */
@@ -17,7 +18,7 @@ export interface PostgresStoreOptions {
   poolConfig?: Omit<PoolConfig, 'connectionString' | 'max'>;
   /** Clock for recordedAt; injectable for tests. */
   now?: () => Date;
-  logger?: StoreLogger;
+  logger?: Logger;
   /** Override only in tests of the migration runner. */
   migrations?: readonly Migration[];
 }
@@ -163,13 +164,13 @@ export class PostgresMeasurementStore implements MeasurementStore {
   private readonly pool: Pool;
   private readonly now: () => Date;
   private readonly migrations: readonly Migration[];
-  private readonly logger: StoreLogger;
+  private readonly logger: Logger;
   private ended = false;
 
   constructor(options: PostgresStoreOptions) {
     this.now = options.now ?? (() => new Date());
     this.migrations = options.migrations ?? MIGRATIONS;
-    const logger = (this.logger = options.logger ?? silentStoreLogger);
+    const logger = (this.logger = options.logger ?? silentLogger);
     this.pool = new Pool({
       connectionTimeoutMillis: 5000,
       ...options.poolConfig,

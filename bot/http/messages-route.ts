@@ -1,7 +1,7 @@
 import type restify from 'restify';
 import type { Activity, TurnContext } from 'botbuilder';
 import type { MaalbotAdapter } from '../maalbot-adapter';
-import type { Logger } from '../logger';
+import type { Logger } from '../../core/ports/logger';
 import { newErrorReference } from '../error-reference';
 import { describeActivityProblems, inboundActivitySchema } from './activity-schema';
 import { tenantAllowed, type TenantPolicy } from './tenant-policy';

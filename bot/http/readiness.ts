@@ -2,7 +2,7 @@ import type restify from 'restify';
 import type { ContractData } from '../../goals/contract-schema';
 import type { MeasurementStore } from '../../store/measurement-store';
 import { KNOWN_MIGRATION_VERSIONS } from '../../store/open-store';
-import type { Logger } from '../logger';
+import type { Logger } from '../../core/ports/logger';
 
 /** One thing that must hold before the instance takes traffic; `name` is what /readyz reports. */
 export interface ReadinessCheck {

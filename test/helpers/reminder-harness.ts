@@ -18,6 +18,7 @@ import type { MeasurementStore } from '../../store/measurement-store';
 import { openStore } from '../../store/open-store';
 import type { ReminderStore, ConversationKind } from '../../store/reminder-store';
 import { SqliteReminderStore } from '../../store/sqlite-reminder-store';
+import type { Logger } from '../../core/ports/logger';
 
 export const CPH = 'Europe/Copenhagen';
 
@@ -125,7 +126,8 @@ export async function createHarness(schedule: Schedule = testSchedule(), startIs
   const sender = new FakeSender(clock);
   const feed = new FakeFeed();
   const logs: LogLine[] = [];
-  const logger = {
+  const logger: Logger = {
+    child: () => logger,
     info: (obj: object, msg: string) => void logs.push({ level: 'info', obj: obj as Record<string, unknown>, msg }),
     warn: (obj: object, msg: string) => void logs.push({ level: 'warn', obj: obj as Record<string, unknown>, msg }),
     error: (obj: object, msg: string) => void logs.push({ level: 'error', obj: obj as Record<string, unknown>, msg }),

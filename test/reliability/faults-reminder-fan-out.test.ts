@@ -17,6 +17,7 @@ import { FakeConnector, type ConnectorFault } from '../helpers/fake-connector';
 import { startRunningApp } from '../helpers/running-app';
 import { teamsMessage } from '../helpers/teams-activity';
 import { testSchedule } from '../helpers/reminder-harness';
+import { silentLogger } from '../../core/silent-logger';
 
 /**
  * Fault injection on the Bot Connector during a reminder fan-out, over real HTTP: the real
@@ -90,7 +91,7 @@ describe('reliability: Bot Connector faults during a reminder fan-out', function
     now = DUE;
     const schedule = testSchedule();
     const silent = pino({ level: 'silent' });
-    const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
+    const log = silentLogger;
     scheduler = new ReminderScheduler({
       schedule,
       contract: loadContract(defaultContractPath()),

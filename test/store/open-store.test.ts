@@ -9,7 +9,7 @@ import {
   openStore,
   parseDatabaseUrl,
 } from '../../store/open-store';
-import type { StoreLogger } from '../../store/store-logger';
+import type { Logger } from '../../core/ports/logger';
 import { newMeasurement } from './store-contract';
 
 const BASE = '/srv/maalbot';
@@ -82,7 +82,8 @@ describe('openStore', function () {
 
   it('opens the default SQLite file under the base dir, migrated, and logs it', async function () {
     const lines: Array<{ obj: object; msg: string }> = [];
-    const logger: StoreLogger = {
+    const logger: Logger = {
+      child: () => logger,
       info: (obj, msg) => lines.push({ obj, msg }),
       warn: (obj, msg) => lines.push({ obj, msg }),
       error: (obj, msg) => lines.push({ obj, msg }),
