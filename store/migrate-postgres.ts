@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
-import { pendingMigrations, type Migration } from './migrations';
+import type { Migration } from './migration';
+import { pendingMigrations } from './migrations';
 import type { Logger } from '../core/ports/logger';
 
 /** First half of the advisory lock key: "maal" in ASCII, so other apps' locks do not collide. */

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { pendingMigrations, type Migration } from './migrations';
+import type { Migration } from './migration';
+import { pendingMigrations } from './migrations';
 import type { Logger } from '../core/ports/logger';
 
 const CREATE_BOOKKEEPING = `

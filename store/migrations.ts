@@ -8,18 +8,8 @@
  * runners themselves (they must read it before knowing whether version 1 ran).
  * Rows of `measurements` are append-only: no migration or store method updates or deletes them.
  */
+import type { Migration } from './migration';
 import { REMINDER_TABLES_MIGRATION } from './reminder-migrations';
-
-export interface Migration {
-  /** 1, 2, 3 … strictly increasing (gaps allowed, see pendingMigrations). */
-  readonly version: number;
-  /** snake_case, says what changes. */
-  readonly name: string;
-  /** Runs inside a transaction, so no PRAGMA or VACUUM here. */
-  readonly sqlite: string;
-  /** Runs inside a transaction, so no CREATE INDEX CONCURRENTLY here. */
-  readonly postgres: string;
-}
 
 export const MIGRATIONS: readonly Migration[] = [
   {

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { KNOWN_MIGRATION_VERSIONS, MIGRATIONS, pendingMigrations, type Migration } from '../../store/migrations';
+import type { Migration } from '../../store/migration';
+import { KNOWN_MIGRATION_VERSIONS, MIGRATIONS, pendingMigrations } from '../../store/migrations';
 import { SqliteMeasurementStore } from '../../store/sqlite-store';
 import { newMeasurement } from './store-contract';
 
