@@ -1,7 +1,7 @@
 import restify from 'restify';
 import type { AppConfig } from '../config/read-config';
 import type { ContractData } from '../goals/contract-schema';
-import type { MeasurementStore } from '../store/measurement-store';
+import type { MeasurementStore } from '../core/ports/measurement-store';
 import { createQuestionAnswerer } from '../domain/answer-question';
 import { createAdapter, type AuthEndpoints } from './create-adapter';
 import type { MaalbotAdapter } from './maalbot-adapter';
@@ -19,7 +19,7 @@ import { policyNamesUpns } from '../domain/access/access-policy';
 import type { MeasurementFormDeps } from '../domain/measurement-form/measurement-form-deps';
 import { createUpnLookup } from './upn-lookup';
 import { randomUUID } from 'node:crypto';
-import type { ReminderStore } from '../store/reminder-store';
+import type { ReminderStore } from '../core/ports/reminder-store';
 import type { Schedule } from '../domain/schedule/schedule';
 import type { MeetingOccurrenceSource } from '../domain/schedule/meeting-occurrence';
 import type { ActivityFeedNotifier } from '../domain/reminders/activity-feed';

@@ -1,6 +1,6 @@
 import { parseDatabaseUrl } from './open-store';
 import { PostgresReminderStore } from './postgres-reminder-store';
-import type { ReminderStore } from './reminder-store';
+import type { ReminderStore } from '../core/ports/reminder-store';
 import { SqliteReminderStore } from './sqlite-reminder-store';
 import { silentLogger } from '../core/silent-logger';
 import type { Logger } from '../core/ports/logger';

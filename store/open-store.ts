@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { MeasurementStore } from './measurement-store';
+import type { MeasurementStore } from '../core/ports/measurement-store';
 import { KNOWN_MIGRATION_VERSIONS } from './migrations';
 import { PostgresMeasurementStore, type PostgresStoreOptions } from './postgres-store';
 import { SqliteMeasurementStore } from './sqlite-store';

@@ -1,12 +1,12 @@
 import { Pool, type PoolClient, type PoolConfig } from 'pg';
 import type { Measurement, NewMeasurement } from '../domain/measurement';
 import { segmentSchema, type Segment } from '../goals/contract-schema';
-import type { MeasurementStore } from './measurement-store';
+import type { MeasurementStore } from '../core/ports/measurement-store';
 import { appliedPostgresMigrations, migratePostgres } from './migrate-postgres';
 import type { Migration } from './migration';
 import { MIGRATIONS } from './migrations';
 import { normalizeNewMeasurement, type NormalizedMeasurement } from './normalize-new-measurement';
-import { CorrectionConflictError } from './correction-conflict-error';
+import { CorrectionConflictError } from '../core/ports/correction-conflict-error';
 import { silentLogger } from '../core/silent-logger';
 import type { Logger } from '../core/ports/logger';
 

@@ -14,7 +14,7 @@ import type {
   ReminderStore,
   SeenConversation,
   Subscription,
-} from './reminder-store';
+} from '../core/ports/reminder-store';
 import { silentLogger } from '../core/silent-logger';
 import type { Logger } from '../core/ports/logger';
 

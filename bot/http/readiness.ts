@@ -1,6 +1,6 @@
 import type restify from 'restify';
 import type { ContractData } from '../../goals/contract-schema';
-import type { MeasurementStore } from '../../store/measurement-store';
+import type { MeasurementStore } from '../../core/ports/measurement-store';
 import { KNOWN_MIGRATION_VERSIONS } from '../../store/open-store';
 import type { Logger } from '../../core/ports/logger';
 

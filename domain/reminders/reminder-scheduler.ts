@@ -1,6 +1,6 @@
 import type { ContractData } from '../../goals/contract-schema';
-import type { MeasurementStore } from '../../store/measurement-store';
-import type { ConversationRecord, DeliveryRecord, NewDelivery, ReminderStore } from '../../store/reminder-store';
+import type { MeasurementStore } from '../../core/ports/measurement-store';
+import type { ConversationRecord, DeliveryRecord, NewDelivery, ReminderStore } from '../../core/ports/reminder-store';
 import type { Logger } from '../../core/ports/logger';
 import type { Measurement } from '../measurement';
 import type { Reply } from '../reply';

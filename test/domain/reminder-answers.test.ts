@@ -11,7 +11,7 @@ import type { Reply } from '../../domain/reply';
 import { loadContract } from '../../goals/load-contract';
 import { defaultContractPath } from '../../goals/default-contract';
 import { openStore } from '../../store/open-store';
-import type { MeasurementStore } from '../../store/measurement-store';
+import type { MeasurementStore } from '../../core/ports/measurement-store';
 import { SqliteReminderStore } from '../../store/sqlite-reminder-store';
 import { assertSendableCard } from '../helpers/adaptive-card-schema';
 import { cardText } from '../helpers/running-app';

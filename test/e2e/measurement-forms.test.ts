@@ -10,7 +10,7 @@ import { chartsAsFallback, chartsIn } from '../helpers/charts-as-fallback';
 import { errorNextTo, inputById, inputIds, submitAction } from '../helpers/card-inputs';
 import { createTempSchema, requirePostgresOrSkip, type TempSchema } from '../helpers/postgres';
 import { openStore } from '../../store/open-store';
-import type { MeasurementStore } from '../../store/measurement-store';
+import type { MeasurementStore } from '../../core/ports/measurement-store';
 import type { Measurement } from '../../domain/measurement';
 
 /**

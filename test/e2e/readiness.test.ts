@@ -5,7 +5,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { startRunningApp } from '../helpers/running-app';
 import { openStore } from '../../store/open-store';
-import type { MeasurementStore } from '../../store/measurement-store';
+import type { MeasurementStore } from '../../core/ports/measurement-store';
 import { failingReadinessChecks, type ReadinessCheck } from '../../bot/http/readiness';
 
 async function getJson(url: string): Promise<{ status: number; body: Record<string, unknown> }> {

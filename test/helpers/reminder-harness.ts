@@ -14,9 +14,9 @@ import { parseLeadTime } from '../../domain/schedule/lead-time';
 import { RuleMeetingSource } from '../../domain/schedule/rule-meeting-source';
 import type { Schedule } from '../../domain/schedule/schedule';
 import type { MeetingOccurrenceSource } from '../../domain/schedule/meeting-occurrence';
-import type { MeasurementStore } from '../../store/measurement-store';
+import type { MeasurementStore } from '../../core/ports/measurement-store';
 import { openStore } from '../../store/open-store';
-import type { ReminderStore, ConversationKind } from '../../store/reminder-store';
+import type { ReminderStore, ConversationKind } from '../../core/ports/reminder-store';
 import { SqliteReminderStore } from '../../store/sqlite-reminder-store';
 import type { Logger } from '../../core/ports/logger';
 

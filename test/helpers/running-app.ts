@@ -10,7 +10,7 @@ import { loadContract } from '../../goals/load-contract';
 import { defaultContractPath } from '../../goals/default-contract';
 import type { ContractData } from '../../goals/contract-schema';
 import { openStore } from '../../store/open-store';
-import type { MeasurementStore } from '../../store/measurement-store';
+import type { MeasurementStore } from '../../core/ports/measurement-store';
 import type { Clock } from '../../bot/clock';
 import type { AuthEndpoints } from '../../bot/create-adapter';
 import { FakeConnector } from './fake-connector';

@@ -11,7 +11,7 @@ import { RuleMeetingSource } from '../../domain/schedule/rule-meeting-source';
 import { loadContract } from '../../goals/load-contract';
 import { defaultContractPath } from '../../goals/default-contract';
 import { openStore } from '../../store/open-store';
-import type { MeasurementStore } from '../../store/measurement-store';
+import type { MeasurementStore } from '../../core/ports/measurement-store';
 import { SqliteReminderStore } from '../../store/sqlite-reminder-store';
 import { FakeConnector, type ConnectorFault } from '../helpers/fake-connector';
 import { startRunningApp } from '../helpers/running-app';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { Client } from 'pg';
-import type { MeasurementStore } from '../../store/measurement-store';
+import type { MeasurementStore } from '../../core/ports/measurement-store';
 import type { Migration } from '../../store/migration';
 import { KNOWN_MIGRATION_VERSIONS, MIGRATIONS } from '../../store/migrations';
 import { PostgresMeasurementStore, type PostgresStoreOptions } from '../../store/postgres-store';

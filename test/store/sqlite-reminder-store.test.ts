@@ -5,7 +5,7 @@ import path from 'node:path';
 import { KNOWN_MIGRATION_VERSIONS } from '../../store/migrations';
 import { openReminderStore } from '../../store/open-reminder-store';
 import { openStore } from '../../store/open-store';
-import type { ReminderStore } from '../../store/reminder-store';
+import type { ReminderStore } from '../../core/ports/reminder-store';
 import { SqliteReminderStore } from '../../store/sqlite-reminder-store';
 import { describeReminderStoreContract, seen } from './reminder-store-contract';
 
