@@ -2,6 +2,7 @@ import restify from 'restify';
 import type { AppConfig } from '../config/read-config';
 import type { ContractData } from '../goals/contract-schema';
 import type { MeasurementStore } from '../core/ports/measurement-store';
+import type { DatabaseHealth } from '../core/ports/database';
 import { createQuestionAnswerer } from '../domain/answer-question';
 import { createAdapter, type AuthEndpoints } from './create-adapter';
 import type { MaalbotAdapter } from './maalbot-adapter';
@@ -30,6 +31,8 @@ export interface AppDeps {
   config: AppConfig;
   contract: ContractData;
   store: MeasurementStore;
+  /** Readiness (/readyz) and /healthz ask it; usually the Database the stores come from. */
+  database: DatabaseHealth;
   logger: Logger;
   clock: Clock;
   /** Tests only (a loopback OpenID/JWKS server): see bot/create-adapter.ts. */
@@ -85,11 +88,11 @@ export function createApp(deps: AppDeps): App {
   server.post('/api/messages', bodyParser, messagesRoute({ adapter, tenantPolicy: config.tenantPolicy, logger, run: (context) => bot.run(context) }));
 
   server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
-    res.json(200, { status: 'ok', version, store: store.kind, contract: { id: contract.id, goals: contract.goals.length } });
+    res.json(200, { status: 'ok', version, store: deps.database.kind, contract: { id: contract.id, goals: contract.goals.length } });
   });
 
   // Readiness (load balancers, orchestrators): store reachable, migrations applied, contract loaded.
-  server.get('/readyz', readinessRoute(defaultReadinessChecks(store, contract), logger));
+  server.get('/readyz', readinessRoute(defaultReadinessChecks(deps.database, contract), logger));
 
   return { server, adapter, bot, reminders: reminders.scheduler, stop: (timeoutMs) => stopServer(server, inFlight, timeoutMs) };
 }

@@ -135,3 +135,9 @@ export function pendingMigrations(
   const done = new Set(applied);
   return migrations.filter((m) => !done.has(m.version));
 }
+
+/** Readiness: every known migration is in `applied`; versions this build does not know (a newer instance's, in a rolling upgrade) are fine. */
+export function allMigrationsApplied(applied: readonly number[]): boolean {
+  const done = new Set(applied);
+  return KNOWN_MIGRATION_VERSIONS.every((v) => done.has(v));
+}

@@ -3,7 +3,7 @@ import type { Measurement, NewMeasurement } from '../../domain/measurement';
 /**
  * Persistence for measurements, behind a small async interface so the domain never
  * knows whether SQLite (the embedded default) or PostgreSQL (several instances) is below.
- * Implementations: store/sqlite-store.ts, store/postgres-store.ts; chosen by store/open-store.ts.
+ * Implementations: store/sqlite-store.ts, store/postgres-store.ts; chosen and opened by store/open-database.ts.
  */
 export interface MeasurementStore {
   readonly kind: 'sqlite' | 'postgres';
