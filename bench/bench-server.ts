@@ -8,7 +8,7 @@ import { readConfig } from '../config/read-config';
 import { createLogger } from '../bot/logger';
 import { loadContract } from '../goals/load-contract';
 import { projectRoot } from '../goals/default-contract';
-import { openStore } from '../store/open-store';
+import { openDatabase } from '../store/open-database';
 import { seedDemo } from '../store/seed-demo-data';
 import { systemClock } from '../bot/clock';
 
@@ -24,10 +24,11 @@ async function main(): Promise<void> {
     server = createEchoApp(config.maxBodyBytes);
   } else {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'maalbot-bench-'));
-    const store = await openStore(`sqlite:${path.join(dir, 'bench.sqlite')}`, { baseDir: dir });
+    const database = await openDatabase(`sqlite:${path.join(dir, 'bench.sqlite')}`, { baseDir: dir });
+    const store = database.measurements;
     const contract = loadContract(path.resolve(projectRoot(), config.contractFile));
     await seedDemo(store, contract.id);
-    server = createApp({ config, contract, store, logger: createLogger('silent'), clock: systemClock }).server;
+    server = createApp({ config, contract, store, database, logger: createLogger('silent'), clock: systemClock }).server;
   }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   process.on('message', (msg: unknown) => {

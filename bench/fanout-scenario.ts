@@ -11,9 +11,9 @@ import { RuleMeetingSource } from '../domain/schedule/rule-meeting-source';
 import type { Schedule } from '../domain/schedule/schedule';
 import { loadContract } from '../goals/load-contract';
 import { defaultContractPath } from '../goals/default-contract';
-import { openStore } from '../store/open-store';
-import { SqliteReminderStore } from '../store/sqlite-reminder-store';
+import { openDatabase } from '../store/open-database';
 import { RateLimitedConnector } from '../test/helpers/rate-limited-connector';
+import { silentLogger } from '../core/silent-logger';
 
 /**
  * Fan-out scenario: one meeting reminder to N subscribed conversations (default 1 000) through
@@ -36,7 +36,7 @@ export interface FanoutResult {
   maxPerSecond: number;
 }
 
-const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
+const silent = silentLogger;
 
 export async function runFanoutScenario(options: { conversations?: number; ratePerSecond?: number; throttleEvery?: number } = {}): Promise<FanoutResult> {
   const n = options.conversations ?? Number(process.env.BENCH_FANOUT_CONVERSATIONS ?? 1000);
@@ -50,9 +50,8 @@ export async function runFanoutScenario(options: { conversations?: number; rateP
     inject: (id, attempt) => (attempt === 1 && Number(/-(\d+)@/.exec(id)?.[1]) % throttleEvery === 0 ? { status: 429, retryAfterSeconds: 1 } : undefined),
   });
   await connector.start();
-  const measurements = await openStore(`sqlite:${file}`, { baseDir: dir });
-  const store = new SqliteReminderStore(file);
-  await store.migrate();
+  const database = await openDatabase(`sqlite:${file}`, { baseDir: dir });
+  const { measurements, reminders: store } = database;
   try {
     for (let i = 0; i < n; i++) {
       const id = `19:bench-${i}@thread.tacv2`;
@@ -116,8 +115,7 @@ export async function runFanoutScenario(options: { conversations?: number; rateP
     };
   } finally {
     await connector.stop();
-    await store.close();
-    await measurements.close();
+    await database.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -6,10 +6,9 @@ import { readConfig } from '../config/read-config';
 import { createLogger } from '../bot/logger';
 import { loadContract } from '../goals/load-contract';
 import { projectRoot } from '../goals/default-contract';
-import { openStore } from '../store/open-store';
+import { openDatabase } from '../store/open-database';
 import { seedDemo } from '../store/seed-demo-data';
 import { systemClock } from '../bot/clock';
-import { SqliteReminderStore } from '../store/sqlite-reminder-store';
 import { BotProactiveSender } from '../bot/proactive-sender';
 import { FanOut } from '../domain/reminders/fan-out';
 import { teamsConversationWindows } from '../domain/reminders/rate-limiter';
@@ -45,9 +44,8 @@ async function main(): Promise<void> {
   const config = readConfig({ LOG_LEVEL: 'silent', PORT: '0', STAFF_USERS: staff });
   const dir = mkdtempSync(path.join(os.tmpdir(), 'maalbot-bench-mixed-'));
   const file = path.join(dir, 'bench.sqlite');
-  const store = await openStore(`sqlite:${file}`, { baseDir: dir });
-  const reminderStore = new SqliteReminderStore(file);
-  await reminderStore.migrate();
+  const database = await openDatabase(`sqlite:${file}`, { baseDir: dir });
+  const { measurements: store, reminders: reminderStore } = database;
   const contract = loadContract(path.resolve(projectRoot(), config.contractFile));
   await seedDemo(store, contract.id);
   for (let i = 0; i < channels; i++) {
@@ -74,7 +72,7 @@ async function main(): Promise<void> {
   // BENCH_MIXED_LOG_LEVEL=info shows the scheduler's work (stdout of the bench).
   const logger = createLogger((process.env.BENCH_MIXED_LOG_LEVEL as Parameters<typeof createLogger>[0] | undefined) ?? 'silent');
   // The app with the real clock; its own scheduler is not started (bot/main.ts starts the loop, not createApp).
-  const app = createApp({ config, contract, store, logger, clock: systemClock, reminderStore, schedule, instanceId: 'bench-app' });
+  const app = createApp({ config, contract, store, database, logger, clock: systemClock, reminderStore, schedule, instanceId: 'bench-app' });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
 
   const realStartMs = Date.now();

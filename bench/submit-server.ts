@@ -6,7 +6,7 @@ import { readConfig } from '../config/read-config';
 import { createLogger } from '../bot/logger';
 import { loadContract } from '../goals/load-contract';
 import { projectRoot } from '../goals/default-contract';
-import { openStore } from '../store/open-store';
+import { openDatabase } from '../store/open-database';
 import { seedDemo } from '../store/seed-demo-data';
 import { systemClock } from '../bot/clock';
 
@@ -18,10 +18,11 @@ import { systemClock } from '../bot/clock';
 async function main(): Promise<void> {
   const config = readConfig({ LOG_LEVEL: 'silent', PORT: '0', STAFF_USERS: process.argv[2] ?? '' });
   const dir = mkdtempSync(path.join(os.tmpdir(), 'maalbot-bench-submit-'));
-  const store = await openStore(`sqlite:${path.join(dir, 'bench.sqlite')}`, { baseDir: dir });
+  const database = await openDatabase(`sqlite:${path.join(dir, 'bench.sqlite')}`, { baseDir: dir });
+  const store = database.measurements;
   const contract = loadContract(path.resolve(projectRoot(), config.contractFile));
   await seedDemo(store, contract.id);
-  const { server } = createApp({ config, contract, store, logger: createLogger('silent'), clock: systemClock });
+  const { server } = createApp({ config, contract, store, database, logger: createLogger('silent'), clock: systemClock });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   process.on('message', (msg: unknown) => {
     if (msg === 'exit') process.exit(0);

@@ -1,6 +1,6 @@
 import { ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions, type TurnContext } from 'botbuilder';
 import type { BotCredentials } from '../config/read-config';
-import type { Logger } from './logger';
+import type { Logger } from '../core/ports/logger';
 import { turnLoggerOf } from './turn-logger';
 import { newErrorReference } from './error-reference';
 import { MaalbotAdapter } from './maalbot-adapter';

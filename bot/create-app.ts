@@ -1,17 +1,17 @@
-import restify from 'restify';
+import type restify from 'restify';
 import type { AppConfig } from '../config/read-config';
 import type { ContractData } from '../goals/contract-schema';
-import type { MeasurementStore } from '../store/measurement-store';
+import type { MeasurementStore } from '../core/ports/measurement-store';
+import type { DatabaseHealth } from '../core/ports/database';
 import { createQuestionAnswerer } from '../domain/answer-question';
 import { createAdapter, type AuthEndpoints } from './create-adapter';
 import type { MaalbotAdapter } from './maalbot-adapter';
-import { messagesRoute } from './http/messages-route';
-import { InFlightRequests } from './http/in-flight-requests';
-import { defaultReadinessChecks, readinessRoute } from './http/readiness';
-import { stopServer } from './http/stop-server';
+import { createHttpServer } from './http/create-http-server';
+import { defaultReadinessChecks } from './http/readiness';
+import { teamsActivityProcessor } from './teams-activity-processor';
 import { MaalBot } from './maalbot';
 import { calendarDate, type Clock } from './clock';
-import type { Logger } from './logger';
+import type { Logger } from '../core/ports/logger';
 import { appVersion } from './app-version';
 import { createCardActionRouter } from '../domain/card-actions/card-action-router';
 import { createCardActionHandlers } from '../domain/card-actions/card-action-handlers';
@@ -19,7 +19,7 @@ import { policyNamesUpns } from '../domain/access/access-policy';
 import type { MeasurementFormDeps } from '../domain/measurement-form/measurement-form-deps';
 import { createUpnLookup } from './upn-lookup';
 import { randomUUID } from 'node:crypto';
-import type { ReminderStore } from '../store/reminder-store';
+import type { ReminderStore } from '../core/ports/reminder-store';
 import type { Schedule } from '../domain/schedule/schedule';
 import type { MeetingOccurrenceSource } from '../domain/schedule/meeting-occurrence';
 import type { ActivityFeedNotifier } from '../domain/reminders/activity-feed';
@@ -30,6 +30,8 @@ export interface AppDeps {
   config: AppConfig;
   contract: ContractData;
   store: MeasurementStore;
+  /** Readiness (/readyz) and /healthz ask it; usually the Database the stores come from. */
+  database: DatabaseHealth;
   logger: Logger;
   clock: Clock;
   /** Tests only (a loopback OpenID/JWKS server): see bot/create-adapter.ts. */
@@ -77,20 +79,14 @@ export function createApp(deps: AppDeps): App {
   const lookupUpn = policyNamesUpns(config.access) ? createUpnLookup(logger) : undefined;
   const bot = new MaalBot({ answerQuestion, cardActions, conversations: reminders.conversations, logger, lookupUpn });
 
-  const server = restify.createServer({ name: 'maalbot', handleUncaughtExceptions: false });
-  const inFlight = new InFlightRequests();
-  server.pre(inFlight.handler);
-  // restify's default body limit is none: cap it before anything is parsed.
-  const bodyParser = restify.plugins.bodyParser({ maxBodySize: config.maxBodyBytes, mapParams: false });
-
-  server.post('/api/messages', bodyParser, messagesRoute({ adapter, tenantPolicy: config.tenantPolicy, logger, run: (context) => bot.run(context) }));
-
-  server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
-    res.json(200, { status: 'ok', version, store: store.kind, contract: { id: contract.id, goals: contract.goals.length } });
+  const http = createHttpServer({
+    maxBodyBytes: config.maxBodyBytes,
+    tenantPolicy: config.tenantPolicy,
+    activities: teamsActivityProcessor(adapter, (context) => bot.run(context)),
+    health: () => ({ status: 'ok', version, store: deps.database.kind, contract: { id: contract.id, goals: contract.goals.length } }),
+    readinessChecks: defaultReadinessChecks(deps.database, contract),
+    logger,
   });
 
-  // Readiness (load balancers, orchestrators): store reachable, migrations applied, contract loaded.
-  server.get('/readyz', readinessRoute(defaultReadinessChecks(store, contract), logger));
-
-  return { server, adapter, bot, reminders: reminders.scheduler, stop: (timeoutMs) => stopServer(server, inFlight, timeoutMs) };
+  return { server: http.server, adapter, bot, reminders: reminders.scheduler, stop: (timeoutMs) => http.stop(timeoutMs) };
 }

@@ -2,8 +2,8 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { AppConfig } from '../config/read-config';
 import type { ContractData } from '../goals/contract-schema';
-import type { MeasurementStore } from '../store/measurement-store';
-import type { ReminderStore } from '../store/reminder-store';
+import type { MeasurementStore } from '../core/ports/measurement-store';
+import type { ReminderStore } from '../core/ports/reminder-store';
 import { ignoreConversationEvents, type ConversationEvents } from '../domain/conversation-events';
 import type { ActivityFeedNotifier } from '../domain/reminders/activity-feed';
 import { createConversationRegistry } from '../domain/reminders/conversation-registry';
@@ -16,7 +16,7 @@ import { RuleMeetingSource } from '../domain/schedule/rule-meeting-source';
 import type { Schedule } from '../domain/schedule/schedule';
 import type { MaalbotAdapter } from './maalbot-adapter';
 import type { Clock } from './clock';
-import type { Logger } from './logger';
+import type { Logger } from '../core/ports/logger';
 import { BotProactiveSender } from './proactive-sender';
 
 export interface RemindersDeps {

@@ -1,4 +1,4 @@
-import type { Logger } from './logger';
+import type { Logger } from '../core/ports/logger';
 
 export interface ShutdownStep {
   name: string;

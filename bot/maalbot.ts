@@ -12,7 +12,7 @@ import type { Reply } from '../core/reply';
 import type { QuestionAnswerer } from '../core/ports/question-answerer';
 import type { CardActionHandler, CardActionResult } from '../core/ports/card-action';
 import type { ConversationEvents } from '../domain/conversation-events';
-import type { Logger } from './logger';
+import type { Logger } from '../core/ports/logger';
 import { turnInfoFromActivity } from './turn-info-from-activity';
 import { newErrorReference } from './error-reference';
 import { createTurnLogger, TURN_LOGGER_KEY, turnLoggerOf } from './turn-logger';

@@ -4,12 +4,12 @@ import { readConfig, ConfigError } from '../config/read-config';
 import { loadContract } from '../goals/load-contract';
 import { ContractFileError } from '../goals/contract-file-error';
 import { projectRoot } from '../goals/default-contract';
-import { DatabaseUrlError, openStore } from '../store/open-store';
+import { DatabaseUrlError } from '../store/database-url';
+import { openDatabase } from '../store/open-database';
 import { createApp } from './create-app';
 import { createLogger } from './logger';
 import { systemClock } from './clock';
 import { exitOnSignals, GracefulShutdown } from './graceful-shutdown';
-import { openReminderStore } from '../store/open-reminder-store';
 import { loadSchedule } from '../config/load-schedule';
 import { ScheduleFileError } from '../config/schedule-file-error';
 import { startReminderLoop } from './reminder-loop';
@@ -24,13 +24,13 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const root = projectRoot();
   const contract = loadContract(path.resolve(root, config.contractFile));
-  const store = await openStore(config.databaseUrl, { baseDir: root, logger });
-  const reminderStore = await openReminderStore(config.databaseUrl, { baseDir: root, logger });
+  const database = await openDatabase(config.databaseUrl, { baseDir: root, logger });
+  const { measurements: store, reminders: reminderStore } = database;
   const schedule = config.reminders.scheduleFile === undefined ? undefined : loadSchedule(path.resolve(root, config.reminders.scheduleFile), contract, { defaultTimeZone: config.timeZone });
-  if (schedule === undefined) logger.info('No schedule (SCHEDULE_FILE is not set): no reminders will be sent; the reminder commands still answer.');
+  if (schedule === undefined) logger.info({}, 'No schedule (SCHEDULE_FILE is not set): no reminders will be sent; the reminder commands still answer.');
   // Optional Microsoft Graph: logs once whether it is on; syncs the Outlook series in the background.
   const graph = setUpGraph({ config, schedule, logger, now: systemClock });
-  const app = createApp({ config, contract, store, logger, clock: systemClock, reminderStore, schedule, meetingSource: graph.meetingSource, activityFeed: graph.activityFeed });
+  const app = createApp({ config, contract, store, database, logger, clock: systemClock, reminderStore, schedule, meetingSource: graph.meetingSource, activityFeed: graph.activityFeed });
 
   if (config.credentials === undefined) {
     logger.warn(
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => app.server.listen(config.port, config.host, resolve));
   const port = (app.server.address() as AddressInfo).port; // the real one when PORT=0
   logger.info(
-    { port, host: config.host, store: store.kind, contract: contract.id, mode: config.mode },
+    { port, host: config.host, store: database.kind, contract: contract.id, mode: config.mode },
     `Målbot lytter på http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/api/messages`,
   );
 
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
     logger.info({ scheduleFile: schedule?.file, tickSeconds: config.reminders.tickSeconds, instance: app.reminders?.instanceId }, 'reminder scheduler started');
     shutdown.add('stop the reminder scheduler', () => reminderLoop.stop());
   }
-  shutdown.add('close the store', () => Promise.all([store.close(), reminderStore.close()]).then(() => undefined));
+  shutdown.add('close the store', () => database.close());
   exitOnSignals(shutdown, logger);
 }
 

@@ -1,5 +1,5 @@
 import type { ReminderScheduler } from '../domain/reminders/reminder-scheduler';
-import type { Logger } from './logger';
+import type { Logger } from '../core/ports/logger';
 
 export interface ReminderLoop {
   /** Stops ticking, lets a tick in progress finish its in-flight sends only, and hands the lease on. */

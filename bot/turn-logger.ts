@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Activity, TurnContext } from 'botbuilder';
-import type { Logger } from './logger';
+import type { Logger } from '../core/ports/logger';
 
 /** Where a turn's logger lives in `context.turnState`. */
 export const TURN_LOGGER_KEY = Symbol('maalbot.turnLogger');

@@ -1,5 +1,5 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
-import type { Logger } from './logger';
+import type { Logger } from '../core/ports/logger';
 
 /** The user's UPN for a turn, or null when the lookup found none (or failed). */
 export type UpnLookup = (context: TurnContext) => Promise<string | null>;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ContractData } from '../goals/contract-schema';
-import type { MeasurementStore } from '../store/measurement-store';
+import type { MeasurementStore } from '../core/ports/measurement-store';
 import { parseQuestion } from './parse-question';
 import type { Intent } from './intent';
 import { intentHandlers } from './answers/intent-handlers';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { MeetingOccurrence, MeetingOccurrenceSource } from '../domain/schedule/meeting-occurrence';
-import type { Logger } from '../bot/logger';
+import type { Logger } from '../core/ports/logger';
 import { toGraphRequestError, GraphRequestError } from './graph-request-error';
 import { meetingEventBody, ruleFingerprint, RULE_PROPERTY_ID, SERIES_PROPERTY_ID, type RecurringMeetingSpec } from './meeting-event-body';
 import { addDays, localDate, localTime, zonedInstant } from '../domain/schedule/zoned-time';
@@ -203,7 +203,7 @@ export class GraphMeetingSource implements MeetingOccurrenceSource {
     const master = (await this.findMasters())[0];
     if (master === undefined) {
       // No series (never created, or the organiser deleted it): there are no meetings to remind of.
-      this.logger?.warn('Graph: no directors meeting series on the organiser calendar; no meeting occurrences');
+      this.logger?.warn({}, 'Graph: no directors meeting series on the organiser calendar; no meeting occurrences');
       return [];
     }
     const instances = await this.calendarView(new Date(from).toISOString(), new Date(to).toISOString());

@@ -1,5 +1,5 @@
 import type { AppConfig } from '../config/read-config';
-import type { Logger } from '../bot/logger';
+import type { Logger } from '../core/ports/logger';
 import type { Schedule } from '../domain/schedule/schedule';
 import type { ActivityFeedNotifier } from '../domain/reminders/activity-feed';
 import { createGraphClient, DEFAULT_GRAPH_BASE_URL, type GraphClientDeps } from './create-graph-client';
@@ -68,7 +68,7 @@ export function setUpGraph(input: SetUpGraphInput): GraphSetup {
       }
     })();
   } else if (graph.meetingOrganizer !== undefined) {
-    log.warn('GRAPH_MEETING_ORGANIZER is set, but the schedule has no meeting (SCHEDULE_FILE → meeting): no calendar sync');
+    log.warn({}, 'GRAPH_MEETING_ORGANIZER is set, but the schedule has no meeting (SCHEDULE_FILE → meeting): no calendar sync');
   }
 
   // A click on a notification opens the chat with the bot (the bot's app id, or the Graph app's when the bot runs locally).

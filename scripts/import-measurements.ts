@@ -10,7 +10,8 @@ import { ConfigError, readConfig } from '../config/read-config';
 import { loadContract } from '../goals/load-contract';
 import { ContractFileError } from '../goals/contract-file-error';
 import { projectRoot } from '../goals/default-contract';
-import { openStore, parseDatabaseUrl, describeDatabaseTarget } from '../store/open-store';
+import { parseDatabaseUrl, describeDatabaseTarget } from '../store/database-url';
+import { openDatabase } from '../store/open-database';
 import { calendarDate, systemClock } from '../bot/clock';
 import { formatImportReport, importMeasurementsCsv } from '../domain/measurement-import/import-measurements';
 
@@ -31,7 +32,8 @@ async function main(args: readonly string[]): Promise<number> {
   const config = readConfig(process.env);
   const root = projectRoot();
   const contract = loadContract(path.resolve(root, config.contractFile));
-  const store = await openStore(config.databaseUrl, { baseDir: root });
+  const database = await openDatabase(config.databaseUrl, { baseDir: root });
+  const store = database.measurements;
   try {
     const result = await importMeasurementsCsv(text, { contract, store, today: calendarDate(systemClock(), config.timeZone), fileName: path.basename(file) });
     const report = formatImportReport(result, path.basename(file));
@@ -42,7 +44,7 @@ async function main(args: readonly string[]): Promise<number> {
     console.log(`${report}\nKontrakt ${contract.id}, database ${describeDatabaseTarget(parseDatabaseUrl(config.databaseUrl, root))}.`);
     return 0;
   } finally {
-    await store.close();
+    await database.close();
   }
 }
 

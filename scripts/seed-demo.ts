@@ -4,14 +4,16 @@
  * Refuses to seed a contract that already has demo rows.
  */
 import path from 'node:path';
-import { openStore, parseDatabaseUrl, describeDatabaseTarget } from '../store/open-store';
+import { parseDatabaseUrl, describeDatabaseTarget } from '../store/database-url';
+import { openDatabase } from '../store/open-database';
 import { DEMO_CONTRACT_ID, DemoAlreadySeededError, seedDemo } from '../store/seed-demo-data';
 
 async function main(): Promise<number> {
   const projectRoot = path.resolve(__dirname, '..');
   const url = process.env.DATABASE_URL;
   const target = parseDatabaseUrl(url, projectRoot);
-  const store = await openStore(url, { baseDir: projectRoot });
+  const database = await openDatabase(url, { baseDir: projectRoot });
+  const store = database.measurements;
   try {
     const rows = await seedDemo(store, DEMO_CONTRACT_ID);
     console.log(`Inserted ${rows.length} demo measurements for ${DEMO_CONTRACT_ID} into ${describeDatabaseTarget(target)}:`);
@@ -28,7 +30,7 @@ async function main(): Promise<number> {
     }
     throw err;
   } finally {
-    await store.close();
+    await database.close();
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
-import { pendingMigrations, type Migration } from './migrations';
-import type { StoreLogger } from './store-logger';
+import type { Migration } from './migration';
+import { pendingMigrations } from './migrations';
+import type { Logger } from '../core/ports/logger';
 
 /** First half of the advisory lock key: "maal" in ASCII, so other apps' locks do not collide. */
 const LOCK_NAMESPACE = 0x6d61616c;
@@ -30,7 +31,7 @@ export async function appliedPostgresMigrations(pool: Pool): Promise<number[]> {
 export async function migratePostgres(
   pool: Pool,
   migrations: readonly Migration[],
-  logger: StoreLogger,
+  logger: Logger,
 ): Promise<number[]> {
   const client = await pool.connect();
   let broken: Error | undefined;

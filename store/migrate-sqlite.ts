@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import { pendingMigrations, type Migration } from './migrations';
-import type { StoreLogger } from './store-logger';
+import type { Migration } from './migration';
+import { pendingMigrations } from './migrations';
+import type { Logger } from '../core/ports/logger';
 
 const CREATE_BOOKKEEPING = `
   CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -31,7 +32,7 @@ export function migrateSqlite(
   db: Database,
   migrations: readonly Migration[],
   now: () => Date,
-  logger: StoreLogger,
+  logger: Logger,
 ): number[] {
   const run = db.transaction((): number[] => {
     db.exec(CREATE_BOOKKEEPING);

@@ -8,18 +8,8 @@
  * runners themselves (they must read it before knowing whether version 1 ran).
  * Rows of `measurements` are append-only: no migration or store method updates or deletes them.
  */
+import type { Migration } from './migration';
 import { REMINDER_TABLES_MIGRATION } from './reminder-migrations';
-
-export interface Migration {
-  /** 1, 2, 3 … strictly increasing (gaps allowed, see pendingMigrations). */
-  readonly version: number;
-  /** snake_case, says what changes. */
-  readonly name: string;
-  /** Runs inside a transaction, so no PRAGMA or VACUUM here. */
-  readonly sqlite: string;
-  /** Runs inside a transaction, so no CREATE INDEX CONCURRENTLY here. */
-  readonly postgres: string;
-}
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -144,4 +134,10 @@ export function pendingMigrations(
   });
   const done = new Set(applied);
   return migrations.filter((m) => !done.has(m.version));
+}
+
+/** Readiness: every known migration is in `applied`; versions this build does not know (a newer instance's, in a rolling upgrade) are fine. */
+export function allMigrationsApplied(applied: readonly number[]): boolean {
+  const done = new Set(applied);
+  return KNOWN_MIGRATION_VERSIONS.every((v) => done.has(v));
 }

@@ -1,4 +1,4 @@
-import { Pool, type PoolConfig } from 'pg';
+import type { Pool } from 'pg';
 import { appliedPostgresMigrations, migratePostgres } from './migrate-postgres';
 import { MIGRATIONS } from './migrations';
 import type {
@@ -12,17 +12,15 @@ import type {
   ReminderStore,
   SeenConversation,
   Subscription,
-} from './reminder-store';
-import { silentStoreLogger, type StoreLogger } from './store-logger';
+} from '../core/ports/reminder-store';
+import { silentLogger } from '../core/silent-logger';
+import type { Logger } from '../core/ports/logger';
+import { poolOf, type PostgresConnection } from './postgres-pool';
 
-export interface PostgresReminderStoreOptions {
-  connectionString: string;
-  /** Most connections. Default 4: reminders make few, short queries. */
-  poolSize?: number;
-  /** Further pg pool settings, e.g. `options: '-c search_path=…'` in tests. */
-  poolConfig?: Omit<PoolConfig, 'connectionString' | 'max'>;
-  logger?: StoreLogger;
-}
+/** A shared pool, or a URL (own pool, default 4 connections: reminders make few, short queries). */
+export type PostgresReminderStoreOptions = PostgresConnection & {
+  logger?: Logger;
+};
 
 /** Timestamps leave the server as ISO text in UTC, so no JS Date parsing (and no zone) is involved. */
 const ts = (column: string, as = column) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS ${as}`;
@@ -118,14 +116,13 @@ const INSERT_DELIVERY = `
 export class PostgresReminderStore implements ReminderStore {
   readonly kind = 'postgres' as const;
   private readonly pool: Pool;
-  private readonly logger: StoreLogger;
+  private readonly logger: Logger;
+  private readonly ownsPool: boolean;
   private ended = false;
 
   constructor(options: PostgresReminderStoreOptions) {
-    const logger = (this.logger = options.logger ?? silentStoreLogger);
-    this.pool = new Pool({ connectionTimeoutMillis: 5000, ...options.poolConfig, connectionString: options.connectionString, max: options.poolSize ?? 4 });
-    // An idle client losing its connection emits 'error' on the pool; unhandled, that kills the process.
-    this.pool.on('error', (err) => logger.error({ err }, 'idle PostgreSQL connection failed (reminders)'));
+    this.logger = options.logger ?? silentLogger;
+    ({ pool: this.pool, owned: this.ownsPool } = poolOf(options, 4, this.logger, 'idle PostgreSQL connection failed (reminders)'));
   }
 
   async migrate(): Promise<void> {
@@ -295,6 +292,6 @@ export class PostgresReminderStore implements ReminderStore {
   async close(): Promise<void> {
     if (this.ended) return;
     this.ended = true;
-    await this.pool.end();
+    if (this.ownsPool) await this.pool.end(); // a shared pool is ended by its owner
   }
 }

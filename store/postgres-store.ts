@@ -1,26 +1,24 @@
-import { Pool, type PoolClient, type PoolConfig } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { Measurement, NewMeasurement } from '../domain/measurement';
 import { segmentSchema, type Segment } from '../goals/contract-schema';
-import type { MeasurementStore } from './measurement-store';
+import type { MeasurementStore } from '../core/ports/measurement-store';
 import { appliedPostgresMigrations, migratePostgres } from './migrate-postgres';
-import { MIGRATIONS, type Migration } from './migrations';
+import type { Migration } from './migration';
+import { MIGRATIONS } from './migrations';
 import { normalizeNewMeasurement, type NormalizedMeasurement } from './normalize-new-measurement';
-import { CorrectionConflictError } from './correction-conflict-error';
-import { silentStoreLogger, type StoreLogger } from './store-logger';
+import { CorrectionConflictError } from '../core/ports/correction-conflict-error';
+import { silentLogger } from '../core/silent-logger';
+import type { Logger } from '../core/ports/logger';
+import { poolOf, type PostgresConnection } from './postgres-pool';
 
-export interface PostgresStoreOptions {
-  /** postgres:// or postgresql:// URL. */
-  connectionString: string;
-  /** Most connections this instance opens. Default 10. */
-  poolSize?: number;
-  /** Further pg pool settings, e.g. `options: '-c search_path=…'` in tests. */
-  poolConfig?: Omit<PoolConfig, 'connectionString' | 'max'>;
+/** A shared pool, or a URL (own pool, default 10 connections). */
+export type PostgresStoreOptions = PostgresConnection & {
   /** Clock for recordedAt; injectable for tests. */
   now?: () => Date;
-  logger?: StoreLogger;
+  logger?: Logger;
   /** Override only in tests of the migration runner. */
   migrations?: readonly Migration[];
-}
+};
 
 /** A row as selected below: dates and times already formatted as text by the server. */
 interface PgRow {
@@ -163,21 +161,15 @@ export class PostgresMeasurementStore implements MeasurementStore {
   private readonly pool: Pool;
   private readonly now: () => Date;
   private readonly migrations: readonly Migration[];
-  private readonly logger: StoreLogger;
+  private readonly logger: Logger;
+  private readonly ownsPool: boolean;
   private ended = false;
 
   constructor(options: PostgresStoreOptions) {
     this.now = options.now ?? (() => new Date());
     this.migrations = options.migrations ?? MIGRATIONS;
-    const logger = (this.logger = options.logger ?? silentStoreLogger);
-    this.pool = new Pool({
-      connectionTimeoutMillis: 5000,
-      ...options.poolConfig,
-      connectionString: options.connectionString,
-      max: options.poolSize ?? 10,
-    });
-    // An idle client losing its connection emits 'error' on the pool; unhandled, that kills the process.
-    this.pool.on('error', (err) => logger.error({ err }, 'idle PostgreSQL connection failed'));
+    this.logger = options.logger ?? silentLogger;
+    ({ pool: this.pool, owned: this.ownsPool } = poolOf(options, 10, this.logger, 'idle PostgreSQL connection failed'));
   }
 
   async migrate(): Promise<void> {
@@ -309,7 +301,7 @@ export class PostgresMeasurementStore implements MeasurementStore {
   async close(): Promise<void> {
     if (this.ended) return;
     this.ended = true;
-    await this.pool.end();
+    if (this.ownsPool) await this.pool.end(); // a shared pool is ended by its owner
   }
 }
 

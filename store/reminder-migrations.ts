@@ -1,4 +1,4 @@
-import type { Migration } from './migrations';
+import type { Migration } from './migration';
 
 /**
  * The reminders' tables (issue 4, versions 10–19), listed in store/migrations.ts.

@@ -1,5 +1,5 @@
 import type { Measurement, NewMeasurement } from '../domain/measurement';
-import type { MeasurementStore } from './measurement-store';
+import type { MeasurementStore } from '../core/ports/measurement-store';
 
 /** The contract the demo rows belong to (goals/contracts/…). */
 export const DEMO_CONTRACT_ID = 'kkr-syddanmark-sydjylland-2021';

@@ -14,11 +14,12 @@ import type {
   ReminderStore,
   SeenConversation,
   Subscription,
-} from './reminder-store';
-import { silentStoreLogger, type StoreLogger } from './store-logger';
+} from '../core/ports/reminder-store';
+import { silentLogger } from '../core/silent-logger';
+import type { Logger } from '../core/ports/logger';
 
 export interface SqliteReminderStoreOptions {
-  logger?: StoreLogger;
+  logger?: Logger;
   /** Only for migrations' applied_at. */
   now?: () => Date;
   busyTimeoutMs?: number;
@@ -186,7 +187,7 @@ function prepare(db: Database.Database) {
 export class SqliteReminderStore implements ReminderStore {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
-  private readonly logger: StoreLogger;
+  private readonly logger: Logger;
   private readonly now: () => Date;
   private statements: ReturnType<typeof prepare> | undefined;
 
@@ -194,7 +195,7 @@ export class SqliteReminderStore implements ReminderStore {
     readonly file: string,
     options: SqliteReminderStoreOptions = {},
   ) {
-    this.logger = options.logger ?? silentStoreLogger;
+    this.logger = options.logger ?? silentLogger;
     this.now = options.now ?? (() => new Date());
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     this.db = new Database(file);

@@ -3,17 +3,19 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Measurement, NewMeasurement } from '../domain/measurement';
 import { segmentSchema, type Segment } from '../goals/contract-schema';
-import type { MeasurementStore } from './measurement-store';
+import type { MeasurementStore } from '../core/ports/measurement-store';
 import { appliedSqliteMigrations, migrateSqlite } from './migrate-sqlite';
-import { MIGRATIONS, type Migration } from './migrations';
+import type { Migration } from './migration';
+import { MIGRATIONS } from './migrations';
 import { normalizeNewMeasurement, type NormalizedMeasurement } from './normalize-new-measurement';
-import { CorrectionConflictError } from './correction-conflict-error';
-import { silentStoreLogger, type StoreLogger } from './store-logger';
+import { CorrectionConflictError } from '../core/ports/correction-conflict-error';
+import { silentLogger } from '../core/silent-logger';
+import type { Logger } from '../core/ports/logger';
 
 export interface SqliteStoreOptions {
   /** Clock for recordedAt and applied_at; injectable for tests. */
   now?: () => Date;
-  logger?: StoreLogger;
+  logger?: Logger;
   /** How long a writer waits for another process's lock before SQLITE_BUSY. Default 5000 ms. */
   busyTimeoutMs?: number;
   /** Override only in tests of the migration runner. */
@@ -156,7 +158,7 @@ export class SqliteMeasurementStore implements MeasurementStore {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
   private readonly now: () => Date;
-  private readonly logger: StoreLogger;
+  private readonly logger: Logger;
   private readonly migrations: readonly Migration[];
   private readonly pingStatement: Database.Statement;
   private readonly writeTransaction: Database.Transaction<(rows: readonly NormalizedMeasurement[]) => Measurement[]>;
@@ -170,7 +172,7 @@ export class SqliteMeasurementStore implements MeasurementStore {
     options: SqliteStoreOptions = {},
   ) {
     this.now = options.now ?? (() => new Date());
-    this.logger = options.logger ?? silentStoreLogger;
+    this.logger = options.logger ?? silentLogger;
     this.migrations = options.migrations ?? MIGRATIONS;
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     this.db = new Database(file);

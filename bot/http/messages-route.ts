@@ -1,17 +1,16 @@
 import type restify from 'restify';
-import type { Activity, TurnContext } from 'botbuilder';
-import type { MaalbotAdapter } from '../maalbot-adapter';
-import type { Logger } from '../logger';
+import type { ActivityProcessor, AuthenticatedActivity } from '../../core/ports/activity-processor';
+import type { Logger } from '../../core/ports/logger';
 import { newErrorReference } from '../error-reference';
 import { describeActivityProblems, inboundActivitySchema } from './activity-schema';
 import { tenantAllowed, type TenantPolicy } from './tenant-policy';
 import { tenantOf } from './tenant-of';
 
 export interface MessagesRouteDeps {
-  adapter: MaalbotAdapter;
+  /** The Teams side (bot/teams-activity-processor.ts): authentication and the turn. */
+  activities: ActivityProcessor;
   tenantPolicy: TenantPolicy;
   logger: Logger;
-  run: (context: TurnContext) => Promise<void>;
 }
 
 /**
@@ -25,11 +24,11 @@ export function messagesRoute(deps: MessagesRouteDeps) {
       res.json(400, { error: 'BadRequest', message: 'Ugyldig aktivitet', problems: describeActivityProblems(parsed.error) });
       return;
     }
-    const activity = parsed.data as unknown as Activity; // shape checked above; botbuilder's type is wider
+    const activity = parsed.data;
     const header = req.headers.authorization;
-    let auth;
+    let authenticated: AuthenticatedActivity;
     try {
-      auth = await deps.adapter.authenticate(activity, typeof header === 'string' ? header : '');
+      authenticated = await deps.activities.authenticate(activity, typeof header === 'string' ? header : '');
     } catch (err) {
       deps.logger.warn({ event: 'auth-refused', reason: err instanceof Error ? err.name : 'unknown', activityType: activity.type }, 'request refused: authentication failed');
       res.json(401, { error: 'Unauthorized' });
@@ -42,10 +41,10 @@ export function messagesRoute(deps: MessagesRouteDeps) {
       return;
     }
     try {
-      const invokeResponse = await deps.adapter.processAuthenticated(auth, activity, deps.run);
-      if (invokeResponse?.body !== undefined) res.json(invokeResponse.status, invokeResponse.body);
+      const response = await authenticated.run();
+      if (response.body !== undefined) res.json(response.status, response.body);
       else {
-        res.status(invokeResponse?.status ?? 200);
+        res.status(response.status);
         res.end();
       }
     } catch (err) {

@@ -1,8 +1,7 @@
 import type restify from 'restify';
 import type { ContractData } from '../../goals/contract-schema';
-import type { MeasurementStore } from '../../store/measurement-store';
-import { KNOWN_MIGRATION_VERSIONS } from '../../store/open-store';
-import type { Logger } from '../logger';
+import type { DatabaseHealth } from '../../core/ports/database';
+import type { Logger } from '../../core/ports/logger';
 
 /** One thing that must hold before the instance takes traffic; `name` is what /readyz reports. */
 export interface ReadinessCheck {
@@ -19,16 +18,10 @@ export const READINESS_CHECK_TIMEOUT_MS = 2000;
  * been applied (a database migrated further by a newer instance during a rolling upgrade still
  * counts as ready: migrations only ever add). contract: the contract is loaded and has goals.
  */
-export function defaultReadinessChecks(store: MeasurementStore, contract: ContractData): ReadinessCheck[] {
+export function defaultReadinessChecks(database: DatabaseHealth, contract: ContractData): ReadinessCheck[] {
   return [
-    { name: 'store', ready: async () => (await store.ping(), true) },
-    {
-      name: 'migrations',
-      ready: async () => {
-        const applied = new Set(await store.appliedMigrations());
-        return KNOWN_MIGRATION_VERSIONS.every((v) => applied.has(v));
-      },
-    },
+    { name: 'store', ready: async () => (await database.ping(), true) },
+    { name: 'migrations', ready: () => database.migrationsCurrent() },
     { name: 'contract', ready: async () => contract.goals.length > 0 },
   ];
 }

@@ -1,5 +1,5 @@
 import type { ContractData } from '../../goals/contract-schema';
-import type { MeasurementStore } from '../../store/measurement-store';
+import type { MeasurementStore } from '../../core/ports/measurement-store';
 import type { AccessPolicy } from '../access/access-policy';
 import type { Intent, IntentKind } from '../intent';
 import type { Reply } from '../../core/reply';

@@ -1,6 +1,6 @@
 import { historyCard } from '../../cards/history-card';
 import type { ContractData } from '../../goals/contract-schema';
-import type { MeasurementStore } from '../../store/measurement-store';
+import type { MeasurementStore } from '../../core/ports/measurement-store';
 import { cardReply, type Reply } from '../../core/reply';
 import { formMessages } from '../measurement-form/form-messages';
 import { formScopeOf } from '../measurement-form/form-scope';

@@ -5,7 +5,7 @@ import { cardReply, type Reply } from '../../core/reply';
 import { scheduledDeadlines } from '../schedule/scheduled-deadlines';
 import { localDate } from '../schedule/zoned-time';
 import type { ContractData } from '../../goals/contract-schema';
-import type { MeasurementStore } from '../../store/measurement-store';
+import type { MeasurementStore } from '../../core/ports/measurement-store';
 import type { RemindersContext } from '../reminders/reminders-context';
 
 export interface NextMeetingDeps {

@@ -10,7 +10,7 @@ import { danishClock, formatLocalDateTime } from '../schedule/format-meeting-tim
 import { scheduledDeadlines } from '../schedule/scheduled-deadlines';
 import { localDate } from '../schedule/zoned-time';
 import type { ContractData } from '../../goals/contract-schema';
-import type { MeasurementStore } from '../../store/measurement-store';
+import type { MeasurementStore } from '../../core/ports/measurement-store';
 import type { RemindersContext } from '../reminders/reminders-context';
 import type { TurnInfo } from '../turn-info';
 import { REMINDERS_OFF } from './subscribe-answer';

@@ -1,5 +1,5 @@
 import type { ContractData } from '../../goals/contract-schema';
-import type { MeasurementStore } from '../../store/measurement-store';
+import type { MeasurementStore } from '../../core/ports/measurement-store';
 import type { AccessPolicy } from '../access/access-policy';
 
 /** What opening, submitting and correcting measurement forms needs; built once in bot/create-app.ts. */

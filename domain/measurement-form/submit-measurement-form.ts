@@ -1,7 +1,7 @@
 import { measurementFormCard } from '../../cards/measurement-form-card';
 import { findKpi, goalOfKpi } from '../../goals/contract-queries';
 import type { Goal, Kpi } from '../../goals/contract-schema';
-import { CorrectionConflictError } from '../../store/correction-conflict-error';
+import { CorrectionConflictError } from '../../core/ports/correction-conflict-error';
 import type { Measurement } from '../measurement';
 import type { TurnInfo } from '../turn-info';
 import { confirmationFor } from './confirmation-for';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ContractData } from '../../goals/contract-schema';
 import { goalOfKpi, kpisOfGoal } from '../../goals/contract-queries';
-import type { MeasurementStore } from '../../store/measurement-store';
+import type { MeasurementStore } from '../../core/ports/measurement-store';
 import type { Measurement, NewMeasurement } from '../measurement';
 import { cleanTypedText, type FormField } from '../measurement-form/form-fields';
 import { measurementFields, validateMeasurementForm } from '../measurement-form/validate-measurement-form';

@@ -1,5 +1,5 @@
 import type { ConversationEvents } from '../conversation-events';
-import type { ReminderStore } from '../../store/reminder-store';
+import type { ReminderStore } from '../../core/ports/reminder-store';
 import { channelConversationId } from './conversation-key';
 
 export interface ConversationRegistryOptions {

@@ -1,7 +1,7 @@
 import type { ContractData } from '../../goals/contract-schema';
-import type { MeasurementStore } from '../../store/measurement-store';
-import type { ConversationRecord, DeliveryRecord, NewDelivery, ReminderStore } from '../../store/reminder-store';
-import type { StoreLogger } from '../../store/store-logger';
+import type { MeasurementStore } from '../../core/ports/measurement-store';
+import type { ConversationRecord, DeliveryRecord, NewDelivery, ReminderStore } from '../../core/ports/reminder-store';
+import type { Logger } from '../../core/ports/logger';
 import type { Measurement } from '../measurement';
 import type { Reply } from '../../core/reply';
 import type { MeetingOccurrenceSource } from '../schedule/meeting-occurrence';
@@ -14,7 +14,7 @@ import type { ProactiveSender } from './proactive-sender';
 import { reminderFeedNotification, reminderReply } from './reminder-messages';
 import { byDueTime, dueDeadlineAndNudgeOccurrences, dueMeetingOccurrences, type ReminderOccurrence } from './reminder-occurrences';
 
-export type ReminderLogger = StoreLogger;
+export type ReminderLogger = Logger;
 
 export interface ReminderSchedulerOptions {
   /** A reminder missed by up to this much (downtime) is still sent, marked "forsinket". Default 6 h. */

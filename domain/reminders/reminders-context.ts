@@ -1,4 +1,4 @@
-import type { ReminderStore } from '../../store/reminder-store';
+import type { ReminderStore } from '../../core/ports/reminder-store';
 import type { MeetingOccurrenceSource } from '../schedule/meeting-occurrence';
 import type { Schedule } from '../schedule/schedule';
 

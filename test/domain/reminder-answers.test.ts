@@ -10,9 +10,10 @@ import type { TurnInfo } from '../../domain/turn-info';
 import type { Reply } from '../../core/reply';
 import { loadContract } from '../../goals/load-contract';
 import { defaultContractPath } from '../../goals/default-contract';
-import { openStore } from '../../store/open-store';
-import type { MeasurementStore } from '../../store/measurement-store';
-import { SqliteReminderStore } from '../../store/sqlite-reminder-store';
+import { openDatabase } from '../../store/open-database';
+import type { Database } from '../../core/ports/database';
+import type { ReminderStore } from '../../core/ports/reminder-store';
+import type { MeasurementStore } from '../../core/ports/measurement-store';
 import { assertSendableCard } from '../helpers/adaptive-card-schema';
 import { cardText } from '../helpers/running-app';
 import { testSchedule } from '../helpers/reminder-harness';
@@ -31,17 +32,16 @@ function text(reply: Reply): string {
 
 describe('reminder commands (answers)', function () {
   let dir: string;
-  let store: SqliteReminderStore;
+  let store: ReminderStore;
+  let database: Database;
   let measurements: MeasurementStore;
   beforeEach(async function () {
     dir = mkdtempSync(path.join(os.tmpdir(), 'maalbot-answers-'));
-    measurements = await openStore(`sqlite:${path.join(dir, 'db.sqlite')}`, { baseDir: dir });
-    store = new SqliteReminderStore(path.join(dir, 'db.sqlite'));
-    await store.migrate();
+    database = await openDatabase(`sqlite:${path.join(dir, 'db.sqlite')}`, { baseDir: dir });
+    ({ measurements, reminders: store } = database);
   });
   afterEach(async function () {
-    await store.close();
-    await measurements.close();
+    await database.close();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -4,8 +4,9 @@ import type { AccessPolicy } from '../../domain/access/access-policy';
 import type { TurnInfo } from '../../domain/turn-info';
 import { loadContract } from '../../goals/load-contract';
 import { defaultContractPath } from '../../goals/default-contract';
-import { openStore } from '../../store/open-store';
-import type { MeasurementStore } from '../../store/measurement-store';
+import { openDatabase } from '../../store/open-database';
+import type { Database } from '../../core/ports/database';
+import type { MeasurementStore } from '../../core/ports/measurement-store';
 import { submitAction } from '../helpers/card-inputs';
 
 const STAFF = 'a1111111-1111-4111-8111-111111111111';
@@ -15,12 +16,14 @@ const access: AccessPolicy = { staff: { objectIds: new Set([STAFF]), upns: new S
 const turn = { conversationId: 'a:staff', conversationType: 'personal', tenantId: 't', user: { id: '29:s', aadObjectId: STAFF, name: 'Anna' } } as TurnInfo;
 
 describe('"opdater mål" (answer)', function () {
+  let database: Database;
   let store: MeasurementStore;
   before(async function () {
-    store = await openStore('sqlite::memory:', { baseDir: process.cwd() });
+    database = await openDatabase('sqlite::memory:', { baseDir: process.cwd() });
+    store = database.measurements;
   });
   after(async function () {
-    await store.close();
+    await database.close();
   });
 
   it('puts the injected submission id on the form, not a fresh random one', async function () {

@@ -9,8 +9,8 @@ import { assertSendableCard } from '../helpers/adaptive-card-schema';
 import { chartsAsFallback, chartsIn } from '../helpers/charts-as-fallback';
 import { errorNextTo, inputById, inputIds, submitAction } from '../helpers/card-inputs';
 import { createTempSchema, requirePostgresOrSkip, type TempSchema } from '../helpers/postgres';
-import { openStore } from '../../store/open-store';
-import type { MeasurementStore } from '../../store/measurement-store';
+import { openDatabase } from '../../store/open-database';
+import type { Database } from '../../core/ports/database';
 import type { Measurement } from '../../domain/measurement';
 
 /**
@@ -46,7 +46,7 @@ interface InvokeResponse {
   value: unknown;
 }
 
-type StoreFactory = () => Promise<{ store: MeasurementStore; cleanup(): Promise<void> }>;
+type StoreFactory = () => Promise<{ database: Database; cleanup(): Promise<void> }>;
 
 function describeMeasurementForms(label: string, makeStore: StoreFactory): void {
   describe(`measurement forms end to end (${label})`, function () {
@@ -57,7 +57,7 @@ function describeMeasurementForms(label: string, makeStore: StoreFactory): void 
     beforeEach(async function () {
       const made = await makeStore();
       cleanupStore = made.cleanup;
-      running = await startRunningApp({ store: made.store, clock: NOW, env: ENV });
+      running = await startRunningApp({ database: made.database, clock: NOW, env: ENV });
       running.connector.members.set(DORTE_BY_UPN.fromId, {
         id: DORTE_BY_UPN.fromId,
         name: DORTE_BY_UPN.fromName,
@@ -629,11 +629,11 @@ function describeMeasurementForms(label: string, makeStore: StoreFactory): void 
 
 describeMeasurementForms('SQLite', async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'maalbot-forms-'));
-  const store = await openStore(`sqlite:${path.join(dir, 'forms.sqlite')}`, { baseDir: dir, now: NOW });
+  const database = await openDatabase(`sqlite:${path.join(dir, 'forms.sqlite')}`, { baseDir: dir, now: NOW });
   return {
-    store,
+    database,
     async cleanup() {
-      await store.close();
+      await database.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -645,11 +645,11 @@ describe('on PostgreSQL', function () {
   });
   describeMeasurementForms('PostgreSQL', async () => {
     const schema: TempSchema = await createTempSchema();
-    const store = await openStore(schema.connectionString, { baseDir: os.tmpdir(), poolConfig: schema.poolConfig, poolSize: 4, now: NOW });
+    const database = await openDatabase(schema.connectionString, { baseDir: os.tmpdir(), poolConfig: schema.poolConfig, poolSize: 4, now: NOW });
     return {
-      store,
+      database,
       async cleanup() {
-        await store.close();
+        await database.close();
         await schema.drop();
       },
     };

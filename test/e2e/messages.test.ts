@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { startRunningApp, cardOf, cardText, type RunningApp } from '../helpers/running-app';
 import { teamsMessage } from '../helpers/teams-activity';
 import { assertSendableCard } from '../helpers/adaptive-card-schema';
-import type { MeasurementStore } from '../../store/measurement-store';
+import type { MeasurementStore } from '../../core/ports/measurement-store';
 
 /** 15 October 2021, 12:00 in Copenhagen: inside the contract year, before most targets are due. */
 const OCT_2021 = () => new Date('2021-10-15T10:00:00Z');

@@ -4,8 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { startRunningApp } from '../helpers/running-app';
-import { openStore } from '../../store/open-store';
-import type { MeasurementStore } from '../../store/measurement-store';
+import { openDatabase } from '../../store/open-database';
+import { allMigrationsApplied } from '../../store/migrations';
+import type { Database, DatabaseHealth } from '../../core/ports/database';
 import { failingReadinessChecks, type ReadinessCheck } from '../../bot/http/readiness';
 
 async function getJson(url: string): Promise<{ status: number; body: Record<string, unknown> }> {
@@ -13,31 +14,25 @@ async function getJson(url: string): Promise<{ status: number; body: Record<stri
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
-/** The real store with one method replaced (class methods do not survive a spread). */
-function storeWith(store: MeasurementStore, override: Partial<Pick<MeasurementStore, 'ping' | 'appliedMigrations'>>): MeasurementStore {
-  return new Proxy(store, {
-    get(target, prop, receiver) {
-      if (prop in override) return override[prop as keyof typeof override];
-      const value: unknown = Reflect.get(target, prop, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
+/** The real database's health with the migrations check answered from `applied` instead. */
+function healthWith(database: Database, applied: () => Promise<number[]>): DatabaseHealth {
+  return { kind: database.kind, ping: () => database.ping(), migrationsCurrent: async () => allMigrationsApplied(await applied()) };
 }
 
 describe('GET /readyz', () => {
   let dir: string;
-  let store: MeasurementStore;
+  let database: Database;
   beforeEach(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'maalbot-readyz-'));
-    store = await openStore(`sqlite:${path.join(dir, 'r.sqlite')}`, { baseDir: dir });
+    database = await openDatabase(`sqlite:${path.join(dir, 'r.sqlite')}`, { baseDir: dir });
   });
   afterEach(async () => {
-    await store.close();
+    await database.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
   it('answers 200 ready when the store answers, every known migration is applied and the contract is loaded', async () => {
-    const running = await startRunningApp({ store });
+    const running = await startRunningApp({ database });
     try {
       const { status, body } = await getJson(`${running.baseUrl}/readyz`);
       assert.equal(status, 200);
@@ -48,9 +43,9 @@ describe('GET /readyz', () => {
   });
 
   it('answers 503 naming "store" once the database is gone — and says nothing about why', async () => {
-    const running = await startRunningApp({ store });
+    const running = await startRunningApp({ database });
     try {
-      await store.close(); // the SQLite handle is closed: every query now throws
+      await database.close(); // the SQLite handles are closed: every query now throws
       const { status, body } = await getJson(`${running.baseUrl}/readyz`);
       assert.equal(status, 503);
       assert.equal(body.status, 'not ready');
@@ -65,7 +60,7 @@ describe('GET /readyz', () => {
   });
 
   it('answers 503 naming "migrations" when a known migration is missing', async () => {
-    const running = await startRunningApp({ store: storeWith(store, { appliedMigrations: async () => [] }) });
+    const running = await startRunningApp({ database, health: healthWith(database, async () => []) });
     try {
       const { status, body } = await getJson(`${running.baseUrl}/readyz`);
       assert.equal(status, 503);
@@ -76,8 +71,8 @@ describe('GET /readyz', () => {
   });
 
   it('stays ready when a newer instance has applied a migration this build does not know (rolling upgrade)', async () => {
-    const applied = await store.appliedMigrations();
-    const running = await startRunningApp({ store: storeWith(store, { appliedMigrations: async () => [...applied, 9999] }) });
+    const applied = await database.measurements.appliedMigrations();
+    const running = await startRunningApp({ database, health: healthWith(database, async () => [...applied, 9999]) });
     try {
       assert.equal((await fetch(`${running.baseUrl}/readyz`)).status, 200);
     } finally {

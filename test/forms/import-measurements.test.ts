@@ -9,7 +9,7 @@ import { formatImportReport, importMeasurementsCsv } from '../../domain/measurem
 import { loadContract } from '../../goals/load-contract';
 import { defaultContractPath, projectRoot } from '../../goals/default-contract';
 import { SqliteMeasurementStore } from '../../store/sqlite-store';
-import { openStore } from '../../store/open-store';
+import { openDatabase } from '../../store/open-database';
 
 const contract = loadContract(defaultContractPath());
 const TODAY = '2021-10-15';
@@ -172,11 +172,11 @@ describe('bulk import of measurements (npm run import)', function () {
       const { code, stdout } = await runScript('ok.csv');
       assert.equal(code, 0);
       assert.match(stdout, /ok\.csv: 4 linjer læst, 4 målinger gemt\./);
-      const store = await openStore(`sqlite:${path.join(dir, 'db.sqlite')}`, { baseDir: dir });
+      const database = await openDatabase(`sqlite:${path.join(dir, 'db.sqlite')}`, { baseDir: dir });
       try {
-        assert.equal((await store.listMeasurements(contract.id)).length, 4);
+        assert.equal((await database.measurements.listMeasurements(contract.id)).length, 4);
       } finally {
-        await store.close();
+        await database.close();
       }
     });
 

@@ -9,6 +9,7 @@ import { meetingSpecFromSchedule } from '../../graph/meeting-spec-from-schedule'
 import { ACTIVITY_TYPES_MANIFEST } from '../../graph/activity-types-manifest';
 import { ReminderScheduler } from '../../domain/reminders/reminder-scheduler';
 import { FanOut } from '../../domain/reminders/fan-out';
+import { silentLogger } from '../../core/silent-logger';
 
 const MIN = 60_000;
 const ORGANIZER = 'organisator@erhvervshus.test';
@@ -45,7 +46,7 @@ describe('Reminders through Microsoft Graph', function () {
     const meeting = h.schedule.meeting!;
     const source = new GraphMeetingSource({ client, organizer: ORGANIZER, timeZone: h.schedule.timeZone, skipDates: meeting.skipDates, baseUrl: fake.baseUrl, now: h.clock.now, logger: pino({ level: 'silent' }) });
     const notifier = new GraphActivityFeedNotifier({ client, webUrl: botChatDeepLink('b0700000-0000-4000-8000-000000000001'), now: h.clock.now });
-    const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
+    const silent = silentLogger;
     const scheduler = new ReminderScheduler({
       schedule: h.schedule,
       contract: h.contract,

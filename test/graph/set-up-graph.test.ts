@@ -6,7 +6,7 @@ import { FakeCredential } from '../helpers/graph-test-client';
 import { setUpGraph } from '../../graph/set-up-graph';
 import { readConfig } from '../../config/read-config';
 import type { Schedule } from '../../domain/schedule/schedule';
-import type { Logger } from '../../bot/logger';
+import type { Logger } from '../../core/ports/logger';
 
 const NOW = new Date('2026-03-02T08:00:00Z');
 const DIRECTOR = '0b9d3a52-7c1e-4f0a-9a57-1d2c3e4f5a6b';

@@ -14,10 +14,10 @@ import { parseLeadTime } from '../../domain/schedule/lead-time';
 import { RuleMeetingSource } from '../../domain/schedule/rule-meeting-source';
 import type { Schedule } from '../../domain/schedule/schedule';
 import type { MeetingOccurrenceSource } from '../../domain/schedule/meeting-occurrence';
-import type { MeasurementStore } from '../../store/measurement-store';
-import { openStore } from '../../store/open-store';
-import type { ReminderStore, ConversationKind } from '../../store/reminder-store';
-import { SqliteReminderStore } from '../../store/sqlite-reminder-store';
+import type { MeasurementStore } from '../../core/ports/measurement-store';
+import { openDatabase } from '../../store/open-database';
+import type { ReminderStore, ConversationKind } from '../../core/ports/reminder-store';
+import type { Logger } from '../../core/ports/logger';
 
 export const CPH = 'Europe/Copenhagen';
 
@@ -117,15 +117,15 @@ export interface Harness {
 export async function createHarness(schedule: Schedule = testSchedule(), startIso = '2026-03-01T00:00:00Z'): Promise<Harness> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'maalbot-scheduler-'));
   const file = path.join(dir, 'db.sqlite');
-  const measurements = await openStore(`sqlite:${file}`, { baseDir: dir });
-  const store = new SqliteReminderStore(file);
-  await store.migrate();
+  const database = await openDatabase(`sqlite:${file}`, { baseDir: dir });
+  const { measurements, reminders: store } = database;
   const clock = new VirtualClock(Date.parse(startIso));
   const contract = loadContract(defaultContractPath());
   const sender = new FakeSender(clock);
   const feed = new FakeFeed();
   const logs: LogLine[] = [];
-  const logger = {
+  const logger: Logger = {
+    child: () => logger,
     info: (obj: object, msg: string) => void logs.push({ level: 'info', obj: obj as Record<string, unknown>, msg }),
     warn: (obj: object, msg: string) => void logs.push({ level: 'warn', obj: obj as Record<string, unknown>, msg }),
     error: (obj: object, msg: string) => void logs.push({ level: 'error', obj: obj as Record<string, unknown>, msg }),
@@ -178,8 +178,7 @@ export async function createHarness(schedule: Schedule = testSchedule(), startIs
       return reports;
     },
     async cleanup() {
-      await store.close();
-      await measurements.close();
+      await database.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

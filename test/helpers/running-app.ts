@@ -9,8 +9,9 @@ import { readConfig } from '../../config/read-config';
 import { loadContract } from '../../goals/load-contract';
 import { defaultContractPath } from '../../goals/default-contract';
 import type { ContractData } from '../../goals/contract-schema';
-import { openStore } from '../../store/open-store';
-import type { MeasurementStore } from '../../store/measurement-store';
+import { openDatabase } from '../../store/open-database';
+import type { Database, DatabaseHealth } from '../../core/ports/database';
+import type { MeasurementStore } from '../../core/ports/measurement-store';
 import type { Clock } from '../../bot/clock';
 import type { AuthEndpoints } from '../../bot/create-adapter';
 import { FakeConnector } from './fake-connector';
@@ -29,8 +30,12 @@ export interface RunningApp {
 }
 
 export interface StartOptions {
-  /** Defaults to a fresh SQLite file in a temp dir. */
+  /** Defaults to a fresh SQLite database in a temp dir (its measurement store and its health). */
+  database?: Database;
+  /** Overrides the database's measurement store (e.g. a failing fake). */
   store?: MeasurementStore;
+  /** Overrides what /readyz and /healthz ask (e.g. a database whose migrations are behind). */
+  health?: DatabaseHealth;
   clock?: Clock;
   env?: NodeJS.ProcessEnv;
   /** Point the bot's token validation at a loopback OpenID/JWKS server (test/helpers/fake-bot-framework-auth.ts). */
@@ -42,7 +47,8 @@ export interface StartOptions {
 /** The real app (createApp) listening on a free loopback port, with a loopback fake Bot Connector. */
 export async function startRunningApp(options: StartOptions = {}): Promise<RunningApp> {
   const tempDir = mkdtempSync(path.join(os.tmpdir(), 'maalbot-e2e-'));
-  const store = options.store ?? (await openStore(`sqlite:${path.join(tempDir, 'e2e.sqlite')}`, { baseDir: tempDir }));
+  const database = options.database ?? (await openDatabase(`sqlite:${path.join(tempDir, 'e2e.sqlite')}`, { baseDir: tempDir }));
+  const store = options.store ?? database.measurements;
   const contract = loadContract(defaultContractPath());
   const connector = new FakeConnector();
   await connector.start();
@@ -55,7 +61,7 @@ export async function startRunningApp(options: StartOptions = {}): Promise<Runni
   });
   const config = readConfig({ LOG_LEVEL: 'debug', ...options.env });
   const logger = pino({ level: config.logLevel }, sink);
-  const app = createApp({ config, contract, store, logger, clock: options.clock ?? (() => new Date()), authEndpoints: options.authEndpoints, ...options.reminders });
+  const app = createApp({ config, contract, store, database: options.health ?? database, logger, clock: options.clock ?? (() => new Date()), authEndpoints: options.authEndpoints, ...options.reminders });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const port = (app.server.address() as AddressInfo).port;
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -77,7 +83,7 @@ export async function startRunningApp(options: StartOptions = {}): Promise<Runni
     async close() {
       await new Promise<void>((resolve) => app.server.close(() => resolve()));
       await connector.stop();
-      if (options.store === undefined) await store.close();
+      if (options.database === undefined) await database.close();
       rmSync(tempDir, { recursive: true, force: true });
     },
   };

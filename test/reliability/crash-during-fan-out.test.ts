@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { openReminderStore } from '../../store/open-reminder-store';
+import { openDatabase } from '../../store/open-database';
 import { FakeConnector } from '../helpers/fake-connector';
 import { startBotProcess, type BotProcess } from './bot-process';
 import { postsPerChannel, seedSubscribedChannels, waitUntil, writeDueMeetingSchedule } from './reminder-fixtures';
@@ -50,8 +50,8 @@ describe('crash during a reminder fan-out (SQLite, real process, SIGKILL)', func
     const file = path.join(dir, 'maalbot.sqlite');
     const now = new Date();
     const schedule = writeDueMeetingSchedule(dir, now);
-    const seeding = await openReminderStore(`sqlite:${file}`, { baseDir: dir });
-    const ids = await seedSubscribedChannels(seeding, CHANNELS, connector.serviceUrl, new Date(now.getTime() - 2 * 3_600_000));
+    const seeding = await openDatabase(`sqlite:${file}`, { baseDir: dir });
+    const ids = await seedSubscribedChannels(seeding.reminders, CHANNELS, connector.serviceUrl, new Date(now.getTime() - 2 * 3_600_000));
     await seeding.close();
     const env = { DATABASE_URL: `sqlite:${file}`, SCHEDULE_FILE: schedule.file, REMINDER_TICK_SECONDS: '5' };
 

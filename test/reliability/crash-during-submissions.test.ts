@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { defaultContractPath } from '../../goals/default-contract';
 import { loadContract } from '../../goals/load-contract';
-import { openStore } from '../../store/open-store';
+import { openDatabase } from '../../store/open-database';
 import { FakeConnector } from '../helpers/fake-connector';
 import { startBotProcess, type BotProcess, type Exit } from './bot-process';
 import { assertAcknowledgedStoredOnce, assertRowsComplete } from './measurement-audit';
@@ -71,7 +71,8 @@ describe('crash during a storm of form submissions (SQLite, real process, SIGKIL
 
     const second = await startBotProcess(env);
     bots.push(second);
-    const store = await openStore(`sqlite:${file}`, { baseDir: dir });
+    const database = await openDatabase(`sqlite:${file}`, { baseDir: dir });
+    const store = database.measurements;
     try {
       const afterCrash = await store.listMeasurements(CONTRACT_ID);
       assertRowsComplete(afterCrash, sent);
@@ -113,7 +114,7 @@ describe('crash during a storm of form submissions (SQLite, real process, SIGKIL
         );
       }
     } finally {
-      await store.close();
+      await database.close();
     }
     assert.deepEqual(await second.stop(), { code: 0, signal: null });
     assert.deepEqual(sqliteHealth(file), { integrity: 'ok', foreignKeyViolations: 0 });

@@ -17,6 +17,7 @@ import { SqliteReminderStore } from '../../store/sqlite-reminder-store';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { silentLogger } from '../../core/silent-logger';
 
 /**
  * Fault injection on (a loopback) Microsoft Graph: no answer, a reset connection, an answer cut off
@@ -110,7 +111,7 @@ describe('reliability: Microsoft Graph faults', function () {
         activityFeed: { notifier, directorUserIds: [DIRECTOR] },
         fanOut: new FanOut({ now: () => h.clock.ms, sleep: h.clock.sleep, random: () => 0.5 }),
         now: h.clock.now,
-        logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
+        logger: silentLogger,
         instanceId: 'graph-faults',
         options: { maxTotalAttempts: options.maxTotalAttempts ?? 15 },
       });

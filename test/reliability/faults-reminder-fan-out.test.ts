@@ -10,13 +10,16 @@ import { ReminderScheduler, type TickReport } from '../../domain/reminders/remin
 import { RuleMeetingSource } from '../../domain/schedule/rule-meeting-source';
 import { loadContract } from '../../goals/load-contract';
 import { defaultContractPath } from '../../goals/default-contract';
-import { openStore } from '../../store/open-store';
-import type { MeasurementStore } from '../../store/measurement-store';
+import { openDatabase } from '../../store/open-database';
+import type { Database } from '../../core/ports/database';
+import type { ReminderStore } from '../../core/ports/reminder-store';
+import type { MeasurementStore } from '../../core/ports/measurement-store';
 import { SqliteReminderStore } from '../../store/sqlite-reminder-store';
 import { FakeConnector, type ConnectorFault } from '../helpers/fake-connector';
 import { startRunningApp } from '../helpers/running-app';
 import { teamsMessage } from '../helpers/teams-activity';
 import { testSchedule } from '../helpers/reminder-harness';
+import { silentLogger } from '../../core/silent-logger';
 
 /**
  * Fault injection on the Bot Connector during a reminder fan-out, over real HTTP: the real
@@ -62,7 +65,8 @@ describe('reliability: Bot Connector faults during a reminder fan-out', function
   this.timeout(60_000);
   let dir: string;
   let measurements: MeasurementStore;
-  let store: SqliteReminderStore;
+  let store: ReminderStore;
+  let database: Database;
   let connector: FakeConnector;
   let now: number;
   let scheduler: ReminderScheduler;
@@ -70,9 +74,8 @@ describe('reliability: Bot Connector faults during a reminder fan-out', function
   beforeEach(async function () {
     dir = mkdtempSync(path.join(os.tmpdir(), 'maalbot-faults-fanout-'));
     const file = path.join(dir, 'db.sqlite');
-    measurements = await openStore(`sqlite:${file}`, { baseDir: dir });
-    store = new SqliteReminderStore(file);
-    await store.migrate();
+    database = await openDatabase(`sqlite:${file}`, { baseDir: dir });
+    ({ measurements, reminders: store } = database);
     connector = new FakeConnector();
     await connector.start();
     for (const id of CHANNELS) {
@@ -90,7 +93,7 @@ describe('reliability: Bot Connector faults during a reminder fan-out', function
     now = DUE;
     const schedule = testSchedule();
     const silent = pino({ level: 'silent' });
-    const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
+    const log = silentLogger;
     scheduler = new ReminderScheduler({
       schedule,
       contract: loadContract(defaultContractPath()),
@@ -107,8 +110,7 @@ describe('reliability: Bot Connector faults during a reminder fan-out', function
   });
   afterEach(async function () {
     await connector.stop();
-    await store.close();
-    await measurements.close();
+    await database.close();
     rmSync(dir, { recursive: true, force: true });
   });
 

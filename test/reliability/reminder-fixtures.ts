@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { TurnContext, type Activity } from 'botbuilder';
-import type { ReminderStore } from '../../store/reminder-store';
+import type { ReminderStore } from '../../core/ports/reminder-store';
 import type { FakeConnector } from '../helpers/fake-connector';
 import { teamsMessage } from '../helpers/teams-activity';
 

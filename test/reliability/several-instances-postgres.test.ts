@@ -7,7 +7,7 @@ import { defaultContractPath } from '../../goals/default-contract';
 import { loadContract } from '../../goals/load-contract';
 import { PostgresMeasurementStore } from '../../store/postgres-store';
 import { PostgresReminderStore } from '../../store/postgres-reminder-store';
-import type { DeliveryRecord } from '../../store/reminder-store';
+import type { DeliveryRecord } from '../../core/ports/reminder-store';
 import { FakeConnector } from '../helpers/fake-connector';
 import { createTempSchema, requirePostgresOrSkip, type TempSchema } from '../helpers/postgres';
 import { startBotProcess, type BotProcess, type Exit } from './bot-process';

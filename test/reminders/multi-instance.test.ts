@@ -12,9 +12,10 @@ import { PostgresReminderStore } from '../../store/postgres-reminder-store';
 import { createTempSchema, requirePostgresOrSkip, type TempSchema } from '../helpers/postgres';
 import { RateLimitedConnector } from '../helpers/rate-limited-connector';
 import { testSchedule, VirtualClock } from '../helpers/reminder-harness';
+import { silentLogger } from '../../core/silent-logger';
 
 const CONVERSATIONS = 30;
-const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
+const silent = silentLogger;
 
 /**
  * Three scheduler instances (each with its own PostgreSQL pool, as three processes would have)

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { KNOWN_MIGRATION_VERSIONS, MIGRATIONS, pendingMigrations, type Migration } from '../../store/migrations';
+import type { Migration } from '../../store/migration';
+import { KNOWN_MIGRATION_VERSIONS, MIGRATIONS, allMigrationsApplied, pendingMigrations } from '../../store/migrations';
 import { SqliteMeasurementStore } from '../../store/sqlite-store';
 import { newMeasurement } from './store-contract';
 
@@ -21,6 +22,13 @@ describe('migrations', function () {
       assert.doesNotMatch(m.sqlite, /\bPRAGMA\b|\bVACUUM\b/i, m.name);
       assert.doesNotMatch(m.postgres, /\bCONCURRENTLY\b/i, m.name);
     }
+  });
+
+  it('counts as applied (readiness) when every known version is there, also with newer ones, not with one missing', function () {
+    assert.equal(allMigrationsApplied([...KNOWN_MIGRATION_VERSIONS]), true);
+    assert.equal(allMigrationsApplied([...KNOWN_MIGRATION_VERSIONS, 9999]), true, 'a newer instance migrated further (rolling upgrade)');
+    assert.equal(allMigrationsApplied(KNOWN_MIGRATION_VERSIONS.slice(1)), false);
+    assert.equal(allMigrationsApplied([]), false);
   });
 
   it('version 1 creates the measurements table with the promised columns and index', function () {

@@ -1,5 +1,5 @@
 import { PostgresReminderStore } from '../../store/postgres-reminder-store';
-import type { ReminderStore } from '../../store/reminder-store';
+import type { ReminderStore } from '../../core/ports/reminder-store';
 import { createTempSchema, requirePostgresOrSkip } from '../helpers/postgres';
 import { describeReminderStoreContract } from './reminder-store-contract';
 

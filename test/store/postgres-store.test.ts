@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { Client } from 'pg';
-import type { MeasurementStore } from '../../store/measurement-store';
-import { KNOWN_MIGRATION_VERSIONS, MIGRATIONS, type Migration } from '../../store/migrations';
+import type { MeasurementStore } from '../../core/ports/measurement-store';
+import type { Migration } from '../../store/migration';
+import { KNOWN_MIGRATION_VERSIONS, MIGRATIONS } from '../../store/migrations';
 import { PostgresMeasurementStore, type PostgresStoreOptions } from '../../store/postgres-store';
 import { createTempSchema, requirePostgresOrSkip, withTempSchema, type TempSchema } from '../helpers/postgres';
 import { describeStoreContract, newMeasurement, type MakeStoreOptions, type StoreUnderTest } from './store-contract';

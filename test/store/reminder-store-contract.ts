@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { NewDelivery, ReminderStore, SeenConversation } from '../../store/reminder-store';
+import type { NewDelivery, ReminderStore, SeenConversation } from '../../core/ports/reminder-store';
 
 export interface ReminderStoreUnderTest {
   /** A fresh, migrated store on an empty database. */

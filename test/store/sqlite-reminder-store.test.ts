@@ -3,9 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { KNOWN_MIGRATION_VERSIONS } from '../../store/migrations';
-import { openReminderStore } from '../../store/open-reminder-store';
-import { openStore } from '../../store/open-store';
-import type { ReminderStore } from '../../store/reminder-store';
+import { openDatabase } from '../../store/open-database';
+import type { ReminderStore } from '../../core/ports/reminder-store';
 import { SqliteReminderStore } from '../../store/sqlite-reminder-store';
 import { describeReminderStoreContract, seen } from './reminder-store-contract';
 
@@ -36,15 +35,13 @@ describe('SqliteReminderStore beside the measurement store', function () {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'maalbot-reminders-'));
     try {
       const url = `sqlite:${path.join(dir, 'shared.sqlite')}`;
-      const measurements = await openStore(url, { baseDir: dir });
-      const reminders = await openReminderStore(url, { baseDir: dir });
-      assert.deepEqual(await measurements.appliedMigrations(), [...KNOWN_MIGRATION_VERSIONS]);
-      await reminders.upsertConversation(seen());
-      await reminders.close();
-      const again = await openReminderStore(url, { baseDir: dir });
-      assert.equal((await again.getConversation('19:general@thread.tacv2'))?.kind, 'channel');
+      const database = await openDatabase(url, { baseDir: dir });
+      assert.deepEqual(await database.measurements.appliedMigrations(), [...KNOWN_MIGRATION_VERSIONS]);
+      await database.reminders.upsertConversation(seen());
+      await database.close();
+      const again = await openDatabase(url, { baseDir: dir });
+      assert.equal((await again.reminders.getConversation('19:general@thread.tacv2'))?.kind, 'channel');
       await again.close();
-      await measurements.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Measurement, NewMeasurement, StoreSetMeasurementFields } from '../../domain/measurement';
-import { CorrectionConflictError, type CorrectionProblem } from '../../store/correction-conflict-error';
-import type { MeasurementStore } from '../../store/measurement-store';
+import { CorrectionConflictError, type CorrectionProblem } from '../../core/ports/correction-conflict-error';
+import type { MeasurementStore } from '../../core/ports/measurement-store';
 import { KNOWN_MIGRATION_VERSIONS } from '../../store/migrations';
 import { InvalidMeasurementError } from '../../store/normalize-new-measurement';
 

@@ -1,16 +1,5 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import {
-  DatabaseUrlError,
-  KNOWN_MIGRATION_VERSIONS,
-  describeDatabaseTarget,
-  openStore,
-  parseDatabaseUrl,
-} from '../../store/open-store';
-import type { StoreLogger } from '../../store/store-logger';
-import { newMeasurement } from './store-contract';
+import { DatabaseUrlError, describeDatabaseTarget, parseDatabaseUrl } from '../../store/database-url';
 
 const BASE = '/srv/maalbot';
 
@@ -66,61 +55,5 @@ describe('parseDatabaseUrl', function () {
   it('describes a PostgreSQL target for logs without user or password', function () {
     const target = parseDatabaseUrl('postgres://bot:hemmelig@db.internal:5433/maalbot', BASE);
     assert.equal(describeDatabaseTarget(target), 'postgres://db.internal:5433/maalbot');
-  });
-});
-
-describe('openStore', function () {
-  let dir: string;
-
-  beforeEach(function () {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'maalbot-open-'));
-  });
-
-  afterEach(function () {
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-
-  it('opens the default SQLite file under the base dir, migrated, and logs it', async function () {
-    const lines: Array<{ obj: object; msg: string }> = [];
-    const logger: StoreLogger = {
-      info: (obj, msg) => lines.push({ obj, msg }),
-      warn: (obj, msg) => lines.push({ obj, msg }),
-      error: (obj, msg) => lines.push({ obj, msg }),
-    };
-    const store = await openStore(undefined, { baseDir: dir, logger });
-    try {
-      assert.equal(store.kind, 'sqlite');
-      assert.deepEqual(await store.appliedMigrations(), [...KNOWN_MIGRATION_VERSIONS]);
-      await store.appendMeasurement(newMeasurement());
-      assert.ok(fs.existsSync(path.join(dir, 'data', 'maalbot.sqlite')));
-      assert.deepEqual(
-        lines.map((l) => l.msg),
-        [...KNOWN_MIGRATION_VERSIONS.map(() => 'applied migration'), 'store opened'],
-      );
-    } finally {
-      await store.close();
-    }
-  });
-
-  it('opens sqlite::memory: for tests', async function () {
-    const store = await openStore('sqlite::memory:', { baseDir: dir });
-    try {
-      assert.equal(store.kind, 'sqlite');
-      assert.equal((await store.listMeasurements('x')).length, 0);
-    } finally {
-      await store.close();
-    }
-    assert.deepEqual(fs.readdirSync(dir), []);
-  });
-
-  it('rejects an unsupported DATABASE_URL before touching anything', async function () {
-    await assert.rejects(openStore('mongodb://x', { baseDir: dir }), DatabaseUrlError);
-  });
-
-  it('reports a PostgreSQL server that does not answer, with the pg error', async function () {
-    await assert.rejects(
-      openStore('postgres://nobody@127.0.0.1:1/none', { baseDir: dir }),
-      (err: unknown) => err instanceof Error && /ECONNREFUSED/.test(String((err as { code?: string }).code ?? err.message)),
-    );
   });
 });

@@ -1,11 +1,4 @@
 import path from 'node:path';
-import type { MeasurementStore } from './measurement-store';
-import { KNOWN_MIGRATION_VERSIONS } from './migrations';
-import { PostgresMeasurementStore, type PostgresStoreOptions } from './postgres-store';
-import { SqliteMeasurementStore } from './sqlite-store';
-import { silentStoreLogger, type StoreLogger } from './store-logger';
-
-export { KNOWN_MIGRATION_VERSIONS };
 
 export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
@@ -63,43 +56,4 @@ export function describeDatabaseTarget(target: DatabaseTarget): string {
   if (target.kind === 'sqlite') return `sqlite:${target.file}`;
   const u = new URL(target.url);
   return `postgres://${u.hostname}${u.port ? `:${u.port}` : ''}${u.pathname}`;
-}
-
-export interface OpenStoreOptions {
-  /** Directory relative SQLite paths resolve against (the project root). */
-  baseDir: string;
-  logger?: StoreLogger;
-  /** PostgreSQL only: most pool connections. Default 10. */
-  poolSize?: number;
-  /** Clock for recordedAt; injectable for tests. */
-  now?: () => Date;
-  /** PostgreSQL only: further pg pool settings, e.g. `options: '-c search_path=…'` for a test schema. */
-  poolConfig?: PostgresStoreOptions['poolConfig'];
-}
-
-/** Opens the store DATABASE_URL names and brings its schema up to date. */
-export async function openStore(url: string | undefined, options: OpenStoreOptions): Promise<MeasurementStore> {
-  const target = parseDatabaseUrl(url, options.baseDir);
-  const logger = options.logger ?? silentStoreLogger;
-  const store: MeasurementStore =
-    target.kind === 'sqlite'
-      ? new SqliteMeasurementStore(target.file, { logger, now: options.now })
-      : new PostgresMeasurementStore({
-          connectionString: target.url,
-          poolSize: options.poolSize,
-          poolConfig: options.poolConfig,
-          logger,
-          now: options.now,
-        });
-  try {
-    await store.migrate();
-  } catch (err) {
-    await store.close().catch(() => undefined); // the migrate error is the one worth reporting
-    throw err;
-  }
-  logger.info(
-    { db: target.kind, target: describeDatabaseTarget(target), migrations: await store.appliedMigrations() },
-    'store opened',
-  );
-  return store;
 }

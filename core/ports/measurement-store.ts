@@ -1,9 +1,9 @@
-import type { Measurement, NewMeasurement } from '../domain/measurement';
+import type { Measurement, NewMeasurement } from '../../domain/measurement';
 
 /**
  * Persistence for measurements, behind a small async interface so the domain never
  * knows whether SQLite (the embedded default) or PostgreSQL (several instances) is below.
- * Implementations: store/sqlite-store.ts, store/postgres-store.ts; chosen by store/open-store.ts.
+ * Implementations: store/sqlite-store.ts, store/postgres-store.ts; chosen and opened by store/open-database.ts.
  */
 export interface MeasurementStore {
   readonly kind: 'sqlite' | 'postgres';
@@ -14,7 +14,7 @@ export interface MeasurementStore {
    * transaction. Idempotent on `submissionId`: when a row with that id exists, nothing is written
    * and that row is returned (also for two identical submissions racing). With `supersedesId` the
    * row is a correction: the named row must exist in the same contract, KPI and segment and not be
-   * corrected yet, else CorrectionConflictError (store/correction-conflict-error.ts).
+   * corrected yet, else CorrectionConflictError (core/ports/correction-conflict-error.ts).
    */
   appendMeasurement(m: NewMeasurement): Promise<Measurement>;
   /** Appends several rows with the rules of appendMeasurement in ONE transaction: all or none (imports). */

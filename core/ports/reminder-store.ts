@@ -1,7 +1,7 @@
 /**
  * Durable state for reminders, behind a small async interface (SQLite and PostgreSQL,
  * store/sqlite-reminder-store.ts and store/postgres-reminder-store.ts, opened by
- * store/open-reminder-store.ts; one contract suite tests both):
+ * store/open-database.ts; one contract suite tests both):
  *  - the conversations the bot can reach (Bot Framework conversation references as JSON),
  *  - one delivery row per (rule, occurrence, target): the at-most-once record,
  *  - the scheduler's lease and high-water mark, so several instances share one database.

@@ -1,0 +1,19 @@
+import type { MeasurementStore } from './measurement-store';
+import type { ReminderStore } from './reminder-store';
+
+/** What readiness and /healthz ask of the database, without reaching a store. */
+export interface DatabaseHealth {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Cheap round trip to the database; rejects when it does not answer. */
+  ping(): Promise<void>;
+  /** True when every migration this build knows is applied (more, from a newer instance, is fine). */
+  migrationsCurrent(): Promise<boolean>;
+}
+
+/** The opened database (store/open-database.ts): both stores on one file or one PostgreSQL pool. */
+export interface Database extends DatabaseHealth {
+  readonly measurements: MeasurementStore;
+  readonly reminders: ReminderStore;
+  /** Closes both stores and the connections under them. */
+  close(): Promise<void>;
+}

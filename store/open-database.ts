@@ -1,0 +1,71 @@
+import type { Database } from '../core/ports/database';
+import type { Logger } from '../core/ports/logger';
+import type { MeasurementStore } from '../core/ports/measurement-store';
+import type { ReminderStore } from '../core/ports/reminder-store';
+import { silentLogger } from '../core/silent-logger';
+import { describeDatabaseTarget, parseDatabaseUrl } from './database-url';
+import { allMigrationsApplied } from './migrations';
+import { createPostgresPool, type PostgresConnection } from './postgres-pool';
+import { PostgresReminderStore } from './postgres-reminder-store';
+import { PostgresMeasurementStore } from './postgres-store';
+import { SqliteReminderStore } from './sqlite-reminder-store';
+import { SqliteMeasurementStore } from './sqlite-store';
+
+export interface OpenDatabaseOptions {
+  /** Directory relative SQLite paths resolve against (the project root). */
+  baseDir: string;
+  logger?: Logger;
+  /** PostgreSQL only: most connections of the one pool both stores share. Default 10. */
+  poolSize?: number;
+  /** Clock for recordedAt; injectable for tests. */
+  now?: () => Date;
+  /** PostgreSQL only: further pg pool settings, e.g. `options: '-c search_path=…'` for a test schema. */
+  poolConfig?: Extract<PostgresConnection, { connectionString: string }>['poolConfig'];
+}
+
+/**
+ * Opens the database DATABASE_URL names — both stores on it — and brings its schema up to date,
+ * once (one migration list covers both stores). ("sqlite::memory:" gives a private, throw-away
+ * database: tests only.)
+ */
+export async function openDatabase(url: string | undefined, options: OpenDatabaseOptions): Promise<Database> {
+  const target = parseDatabaseUrl(url, options.baseDir);
+  const logger = options.logger ?? silentLogger;
+  let measurements: MeasurementStore;
+  let reminders: ReminderStore;
+  let endPool = async (): Promise<void> => undefined;
+  if (target.kind === 'sqlite') {
+    // Two connections on the one file (WAL + busy_timeout make that safe) because the stores want
+    // different pragmas: synchronous=FULL for measurements (a confirmed one survives a power loss),
+    // NORMAL for the reminders' frequent small writes.
+    measurements = new SqliteMeasurementStore(target.file, { logger, now: options.now });
+    reminders = new SqliteReminderStore(target.file, { logger });
+  } else {
+    const pool = createPostgresPool({ connectionString: target.url, poolSize: options.poolSize, poolConfig: options.poolConfig }, 10, logger, 'idle PostgreSQL connection failed');
+    endPool = () => pool.end();
+    measurements = new PostgresMeasurementStore({ pool, logger, now: options.now });
+    reminders = new PostgresReminderStore({ pool, logger });
+  }
+  const close = async (): Promise<void> => {
+    await Promise.all([measurements.close(), reminders.close()]);
+    await endPool();
+  };
+  try {
+    await measurements.migrate();
+    // ':memory:' is a separate database per connection: the reminders' one needs its own run.
+    if (target.kind === 'sqlite' && target.file === ':memory:') await reminders.migrate();
+  } catch (err) {
+    await close().catch(() => undefined); // the migrate error is the one worth reporting
+    throw err;
+  }
+  logger.info({ db: target.kind, target: describeDatabaseTarget(target), migrations: await measurements.appliedMigrations() }, 'store opened');
+  let closed: Promise<void> | undefined;
+  return {
+    kind: target.kind,
+    measurements,
+    reminders,
+    ping: () => measurements.ping(),
+    migrationsCurrent: async () => allMigrationsApplied(await measurements.appliedMigrations()),
+    close: () => (closed ??= close()),
+  };
+}
