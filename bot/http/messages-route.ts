@@ -5,7 +5,7 @@ import type { Logger } from '../logger';
 import { newErrorReference } from '../error-reference';
 import { describeActivityProblems, inboundActivitySchema } from './activity-schema';
 import { tenantAllowed, type TenantPolicy } from './tenant-policy';
-import { tenantOf } from './tenant-of';
+import { tenantOf } from '../../core/tenant-of';
 
 export interface MessagesRouteDeps {
   adapter: MaalbotAdapter;
