@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { OperatorError } from '../goals/operator-error';
 import type { MeasurementStore } from './measurement-store';
 import { KNOWN_MIGRATION_VERSIONS } from './migrations';
 import { PostgresMeasurementStore, type PostgresStoreOptions } from './postgres-store';
@@ -17,7 +18,7 @@ const ACCEPTED_FORMS =
   '"sqlite::memory:" (tests only), "postgres://USER:PASSWORD@HOST:5432/DB" or "postgresql://…".';
 
 /** DATABASE_URL could not be understood. The message never contains the URL (it may hold a password). */
-export class DatabaseUrlError extends Error {
+export class DatabaseUrlError extends OperatorError {
   readonly code = 'DATABASE_URL_INVALID';
   constructor(problem: string) {
     super(`DATABASE_URL ${problem}. ${ACCEPTED_FORMS}`);
