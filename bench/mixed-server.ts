@@ -8,7 +8,7 @@ import { loadContract } from '../goals/load-contract';
 import { projectRoot } from '../goals/default-contract';
 import { openStore } from '../store/open-store';
 import { seedDemo } from '../store/seed-demo-data';
-import { systemClock } from '../bot/clock';
+import { systemClock } from '../core/time/clock';
 import { SqliteReminderStore } from '../store/sqlite-reminder-store';
 import { BotProactiveSender } from '../bot/proactive-sender';
 import { FanOut } from '../domain/reminders/fan-out';

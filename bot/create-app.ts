@@ -10,7 +10,8 @@ import { InFlightRequests } from './http/in-flight-requests';
 import { defaultReadinessChecks, readinessRoute } from './http/readiness';
 import { stopServer } from './http/stop-server';
 import { MaalBot } from './maalbot';
-import { calendarDate, type Clock } from './clock';
+import type { Clock } from '../core/time/clock';
+import { localDate } from '../core/time/zoned-time';
 import type { Logger } from './logger';
 import { appVersion } from './app-version';
 import { createCardActionRouter } from '../domain/card-actions/card-action-router';
@@ -67,7 +68,7 @@ export function createApp(deps: AppDeps): App {
   const { config, contract, store, logger, clock } = deps;
   const version = appVersion();
   const adapter = createAdapter(config.credentials, logger, deps.authEndpoints, { outboundTimeoutMs: config.outboundTimeoutMs });
-  const today = () => calendarDate(clock(), config.timeZone);
+  const today = () => localDate(clock(), config.timeZone);
   const reminders = createReminders(deps, adapter);
   const answerQuestion = createQuestionAnswerer({ contract, store, today, access: config.access, timeZone: config.timeZone, reminders: reminders.context });
   const forms: MeasurementFormDeps = { contract, store, today, timeZone: config.timeZone, access: config.access, newSubmissionId: randomUUID };

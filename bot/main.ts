@@ -7,7 +7,7 @@ import { OperatorError } from '../goals/operator-error';
 import { openStore } from '../store/open-store';
 import { createApp } from './create-app';
 import { createLogger } from './logger';
-import { systemClock } from './clock';
+import { systemClock } from '../core/time/clock';
 import { exitOnSignals, GracefulShutdown } from './graceful-shutdown';
 import { openReminderStore } from '../store/open-reminder-store';
 import { loadSchedule } from '../config/load-schedule';

@@ -11,7 +11,8 @@ import { loadContract } from '../goals/load-contract';
 import { ContractFileError } from '../goals/contract-file-error';
 import { projectRoot } from '../goals/default-contract';
 import { openStore, parseDatabaseUrl, describeDatabaseTarget } from '../store/open-store';
-import { calendarDate, systemClock } from '../bot/clock';
+import { systemClock } from '../core/time/clock';
+import { localDate } from '../core/time/zoned-time';
 import { formatImportReport, importMeasurementsCsv } from '../domain/measurement-import/import-measurements';
 
 async function main(args: readonly string[]): Promise<number> {
@@ -33,7 +34,7 @@ async function main(args: readonly string[]): Promise<number> {
   const contract = loadContract(path.resolve(root, config.contractFile));
   const store = await openStore(config.databaseUrl, { baseDir: root });
   try {
-    const result = await importMeasurementsCsv(text, { contract, store, today: calendarDate(systemClock(), config.timeZone), fileName: path.basename(file) });
+    const result = await importMeasurementsCsv(text, { contract, store, today: localDate(systemClock(), config.timeZone), fileName: path.basename(file) });
     const report = formatImportReport(result, path.basename(file));
     if (!result.ok) {
       console.error(report);

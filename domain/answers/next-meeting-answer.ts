@@ -3,7 +3,7 @@ import { meetingCard } from '../../cards/meeting-card';
 import { formatDate } from '../danish-format';
 import { cardReply, type Reply } from '../reply';
 import { scheduledDeadlines } from '../schedule/scheduled-deadlines';
-import { localDate } from '../schedule/zoned-time';
+import { localDate } from '../../core/time/zoned-time';
 import type { IntentHandler } from './answer-context';
 
 /** How far ahead "næste møde" looks. */

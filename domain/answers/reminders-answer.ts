@@ -8,7 +8,7 @@ import { dueOccurrences, type ReminderOccurrence } from '../reminders/reminder-o
 import { describeLeadTime } from '../schedule/lead-time';
 import { danishClock, formatLocalDateTime } from '../schedule/format-meeting-time';
 import { scheduledDeadlines } from '../schedule/scheduled-deadlines';
-import { localDate } from '../schedule/zoned-time';
+import { localDate } from '../../core/time/zoned-time';
 import type { IntentHandler } from './answer-context';
 import { REMINDERS_OFF } from './subscribe-answer';
 

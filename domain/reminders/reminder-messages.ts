@@ -11,7 +11,7 @@ import { kpiStatus } from '../status-rules';
 import { danishClock, danishWeekday, formatLocalDateTime } from '../schedule/format-meeting-time';
 import type { Schedule } from '../schedule/schedule';
 import { scheduledDeadlines } from '../schedule/scheduled-deadlines';
-import { localDate, localTime } from '../schedule/zoned-time';
+import { localDate, localTime } from '../../core/time/zoned-time';
 import type { ActivityFeedNotification } from './activity-feed';
 import type { ReminderOccurrence } from './reminder-occurrences';
 

@@ -6,7 +6,7 @@ import type { Measurement } from '../measurement';
 import type { Reply } from '../reply';
 import type { MeetingOccurrenceSource } from '../schedule/meeting-occurrence';
 import type { Schedule } from '../schedule/schedule';
-import { localDate } from '../schedule/zoned-time';
+import { localDate } from '../../core/time/zoned-time';
 import type { ActivityFeedNotifier } from './activity-feed';
 import { conversationTargetId, feedTargetId } from './conversation-key';
 import type { FanOut, FanOutJob, FanOutOutcome } from './fan-out';

@@ -11,7 +11,7 @@ import { defaultContractPath } from '../../goals/default-contract';
 import type { ContractData } from '../../goals/contract-schema';
 import { openStore } from '../../store/open-store';
 import type { MeasurementStore } from '../../store/measurement-store';
-import type { Clock } from '../../bot/clock';
+import type { Clock } from '../../core/time/clock';
 import type { AuthEndpoints } from '../../bot/create-adapter';
 import { FakeConnector } from './fake-connector';
 
