@@ -10,7 +10,7 @@ import { loadContract } from '../goals/load-contract';
 import { projectRoot } from '../goals/default-contract';
 import { openDatabase } from '../store/open-database';
 import { seedDemo } from '../store/seed-demo-data';
-import { systemClock } from '../bot/clock';
+import { systemClock } from '../core/time/clock';
 
 /**
  * A bot under benchmark, in its own process so the load generator does not share its event loop.

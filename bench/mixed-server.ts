@@ -8,7 +8,7 @@ import { loadContract } from '../goals/load-contract';
 import { projectRoot } from '../goals/default-contract';
 import { openDatabase } from '../store/open-database';
 import { seedDemo } from '../store/seed-demo-data';
-import { systemClock } from '../bot/clock';
+import { systemClock } from '../core/time/clock';
 import { BotProactiveSender } from '../bot/proactive-sender';
 import { FanOut } from '../domain/reminders/fan-out';
 import { teamsConversationWindows } from '../domain/reminders/rate-limiter';

@@ -8,7 +8,7 @@ import { loadContract } from '../goals/load-contract';
 import { projectRoot } from '../goals/default-contract';
 import { openDatabase } from '../store/open-database';
 import { seedDemo } from '../store/seed-demo-data';
-import { systemClock } from '../bot/clock';
+import { systemClock } from '../core/time/clock';
 
 /**
  * Målbot for the submit scenario (bench/submit-scenario.ts), in its own process: a fresh SQLite file

@@ -10,7 +10,8 @@ import { createHttpServer } from './http/create-http-server';
 import { defaultReadinessChecks } from './http/readiness';
 import { teamsActivityProcessor } from './teams-activity-processor';
 import { MaalBot } from './maalbot';
-import { calendarDate, type Clock } from './clock';
+import type { Clock } from '../core/time/clock';
+import { localDate } from '../core/time/zoned-time';
 import type { Logger } from '../core/ports/logger';
 import { appVersion } from './app-version';
 import { createCardActionRouter } from '../domain/card-actions/card-action-router';
@@ -69,7 +70,7 @@ export function createApp(deps: AppDeps): App {
   const { config, contract, store, logger, clock } = deps;
   const version = appVersion();
   const adapter = createAdapter(config.credentials, logger, deps.authEndpoints, { outboundTimeoutMs: config.outboundTimeoutMs });
-  const today = () => calendarDate(clock(), config.timeZone);
+  const today = () => localDate(clock(), config.timeZone);
   const reminders = createReminders(deps, adapter);
   const newSubmissionId = randomUUID;
   const answerQuestion = createQuestionAnswerer({ contract, store, today, access: config.access, timeZone: config.timeZone, reminders: reminders.context, newSubmissionId });

@@ -15,7 +15,7 @@ import type { MeetingOccurrenceSource } from '../domain/schedule/meeting-occurre
 import { RuleMeetingSource } from '../domain/schedule/rule-meeting-source';
 import type { Schedule } from '../domain/schedule/schedule';
 import type { MaalbotAdapter } from './maalbot-adapter';
-import type { Clock } from './clock';
+import type { Clock } from '../core/time/clock';
 import type { Logger } from '../core/ports/logger';
 import { BotProactiveSender } from './proactive-sender';
 

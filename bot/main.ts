@@ -1,17 +1,15 @@
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { readConfig, ConfigError } from '../config/read-config';
+import { readConfig } from '../config/read-config';
 import { loadContract } from '../goals/load-contract';
-import { ContractFileError } from '../goals/contract-file-error';
 import { projectRoot } from '../goals/default-contract';
-import { DatabaseUrlError } from '../store/database-url';
+import { OperatorError } from '../goals/operator-error';
 import { openDatabase } from '../store/open-database';
 import { createApp } from './create-app';
 import { createLogger } from './logger';
-import { systemClock } from './clock';
+import { systemClock } from '../core/time/clock';
 import { exitOnSignals, GracefulShutdown } from './graceful-shutdown';
 import { loadSchedule } from '../config/load-schedule';
-import { ScheduleFileError } from '../config/schedule-file-error';
 import { startReminderLoop } from './reminder-loop';
 import { setUpGraph } from '../graph/set-up-graph';
 
@@ -62,8 +60,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  // Config and contract errors are written for an operator: print them plainly, no stack.
-  if (err instanceof ConfigError || err instanceof ContractFileError || err instanceof ScheduleFileError || err instanceof DatabaseUrlError) {
+  // Config, data-file and DATABASE_URL errors are written for an operator: print them plainly, no stack.
+  if (err instanceof OperatorError) {
     console.error(err.message);
   } else {
     console.error('Målbot kunne ikke starte:', err);

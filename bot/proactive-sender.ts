@@ -1,5 +1,6 @@
 import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
-import { DeliveryError, deliveryErrorForStatus, parseRetryAfter } from '../domain/reminders/delivery-error';
+import { retryAfterMs } from '../core/retry-after';
+import { DeliveryError, deliveryErrorForStatus } from '../domain/reminders/delivery-error';
 import type { ProactiveSender } from '../domain/reminders/proactive-sender';
 import type { Reply } from '../core/reply';
 import { toActivity } from './maalbot';
@@ -63,7 +64,7 @@ export class BotProactiveSender implements ProactiveSender {
     const e = (typeof err === 'object' && err !== null ? err : {}) as HttpErrorShape;
     const message = typeof e.message === 'string' && e.message !== '' ? e.message : String(err);
     if (typeof e.statusCode === 'number' && e.statusCode > 0) {
-      const retryAfter = parseRetryAfter(e.response?.headers?.get?.('retry-after'), this.now());
+      const retryAfter = retryAfterMs(e.response?.headers?.get?.('retry-after'), this.now());
       return deliveryErrorForStatus(e.statusCode, retryAfter, message);
     }
     // No HTTP status: the request never got an answer (refused, reset, timed out) — worth a retry.

@@ -1,4 +1,5 @@
 import type { Activity } from 'botbuilder';
+import { tenantOf } from '../core/tenant-of';
 import type { TurnInfo } from '../domain/turn-info';
 
 const CONVERSATION_TYPES = new Set(['personal', 'groupChat', 'channel']);
@@ -6,12 +7,10 @@ const CONVERSATION_TYPES = new Set(['personal', 'groupChat', 'channel']);
 /** Copies what the domain may know out of a Bot Framework activity. */
 export function turnInfoFromActivity(activity: Partial<Activity>): TurnInfo {
   const type = activity.conversation?.conversationType;
-  const channelData = activity.channelData as { tenant?: { id?: unknown } } | undefined;
-  const channelTenant = typeof channelData?.tenant?.id === 'string' ? channelData.tenant.id : undefined;
   return {
     conversationId: activity.conversation?.id ?? '',
     conversationType: type !== undefined && CONVERSATION_TYPES.has(type) ? (type as TurnInfo['conversationType']) : 'unknown',
-    tenantId: activity.conversation?.tenantId ?? channelTenant,
+    tenantId: tenantOf(activity),
     user: {
       id: activity.from?.id ?? '',
       aadObjectId: activity.from?.aadObjectId,

@@ -1,6 +1,6 @@
 import type { Deadline } from '../goals/contract-schema';
 import { formatDate } from '../domain/danish-format';
-import { daysBetween } from '../domain/schedule/zoned-time';
+import { daysBetween } from '../core/time/zoned-time';
 import { adaptiveCard, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card';
 import { escapeMarkdown } from './escape-markdown';
 

@@ -7,7 +7,7 @@ import { describeLeadTime } from '../domain/schedule/lead-time';
 import type { MeetingOccurrence } from '../domain/schedule/meeting-occurrence';
 import type { LeadTime, ScheduledDeadline } from '../domain/schedule/schedule';
 import { formatLocalDateTime, formatMeetingTime } from '../domain/schedule/format-meeting-time';
-import { addDays } from '../domain/schedule/zoned-time';
+import { addDays } from '../core/time/zoned-time';
 import { escapeMarkdown } from './escape-markdown';
 import type { StatusBadge } from './goal-status-view';
 import { statusStyle } from './status-style';

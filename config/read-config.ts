@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { readTenantPolicy } from './read-tenant-policy';
 import type { TenantPolicy } from '../bot/http/tenant-policy';
 import { DEFAULT_CONTRACT_FILE } from '../goals/default-contract';
+import { OperatorError } from '../goals/operator-error';
 import { readGraphConfig, type GraphConfig } from './read-graph-config';
 import { readAccessPolicy } from './read-access-policy';
 import { readReminderConfig, type ReminderConfig } from './read-reminder-config';
@@ -13,7 +14,9 @@ import type { AccessPolicy } from '../domain/access/access-policy';
  * names it and says how to fix it. The README's table and .env.example list the same variables.
  */
 
-export class ConfigError extends Error {
+export class ConfigError extends OperatorError {
+  readonly code = 'CONFIG_INVALID';
+
   constructor(readonly problems: string[]) {
     super(`Målbot kan ikke starte: konfigurationen er ugyldig.\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { formatIssuePath } from './format-issue-path';
+import { OperatorError } from './operator-error';
 
 /**
  * Reading the data files an admin edits by hand (the contract, the schedule): YAML, or JSON when
@@ -16,7 +17,7 @@ export interface DataFileIssue {
 }
 
 /** A data file that cannot be used; the message names the file and has one line per issue. */
-export class DataFileError extends Error {
+export abstract class DataFileError extends OperatorError {
   constructor(
     readonly file: string,
     readonly issues: readonly DataFileIssue[],

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { ACTIVITY_TYPES, type ActivityFeedNotification, type ActivityFeedNotifier } from '../domain/reminders/activity-feed';
 import { ACTIVITY_TEMPLATE_PARAMETERS } from '../domain/reminders/activity-template-parameters';
+import { previewText } from '../core/preview-text';
 import { toGraphRequestError } from './graph-request-error';
 
 export interface GraphActivityFeedNotifierOptions {
@@ -15,9 +16,6 @@ export interface GraphActivityFeedNotifierOptions {
   topic?: string;
   now?: () => Date;
 }
-
-/** Teams' cap on the preview text; longer text is cut by Teams anyway, so we cut it cleanly. */
-export const PREVIEW_TEXT_LIMIT = 150;
 
 /** A deep link that opens the 1:1 chat with the bot (Teams' documented chat deep-link format). */
 export function botChatDeepLink(botAppId: string): string {
@@ -89,15 +87,10 @@ export function activityNotificationBody(notification: ActivityFeedNotification,
   return {
     topic: { source: 'text', value: topic, webUrl },
     activityType,
-    previewText: { content: truncate(notification.previewText, PREVIEW_TEXT_LIMIT) },
+    previewText: { content: previewText(notification.previewText) },
     templateParameters: parameters,
     chainId: chainIdFor(notification.userId, activityType, parameters),
   };
-}
-
-function truncate(text: string, limit: number): string {
-  const chars = Array.from(text.trim());
-  return chars.length <= limit ? chars.join('') : `${chars.slice(0, limit - 1).join('')}…`;
 }
 
 /** A positive integer below 2^53 (Graph's chainId is Int64; JSON numbers are exact up to 2^53). */

@@ -4,7 +4,7 @@ import type { MeetingOccurrence, MeetingOccurrenceSource } from '../domain/sched
 import type { Logger } from '../core/ports/logger';
 import { toGraphRequestError, GraphRequestError } from './graph-request-error';
 import { meetingEventBody, ruleFingerprint, RULE_PROPERTY_ID, SERIES_PROPERTY_ID, type RecurringMeetingSpec } from './meeting-event-body';
-import { addDays, localDate, localTime, zonedInstant } from '../domain/schedule/zoned-time';
+import { addDays, localDate, localTime, zonedInstant } from '../core/time/zoned-time';
 
 export interface GraphMeetingSourceOptions {
   client: Client;

@@ -1,5 +1,6 @@
 import { GraphError } from '@microsoft/microsoft-graph-client';
-import { RETRYABLE_STATUS_CODES, retryAfterMs } from './graph-retry-middleware';
+import { retryAfterMs } from '../core/retry-after';
+import { RETRYABLE_STATUS_CODES } from './graph-retry-middleware';
 
 /**
  * A Graph call that failed after the retry middleware gave up. Callers branch on the typed

@@ -1,4 +1,5 @@
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
+import { retryAfterMs } from '../core/retry-after';
 
 /**
  * Replaces the Graph client's default RetryHandler. That handler retries only 429/503/504, sleeps
@@ -32,16 +33,6 @@ export interface GraphRetryOptions {
 }
 
 export const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Milliseconds a Retry-After header asks for, or undefined when absent or unreadable. */
-export function retryAfterMs(header: string | null | undefined, now: Date): number | undefined {
-  if (header === null || header === undefined || header.trim() === '') return undefined;
-  const trimmed = header.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  const date = Date.parse(trimmed);
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, date - now.getTime());
-}
 
 export class GraphRetryMiddleware implements Middleware {
   private next: Middleware | undefined;

@@ -12,7 +12,8 @@ import { ContractFileError } from '../goals/contract-file-error';
 import { projectRoot } from '../goals/default-contract';
 import { parseDatabaseUrl, describeDatabaseTarget } from '../store/database-url';
 import { openDatabase } from '../store/open-database';
-import { calendarDate, systemClock } from '../bot/clock';
+import { systemClock } from '../core/time/clock';
+import { localDate } from '../core/time/zoned-time';
 import { formatImportReport, importMeasurementsCsv } from '../domain/measurement-import/import-measurements';
 
 async function main(args: readonly string[]): Promise<number> {
@@ -35,7 +36,7 @@ async function main(args: readonly string[]): Promise<number> {
   const database = await openDatabase(config.databaseUrl, { baseDir: root });
   const store = database.measurements;
   try {
-    const result = await importMeasurementsCsv(text, { contract, store, today: calendarDate(systemClock(), config.timeZone), fileName: path.basename(file) });
+    const result = await importMeasurementsCsv(text, { contract, store, today: localDate(systemClock(), config.timeZone), fileName: path.basename(file) });
     const report = formatImportReport(result, path.basename(file));
     if (!result.ok) {
       console.error(report);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { OperatorError } from '../goals/operator-error';
 
 export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
@@ -10,7 +11,7 @@ const ACCEPTED_FORMS =
   '"sqlite::memory:" (tests only), "postgres://USER:PASSWORD@HOST:5432/DB" or "postgresql://…".';
 
 /** DATABASE_URL could not be understood. The message never contains the URL (it may hold a password). */
-export class DatabaseUrlError extends Error {
+export class DatabaseUrlError extends OperatorError {
   readonly code = 'DATABASE_URL_INVALID';
   constructor(problem: string) {
     super(`DATABASE_URL ${problem}. ${ACCEPTED_FORMS}`);

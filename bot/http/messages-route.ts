@@ -4,7 +4,7 @@ import type { Logger } from '../../core/ports/logger';
 import { newErrorReference } from '../error-reference';
 import { describeActivityProblems, inboundActivitySchema } from './activity-schema';
 import { tenantAllowed, type TenantPolicy } from './tenant-policy';
-import { tenantOf } from './tenant-of';
+import { tenantOf } from '../../core/tenant-of';
 
 export interface MessagesRouteDeps {
   /** The Teams side (bot/teams-activity-processor.ts): authentication and the turn. */

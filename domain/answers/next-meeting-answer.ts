@@ -3,7 +3,7 @@ import { meetingCard } from '../../cards/meeting-card';
 import { formatDate } from '../danish-format';
 import { cardReply, type Reply } from '../../core/reply';
 import { scheduledDeadlines } from '../schedule/scheduled-deadlines';
-import { localDate } from '../schedule/zoned-time';
+import { localDate } from '../../core/time/zoned-time';
 import type { ContractData } from '../../goals/contract-schema';
 import type { MeasurementStore } from '../../core/ports/measurement-store';
 import type { RemindersContext } from '../reminders/reminders-context';

@@ -8,7 +8,7 @@ import { dueOccurrences, type ReminderOccurrence } from '../reminders/reminder-o
 import { describeLeadTime } from '../schedule/lead-time';
 import { danishClock, formatLocalDateTime } from '../schedule/format-meeting-time';
 import { scheduledDeadlines } from '../schedule/scheduled-deadlines';
-import { localDate } from '../schedule/zoned-time';
+import { localDate } from '../../core/time/zoned-time';
 import type { ContractData } from '../../goals/contract-schema';
 import type { MeasurementStore } from '../../core/ports/measurement-store';
 import type { RemindersContext } from '../reminders/reminders-context';

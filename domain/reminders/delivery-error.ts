@@ -34,18 +34,6 @@ export function deliveryErrorForStatus(statusCode: number, retryAfterMs: number 
 }
 
 /**
- * Retry-After is either seconds ("3") or an HTTP date; returns milliseconds from `now`,
- * or undefined when absent or unreadable.
- */
-export function parseRetryAfter(value: string | null | undefined, now: Date): number | undefined {
-  if (value === null || value === undefined || value.trim() === '') return undefined;
-  const text = value.trim();
-  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
-  const at = Date.parse(text);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now.getTime());
-}
-
-/**
  * Any error from a sender → DeliveryError. Errors from other ports are read by their typed flags
  * (`permanent: true`, `transient: boolean`, `statusCode`, `retryAfterMs` — what the Graph
  * notifier's errors carry), never by their message.

@@ -1,4 +1,5 @@
 import type { ContractData } from '../../goals/contract-schema';
+import { previewText } from '../../core/preview-text';
 import { buildMeetingCardView } from '../../cards/meeting-card-view';
 import { meetingCard } from '../../cards/meeting-card';
 import { deadlineReminderCard } from '../../cards/deadline-reminder-card';
@@ -10,7 +11,7 @@ import { kpiStatus } from '../status-rules';
 import { danishClock, danishWeekday, formatLocalDateTime } from '../schedule/format-meeting-time';
 import type { Schedule } from '../schedule/schedule';
 import { scheduledDeadlines } from '../schedule/scheduled-deadlines';
-import { localDate, localTime } from '../schedule/zoned-time';
+import { localDate, localTime } from '../../core/time/zoned-time';
 import type { ActivityFeedNotification } from './activity-feed';
 import type { ReminderOccurrence } from './reminder-occurrences';
 
@@ -52,11 +53,6 @@ export function reminderReply(occ: ReminderOccurrence, ctx: MessageContext): Rep
   }
 }
 
-/** Teams caps the feed's preview text at 150 characters. */
-function preview(text: string): string {
-  return text.length <= 150 ? text : `${text.slice(0, 149)}…`;
-}
-
 /**
  * The activity-feed notification for one person. Template parameter names must match the
  * manifest's templates (domain/reminders/activity-template-parameters.ts).
@@ -70,14 +66,14 @@ export function reminderFeedNotification(occ: ReminderOccurrence, userId: string
       const meetingDate = `${danishWeekday(date)} d. ${formatDate(date)}`;
       const meetingTime = danishClock(localTime(start, tz));
       const title = ctx.schedule.meeting?.title ?? ctx.contract.meeting.title;
-      return { userId, activityType: 'meetingReminder', previewText: preview(`${title} ${meetingDate} kl. ${meetingTime}`), templateParameters: { meetingDate, meetingTime } };
+      return { userId, activityType: 'meetingReminder', previewText: previewText(`${title} ${meetingDate} kl. ${meetingTime}`), templateParameters: { meetingDate, meetingTime } };
     }
     case 'deadline': {
       const dueDate = formatDate(occ.deadline.from);
       return {
         userId,
         activityType: 'deadlineReminder',
-        previewText: preview(`Frist ${dueDate}: ${occ.deadline.title}`),
+        previewText: previewText(`Frist ${dueDate}: ${occ.deadline.title}`),
         templateParameters: { deadline: occ.deadline.title, dueDate },
       };
     }
@@ -85,7 +81,7 @@ export function reminderFeedNotification(occ: ReminderOccurrence, userId: string
       return {
         userId,
         activityType: 'measurementDue',
-        previewText: preview(`Måling mangler: KPI ${occ.kpi.id} – ${occ.kpi.label}`),
+        previewText: previewText(`Måling mangler: KPI ${occ.kpi.id} – ${occ.kpi.label}`),
         templateParameters: { kpi: `KPI ${occ.kpi.id} – ${occ.kpi.label}`, goal: `Mål ${occ.goalId}` },
       };
   }

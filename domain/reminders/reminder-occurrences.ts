@@ -6,7 +6,7 @@ import { reminderInstant } from '../schedule/lead-time';
 import type { MeetingOccurrence, MeetingOccurrenceSource } from '../schedule/meeting-occurrence';
 import type { LeadTime, Schedule, ScheduledDeadline } from '../schedule/schedule';
 import { scheduledDeadlines } from '../schedule/scheduled-deadlines';
-import { addDays, isoWeekday, isoWeekKey, localDate, zonedInstant } from '../schedule/zoned-time';
+import { addDays, isoWeekday, isoWeekKey, localDate, zonedInstant } from '../../core/time/zoned-time';
 
 interface OccurrenceBase {
   /** Stable name of the rule: "meeting-2d", "deadline-14d", "nudge-4a". Part of the delivery key. */

@@ -6,7 +6,7 @@ import type { Measurement } from '../measurement';
 import type { Reply } from '../../core/reply';
 import type { MeetingOccurrenceSource } from '../schedule/meeting-occurrence';
 import type { Schedule } from '../schedule/schedule';
-import { localDate } from '../schedule/zoned-time';
+import { localDate } from '../../core/time/zoned-time';
 import type { ActivityFeedNotifier } from './activity-feed';
 import { conversationTargetId, feedTargetId } from './conversation-key';
 import type { FanOut, FanOutJob, FanOutOutcome } from './fan-out';
@@ -81,6 +81,26 @@ type Target =
   | { kind: 'conversation'; id: string; conversation: ConversationRecord }
   | { kind: 'feed'; id: string; userId: string }
   | { kind: 'unreachable'; id: string };
+
+type SendableTarget = Exclude<Target, { kind: 'unreachable' }>;
+
+/** What a tick reads once and every occurrence uses. */
+interface TickData {
+  measurements: readonly Measurement[];
+  today: string;
+  subscribed: readonly ConversationRecord[];
+}
+
+/** What the steps of one occurrence share. */
+interface OccurrenceRun {
+  occ: ReminderOccurrence;
+  /** Sent more than `lateAfterMs` after its time: carries the "forsinket" note. */
+  late: boolean;
+  /** The deliveries already recorded for this occurrence, by target id. */
+  recorded: ReadonlyMap<string, DeliveryRecord>;
+  log: { event: 'reminder'; ruleId: string; occurrenceKey: string };
+  report: TickReport;
+}
 
 const LEASE = 'reminder-scheduler';
 /**
@@ -227,59 +247,88 @@ export class ReminderScheduler {
     ];
   }
 
-  private async process(
-    occ: ReminderOccurrence,
-    now: Date,
-    data: { measurements: readonly Measurement[]; today: string; subscribed: readonly ConversationRecord[] },
-    report: TickReport,
-  ): Promise<void> {
-    const { store, logger } = this.deps;
-    // Targets with a finished record are done; only new ones and those waiting to retry remain.
-    // (Every tick revisits the grace window, so this keeps a finished fan-out from costing anything.)
-    const recorded = new Map<string, DeliveryRecord>((await store.listDeliveries({ ruleId: occ.ruleId, occurrenceKey: occ.occurrenceKey })).map((d) => [d.targetId, d]));
-    const targets = (await this.targetsFor(occ, data.subscribed)).filter((t) => {
-      const r = recorded.get(t.id);
-      return r === undefined || r.status === 'retry';
-    });
+  /**
+   * One occurrence: choose the targets still to do, skip them all when it is too late, record the
+   * unreachable ones as skipped, send to the rest through the fan-out, record each outcome.
+   */
+  private async process(occ: ReminderOccurrence, now: Date, data: TickData, report: TickReport): Promise<void> {
+    const recorded = new Map<string, DeliveryRecord>((await this.deps.store.listDeliveries({ ruleId: occ.ruleId, occurrenceKey: occ.occurrenceKey })).map((d) => [d.targetId, d]));
+    const targets = await this.pendingTargets(occ, data.subscribed, recorded);
     if (targets.length === 0) return;
     const lateness = now.getTime() - occ.dueAt.getTime();
-    const late = lateness > this.options.lateAfterMs;
-    const delivery = (t: Target): NewDelivery => ({
-      ruleId: occ.ruleId,
-      occurrenceKey: occ.occurrenceKey,
-      targetId: t.id,
-      dueAt: occ.dueAt.toISOString(),
-      instanceId: this.deps.instanceId,
-      at: this.deps.now().toISOString(),
-      late,
-    });
-    const log = { event: 'reminder', ruleId: occ.ruleId, occurrenceKey: occ.occurrenceKey };
+    const run: OccurrenceRun = {
+      occ,
+      late: lateness > this.options.lateAfterMs,
+      recorded,
+      log: { event: 'reminder', ruleId: occ.ruleId, occurrenceKey: occ.occurrenceKey },
+      report,
+    };
 
     if (now.getTime() >= occ.expiresAt.getTime() || lateness > this.options.graceMs) {
       const why = now.getTime() >= occ.expiresAt.getTime() ? 'expired: its event had begun before it could be sent' : 'expired: later than the grace window';
-      let skipped = 0;
-      for (const t of targets) if (await store.recordSkipped(delivery(t), why)) skipped++;
-      if (skipped > 0) logger.warn({ ...log, skipped, dueAt: occ.dueAt.toISOString() }, `reminder skipped for ${skipped} target(s): ${why}`);
-      report.skipped += skipped;
+      await this.recordExpired(run, targets, why);
       return;
     }
+    const sendable = await this.recordUnreachable(run, targets);
+    if (sendable.length === 0) return;
+    await this.dispatch(run, sendable, data);
+  }
 
-    const sendable: Array<Exclude<Target, { kind: 'unreachable' }>> = [];
+  /**
+   * Choosing targets: those with a finished record are done; only new ones and those waiting to
+   * retry remain. (Every tick revisits the grace window, so this keeps a finished fan-out from
+   * costing anything.)
+   */
+  private async pendingTargets(occ: ReminderOccurrence, subscribed: readonly ConversationRecord[], recorded: ReadonlyMap<string, DeliveryRecord>): Promise<Target[]> {
+    return (await this.targetsFor(occ, subscribed)).filter((t) => {
+      const r = recorded.get(t.id);
+      return r === undefined || r.status === 'retry';
+    });
+  }
+
+  /** The delivery key and claim data of one target; `at` is read when it is built. */
+  private delivery(run: OccurrenceRun, t: Target): NewDelivery {
+    return {
+      ruleId: run.occ.ruleId,
+      occurrenceKey: run.occ.occurrenceKey,
+      targetId: t.id,
+      dueAt: run.occ.dueAt.toISOString(),
+      instanceId: this.deps.instanceId,
+      at: this.deps.now().toISOString(),
+      late: run.late,
+    };
+  }
+
+  /** Recording skipped (too late): every remaining target of the occurrence, once. */
+  private async recordExpired(run: OccurrenceRun, targets: readonly Target[], why: string): Promise<void> {
+    let skipped = 0;
+    for (const t of targets) if (await this.deps.store.recordSkipped(this.delivery(run, t), why)) skipped++;
+    if (skipped > 0) this.deps.logger.warn({ ...run.log, skipped, dueAt: run.occ.dueAt.toISOString() }, `reminder skipped for ${skipped} target(s): ${why}`);
+    run.report.skipped += skipped;
+  }
+
+  /** Recording skipped (unreachable KPI owners); returns the targets that can be sent to. */
+  private async recordUnreachable(run: OccurrenceRun, targets: readonly Target[]): Promise<SendableTarget[]> {
+    const sendable: SendableTarget[] = [];
     for (const t of targets) {
       if (t.kind !== 'unreachable') sendable.push(t);
-      else if (await store.recordSkipped(delivery(t), 'unreachable: no personal chat with the bot and no activity feed')) {
-        report.skipped++;
-        logger.warn({ ...log, targetId: t.id }, 'a KPI owner cannot be reached: they have no personal chat with Målbot (and no activity feed is configured)');
+      else if (await this.deps.store.recordSkipped(this.delivery(run, t), 'unreachable: no personal chat with the bot and no activity feed')) {
+        run.report.skipped++;
+        this.deps.logger.warn({ ...run.log, targetId: t.id }, 'a KPI owner cannot be reached: they have no personal chat with Målbot (and no activity feed is configured)');
       }
     }
-    if (sendable.length === 0) return;
+    return sendable;
+  }
 
+  /** Dispatching: one claimed, throttled job per target through the fan-out, holding the lease meanwhile. */
+  private async dispatch(run: OccurrenceRun, sendable: readonly SendableTarget[], data: TickData): Promise<void> {
+    const { occ } = run;
     // Built once per occurrence, on first use: every target gets the same card.
     let reply: Reply | undefined;
-    const messageContext = { contract: this.deps.contract, schedule: this.deps.schedule, measurements: data.measurements, today: data.today, late };
+    const messageContext = { contract: this.deps.contract, schedule: this.deps.schedule, measurements: data.measurements, today: data.today, late: run.late };
     const jobs: FanOutJob[] = sendable.map((t) => ({
       rateKey: t.kind === 'conversation' ? t.conversation.conversationId : t.id,
-      claim: () => store.claimDelivery(delivery(t)),
+      claim: () => this.deps.store.claimDelivery(this.delivery(run, t)),
       attempt:
         t.kind === 'conversation'
           ? () => this.deps.sender.send(t.conversation.reference, (reply ??= reminderReply(occ, messageContext)))
@@ -288,65 +337,67 @@ export class ReminderScheduler {
       ...(t.kind === 'feed' ? { maxAttempts: 1 } : {}),
     }));
 
-    // Each result is recorded the moment it is known, not after the whole fan-out: a crash then
-    // leaves "claimed" (the crash window) only the deliveries in flight, as documented.
-    const record = async (i: number, outcome: FanOutOutcome): Promise<void> => {
-      const t = sendable[i]!;
-      const at = this.deps.now().toISOString();
-      const before = recorded.get(t.id)?.attempts ?? 0;
-      try {
-        if (outcome.status === 'sent') {
-          report.sent++;
-          await store.finishDelivery(delivery(t), { status: 'sent', at, attempts: before + outcome.attempts, detail: null });
-        } else if (outcome.status === 'not-claimed') {
-          report.notClaimed++;
-        } else if (outcome.status === 'aborted') {
-          report.aborted++;
-        } else {
-          const error = outcome.error;
-          if (outcome.attempts === 0) {
-            report.failed++;
-            logger.error({ ...log, targetId: t.id, err: error }, 'could not claim a reminder delivery; nothing was sent');
-            return;
-          }
-          const attempts = before + outcome.attempts;
-          if (error.kind === 'transient' && attempts < this.options.maxTotalAttempts) {
-            // Teams calls these safe to retry; a later tick within the grace window claims it again.
-            report.retryLater++;
-            await store.finishDelivery(delivery(t), { status: 'retry', at, attempts, detail: error.message.slice(0, 500) });
-            logger.warn({ ...log, targetId: t.id, statusCode: error.statusCode, attempts }, 'reminder not delivered yet (transient failure); the next tick tries again');
-            return;
-          }
-          report.failed++;
-          await store.finishDelivery(delivery(t), { status: 'failed', at, attempts, detail: error.message.slice(0, 500) });
-          if (error.kind === 'permanent') {
-            await this.deactivate(t, error.statusCode, at);
-            report.deactivated++;
-            logger.warn({ ...log, targetId: t.id, statusCode: error.statusCode }, 'reminder target is gone (403/404): deactivated');
-          } else {
-            logger.error({ ...log, targetId: t.id, statusCode: error.statusCode, attempts: outcome.attempts, kind: error.kind }, `reminder could not be delivered: ${error.message}`);
-          }
-        }
-      } catch (err) {
-        logger.error({ ...log, targetId: t.id, err }, 'could not record a reminder delivery result');
-      }
-    };
-
     await this.deps.fanOut.run(jobs, {
       shouldStop: () => this.aborting,
       heartbeat: {
         everyMs: this.options.leaseMs / 3,
         beat: async () => {
           const held = await this.renewLease();
-          if (!held) logger.warn(log, 'lost the reminder scheduler lease during a fan-out; the next leader sends the rest');
+          if (!held) this.deps.logger.warn(run.log, 'lost the reminder scheduler lease during a fan-out; the next leader sends the rest');
           return held;
         },
       },
-      onOutcome: record,
+      // Each result is recorded the moment it is known, not after the whole fan-out: a crash then
+      // leaves "claimed" (the crash window) only the deliveries in flight, as documented.
+      onOutcome: (i, outcome) => this.recordOutcome(run, sendable[i]!, outcome),
     });
   }
 
-  private async deactivate(t: Exclude<Target, { kind: 'unreachable' }>, statusCode: number | undefined, at: string): Promise<void> {
+  /** Recording the outcome of one target's delivery: sent, retry later, failed (and deactivated when gone). */
+  private async recordOutcome(run: OccurrenceRun, t: SendableTarget, outcome: FanOutOutcome): Promise<void> {
+    const { store, logger } = this.deps;
+    const { report, log } = run;
+    const at = this.deps.now().toISOString();
+    const before = run.recorded.get(t.id)?.attempts ?? 0;
+    try {
+      if (outcome.status === 'sent') {
+        report.sent++;
+        await store.finishDelivery(this.delivery(run, t), { status: 'sent', at, attempts: before + outcome.attempts, detail: null });
+      } else if (outcome.status === 'not-claimed') {
+        report.notClaimed++;
+      } else if (outcome.status === 'aborted') {
+        report.aborted++;
+      } else {
+        const error = outcome.error;
+        if (outcome.attempts === 0) {
+          report.failed++;
+          logger.error({ ...log, targetId: t.id, err: error }, 'could not claim a reminder delivery; nothing was sent');
+          return;
+        }
+        const attempts = before + outcome.attempts;
+        if (error.kind === 'transient' && attempts < this.options.maxTotalAttempts) {
+          // Teams calls these safe to retry; a later tick within the grace window claims it again.
+          report.retryLater++;
+          await store.finishDelivery(this.delivery(run, t), { status: 'retry', at, attempts, detail: error.message.slice(0, 500) });
+          logger.warn({ ...log, targetId: t.id, statusCode: error.statusCode, attempts }, 'reminder not delivered yet (transient failure); the next tick tries again');
+          return;
+        }
+        report.failed++;
+        await store.finishDelivery(this.delivery(run, t), { status: 'failed', at, attempts, detail: error.message.slice(0, 500) });
+        if (error.kind === 'permanent') {
+          await this.deactivate(t, error.statusCode, at);
+          report.deactivated++;
+          logger.warn({ ...log, targetId: t.id, statusCode: error.statusCode }, 'reminder target is gone (403/404): deactivated');
+        } else {
+          logger.error({ ...log, targetId: t.id, statusCode: error.statusCode, attempts: outcome.attempts, kind: error.kind }, `reminder could not be delivered: ${error.message}`);
+        }
+      }
+    } catch (err) {
+      logger.error({ ...log, targetId: t.id, err }, 'could not record a reminder delivery result');
+    }
+  }
+
+  private async deactivate(t: SendableTarget, statusCode: number | undefined, at: string): Promise<void> {
     if (t.kind === 'feed') {
       this.disabledFeedUsers.add(t.userId.toLowerCase());
       return;

@@ -1,5 +1,5 @@
 import { formatDate } from '../danish-format';
-import { isoWeekday, localDate, localTime } from './zoned-time';
+import { isoWeekday, localDate, localTime } from '../../core/time/zoned-time';
 
 const WEEKDAYS = ['mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag'];
 

@@ -1,5 +1,5 @@
 import type { LeadTime } from './schedule';
-import { addDays, localDate, localTime, zonedInstant } from './zoned-time';
+import { addDays, localDate, localTime, zonedInstant } from '../../core/time/zoned-time';
 
 const LEAD_TIME = /^(\d{1,3})(d|h|m)$/;
 const UNITS = { d: 'days', h: 'hours', m: 'minutes' } as const;

@@ -1,6 +1,6 @@
 import type { MeetingOccurrence, MeetingOccurrenceSource } from './meeting-occurrence';
 import type { MeetingSchedule } from './schedule';
-import { addDays, daysBetween, localDate, zonedInstant } from './zoned-time';
+import { addDays, daysBetween, localDate, zonedInstant } from '../../core/time/zoned-time';
 
 /**
  * The meeting as a rule: every `intervalDays` from the anchor date at the same local time,

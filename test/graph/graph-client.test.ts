@@ -3,7 +3,6 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FakeGraphServer } from '../helpers/fake-graph-server';
 import { RecordingTransport, testGraphClient } from '../helpers/graph-test-client';
-import { retryAfterMs } from '../../graph/graph-retry-middleware';
 import { GraphRequestError, toGraphRequestError } from '../../graph/graph-request-error';
 
 const NOW = new Date('2026-03-02T08:00:00Z');
@@ -26,16 +25,6 @@ describe('Graph client: retries and authentication', () => {
       throw toGraphRequestError('list events', err, NOW);
     }
   }
-
-  describe('Retry-After', () => {
-    it('reads seconds', () => assert.equal(retryAfterMs('7', NOW), 7000));
-    it('reads an HTTP date against the injected clock', () => assert.equal(retryAfterMs('Mon, 02 Mar 2026 08:00:05 GMT', NOW), 5000));
-    it('treats a date in the past as "now"', () => assert.equal(retryAfterMs('Mon, 02 Mar 2026 07:00:00 GMT', NOW), 0));
-    it('ignores garbage and absence', () => {
-      assert.equal(retryAfterMs('soon', NOW), undefined);
-      assert.equal(retryAfterMs(null, NOW), undefined);
-    });
-  });
 
   it('waits exactly what Retry-After asks on 429, then succeeds', async () => {
     const { client, sleeps } = testGraphClient(fake.baseUrl);

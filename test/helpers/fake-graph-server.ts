@@ -539,7 +539,7 @@ const wallFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /**
  * The instant a local "YYYY-MM-DDTHH:MM" happens in an IANA zone — by search over whole
- * quarter-hour offsets, deliberately not sharing code with graph/zoned-time.ts under test.
+ * quarter-hour offsets, deliberately not sharing code with core/time/zoned-time.ts under test.
  */
 /** Answers a request with a network fault (see InjectedFault); a hanging one ends when the server stops. */
 function networkFault(res: http.ServerResponse, kind: 'hang' | 'reset' | 'drop-mid-response' | 'hang-mid-response'): void {

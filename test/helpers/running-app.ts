@@ -12,7 +12,7 @@ import type { ContractData } from '../../goals/contract-schema';
 import { openDatabase } from '../../store/open-database';
 import type { Database, DatabaseHealth } from '../../core/ports/database';
 import type { MeasurementStore } from '../../core/ports/measurement-store';
-import type { Clock } from '../../bot/clock';
+import type { Clock } from '../../core/time/clock';
 import type { AuthEndpoints } from '../../bot/create-adapter';
 import { FakeConnector } from './fake-connector';
 

@@ -5,7 +5,7 @@ import { assertSendableCard } from '../helpers/adaptive-card-schema';
 import { cardText } from '../helpers/running-app';
 import { CPH, createHarness, httpError, testSchedule, type Harness } from '../helpers/reminder-harness';
 import { newMeasurement } from '../store/store-contract';
-import { addDays } from '../../domain/schedule/zoned-time';
+import { addDays } from '../../core/time/zoned-time';
 import { RuleMeetingSource } from '../../domain/schedule/rule-meeting-source';
 
 const MIN = 60_000;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { addDays, daysBetween, isoWeekday, isoWeekKey, localDate, localTime, utcOffsetMs, zonedInstant } from '../../domain/schedule/zoned-time';
+import { addDays, daysBetween, isoWeekday, isoWeekKey, localDate, localTime, utcOffsetMs, zonedInstant } from '../../../core/time/zoned-time';
 
 const CPH = 'Europe/Copenhagen';
 const at = (date: string, time: string) => zonedInstant(date, time, CPH).toISOString();
