@@ -1,4 +1,3 @@
-import type restify from 'restify';
 import type { AppConfig } from '../config/read-config';
 import type { ContractData } from '../goals/contract-schema';
 import type { MeasurementStore } from '../core/ports/measurement-store';
@@ -6,7 +5,7 @@ import type { DatabaseHealth } from '../core/ports/database';
 import { createQuestionAnswerer } from '../domain/answer-question';
 import { createAdapter, type AuthEndpoints } from './create-adapter';
 import type { MaalbotAdapter } from './maalbot-adapter';
-import { createHttpServer } from './http/create-http-server';
+import { createHttpServer, type HttpServer } from './http/create-http-server';
 import { defaultReadinessChecks } from './http/readiness';
 import { teamsActivityProcessor } from './teams-activity-processor';
 import { MaalBot } from './maalbot';
@@ -50,7 +49,8 @@ export interface AppDeps {
 }
 
 export interface App {
-  server: restify.Server;
+  /** The HTTP server (restify today; `http/` owns that choice). */
+  server: HttpServer['server'];
   adapter: MaalbotAdapter;
   bot: MaalBot;
   /** The reminder scheduler (bot/main.ts runs its loop); undefined without a reminder store or a schedule. */
