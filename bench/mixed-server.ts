@@ -1,22 +1,22 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createApp } from '../bot/create-app';
+import { createApp } from '../app/create-app';
 import { readConfig } from '../config/read-config';
-import { createLogger } from '../bot/logger';
+import { createLogger } from '../app/create-logger';
 import { loadContract } from '../goals/load-contract';
 import { projectRoot } from '../goals/default-contract';
 import { openDatabase } from '../store/open-database';
 import { seedDemo } from '../store/seed-demo-data';
 import { systemClock } from '../core/time/clock';
-import { BotProactiveSender } from '../bot/proactive-sender';
-import { FanOut } from '../domain/reminders/fan-out';
-import { teamsConversationWindows } from '../domain/reminders/rate-limiter';
-import { ReminderScheduler } from '../domain/reminders/reminder-scheduler';
-import { RuleMeetingSource } from '../domain/schedule/rule-meeting-source';
-import { parseLeadTime } from '../domain/schedule/lead-time';
-import type { Schedule } from '../domain/schedule/schedule';
-import { startReminderLoop } from '../bot/reminder-loop';
+import { BotProactiveSender } from '../teams/bot-framework-proactive-sender';
+import { FanOut } from '../features/reminders/fan-out';
+import { teamsConversationWindows } from '../features/reminders/rate-limiter';
+import { ReminderScheduler } from '../features/reminders/reminder-scheduler';
+import { RuleMeetingSource } from '../features/reminders/schedule/rule-meeting-source';
+import { parseLeadTime } from '../core/schedule/lead-time';
+import type { Schedule } from '../core/schedule/schedule';
+import { startReminderLoop } from '../app/reminder-loop';
 
 /**
  * Målbot for the mixed scenario (bench/mixed-scenario.ts), in its own process: SQLite with the demo
@@ -71,7 +71,7 @@ async function main(): Promise<void> {
   };
   // BENCH_MIXED_LOG_LEVEL=info shows the scheduler's work (stdout of the bench).
   const logger = createLogger((process.env.BENCH_MIXED_LOG_LEVEL as Parameters<typeof createLogger>[0] | undefined) ?? 'silent');
-  // The app with the real clock; its own scheduler is not started (bot/main.ts starts the loop, not createApp).
+  // The app with the real clock; its own scheduler is not started (app/main.ts starts the loop, not createApp).
   const app = createApp({ config, contract, store, database, logger, clock: systemClock, reminderStore, schedule, instanceId: 'bench-app' });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
 

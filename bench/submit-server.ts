@@ -1,9 +1,9 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createApp } from '../bot/create-app';
+import { createApp } from '../app/create-app';
 import { readConfig } from '../config/read-config';
-import { createLogger } from '../bot/logger';
+import { createLogger } from '../app/create-logger';
 import { loadContract } from '../goals/load-contract';
 import { projectRoot } from '../goals/default-contract';
 import { openDatabase } from '../store/open-database';

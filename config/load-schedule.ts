@@ -1,8 +1,8 @@
 import type { ContractData, Deadline } from '../goals/contract-schema';
 import { findGoal, findKpi } from '../goals/contract-queries';
 import { readDataFile } from '../goals/data-file';
-import { formatDate } from '../domain/danish-format';
-import type { Schedule } from '../domain/schedule/schedule';
+import { formatDate } from '../core/danish-format';
+import type { Schedule } from '../core/schedule/schedule';
 import { scheduleFileSchema } from './schedule-schema';
 import { ScheduleFileError, type ScheduleFileIssue } from './schedule-file-error';
 

@@ -1,4 +1,4 @@
-import type { AccessPolicy, Principals } from '../domain/access/access-policy';
+import type { AccessPolicy, Principals } from '../core/access/access-policy';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // A UPN is name@domain; only the shape is checked (Entra allows more characters than an e-mail).

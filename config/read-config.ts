@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { readTenantPolicy } from './read-tenant-policy';
-import type { TenantPolicy } from '../bot/http/tenant-policy';
+import type { TenantPolicy } from '../core/access/tenant-policy';
 import { DEFAULT_CONTRACT_FILE } from '../goals/default-contract';
 import { OperatorError } from '../goals/operator-error';
 import { readGraphConfig, type GraphConfig } from './read-graph-config';
 import { readAccessPolicy } from './read-access-policy';
 import { readReminderConfig, type ReminderConfig } from './read-reminder-config';
-import type { AccessPolicy } from '../domain/access/access-policy';
+import type { AccessPolicy } from '../core/access/access-policy';
 
 /**
  * All configuration comes from the environment through this one pure function.

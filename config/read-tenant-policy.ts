@@ -1,4 +1,4 @@
-import type { TenantPolicy } from '../bot/http/tenant-policy';
+import type { TenantPolicy } from '../core/access/tenant-policy';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { parseLeadTime } from '../domain/schedule/lead-time';
-import type { LeadTime } from '../domain/schedule/schedule';
+import { parseLeadTime } from '../core/schedule/lead-time';
+import type { LeadTime } from '../core/schedule/schedule';
 
 /**
  * The schedule file (SCHEDULE_FILE, e.g. config/schedule.example.yaml): the directors' meeting rule,

@@ -1,5 +1,5 @@
 /**
- * The card verbs, routed by domain/card-actions/card-action-router.ts. In core so that cards
+ * The card verbs, routed by core/card-action-router.ts. In core so that cards
  * (which put them on buttons) and the features (which handle them) name the same ones.
  */
 export const CARD_VERBS = {

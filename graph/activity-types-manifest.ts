@@ -1,4 +1,4 @@
-import { ACTIVITY_TYPES, type ActivityType } from '../domain/reminders/activity-feed';
+import { ACTIVITY_TYPES, type ActivityType } from '../core/ports/activity-feed';
 
 /**
  * The `activities` section of the Teams app manifest for Målbot's activity-feed notifications

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { ACTIVITY_TYPES, type ActivityFeedNotification, type ActivityFeedNotifier } from '../domain/reminders/activity-feed';
-import { ACTIVITY_TEMPLATE_PARAMETERS } from '../domain/reminders/activity-template-parameters';
+import { ACTIVITY_TYPES, type ActivityFeedNotification, type ActivityFeedNotifier } from '../core/ports/activity-feed';
+import { ACTIVITY_TEMPLATE_PARAMETERS } from '../core/ports/activity-template-parameters';
 import { previewText } from '../core/preview-text';
 import { toGraphRequestError } from './graph-request-error';
 

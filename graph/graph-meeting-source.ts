@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Client } from '@microsoft/microsoft-graph-client';
-import type { MeetingOccurrence, MeetingOccurrenceSource } from '../domain/schedule/meeting-occurrence';
+import type { MeetingOccurrence, MeetingOccurrenceSource } from '../core/ports/meeting-occurrence-source';
 import type { Logger } from '../core/ports/logger';
 import { toGraphRequestError, GraphRequestError } from './graph-request-error';
 import { meetingEventBody, ruleFingerprint, RULE_PROPERTY_ID, SERIES_PROPERTY_ID, type RecurringMeetingSpec } from './meeting-event-body';

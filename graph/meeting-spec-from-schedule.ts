@@ -1,4 +1,4 @@
-import type { MeetingSchedule } from '../domain/schedule/schedule';
+import type { MeetingSchedule } from '../core/schedule/schedule';
 import { InvalidMeetingSpecError, type RecurringMeetingSpec } from './meeting-event-body';
 
 /** The invitation text on the series (Danish; the organiser may add to it in Outlook). */

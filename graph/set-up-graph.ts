@@ -1,7 +1,7 @@
 import type { AppConfig } from '../config/read-config';
 import type { Logger } from '../core/ports/logger';
-import type { Schedule } from '../domain/schedule/schedule';
-import type { ActivityFeedNotifier } from '../domain/reminders/activity-feed';
+import type { Schedule } from '../core/schedule/schedule';
+import type { ActivityFeedNotifier } from '../core/ports/activity-feed';
 import { createGraphClient, DEFAULT_GRAPH_BASE_URL, type GraphClientDeps } from './create-graph-client';
 import { GraphMeetingSource } from './graph-meeting-source';
 import { GraphActivityFeedNotifier, botChatDeepLink } from './graph-activity-feed-notifier';

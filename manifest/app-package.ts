@@ -2,7 +2,7 @@ import { createWriteStream, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import yazl from 'yazl';
-import { appVersion } from '../bot/app-version';
+import { appVersion } from '../app/app-version';
 import { projectRoot } from '../goals/default-contract';
 import { readPackageSettings } from './package-settings';
 import { buildTeamsManifest, COLOR_ICON_FILE, OUTLINE_ICON_FILE, type TeamsManifest } from './teams-manifest';

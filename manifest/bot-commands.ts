@@ -1,9 +1,9 @@
-import type { IntentKind } from '../domain/intent';
+import type { IntentKind } from '../features/ask/intent';
 
 /**
  * The commands Teams shows in the bot's command menu (manifest `bots[0].commandLists`).
  * Picking one puts its title in the compose box, so every title — and the example in its
- * description — must mean what it says to domain/parse-question.ts; test/manifest/teams-manifest.test.ts
+ * description — must mean what it says to features/ask/parse-question.ts; test/manifest/teams-manifest.test.ts
  * parses each of them and compares with `titleIntent` / `example.intent` below.
  *
  * Teams' own limits (stricter than the schema): title ≤ 32 characters, description ≤ 128,

@@ -14,7 +14,7 @@ import { parseDatabaseUrl, describeDatabaseTarget } from '../store/database-url'
 import { openDatabase } from '../store/open-database';
 import { systemClock } from '../core/time/clock';
 import { localDate } from '../core/time/zoned-time';
-import { formatImportReport, importMeasurementsCsv } from '../domain/measurement-import/import-measurements';
+import { formatImportReport, importMeasurementsCsv } from '../features/measurements/import/import-measurements';
 
 async function main(args: readonly string[]): Promise<number> {
   const file = args.find((a) => !a.startsWith('-'));

@@ -1,4 +1,4 @@
-import type { Measurement, NewMeasurement } from '../domain/measurement';
+import type { Measurement, NewMeasurement } from '../core/measurement';
 import { segmentSchema } from '../goals/contract-schema';
 
 /** A row the store refuses to write; callers validate at the edge, this is the last line. */

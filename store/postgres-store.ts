@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import type { Measurement, NewMeasurement } from '../domain/measurement';
+import type { Measurement, NewMeasurement } from '../core/measurement';
 import { segmentSchema, type Segment } from '../goals/contract-schema';
 import type { MeasurementStore } from '../core/ports/measurement-store';
 import { appliedPostgresMigrations, migratePostgres } from './migrate-postgres';

@@ -1,4 +1,4 @@
-import type { Measurement, NewMeasurement } from '../domain/measurement';
+import type { Measurement, NewMeasurement } from '../core/measurement';
 import type { MeasurementStore } from '../core/ports/measurement-store';
 
 /** The contract the demo rows belong to (goals/contracts/…). */

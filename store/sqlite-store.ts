@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Measurement, NewMeasurement } from '../domain/measurement';
+import type { Measurement, NewMeasurement } from '../core/measurement';
 import { segmentSchema, type Segment } from '../goals/contract-schema';
 import type { MeasurementStore } from '../core/ports/measurement-store';
 import { appliedSqliteMigrations, migrateSqlite } from './migrate-sqlite';

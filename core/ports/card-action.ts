@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { CardVerb } from '../card-verbs';
 import type { Reply } from '../reply';
-import type { TurnInfo } from '../../domain/turn-info';
+import type { TurnInfo } from '../turn-info';
 
 /**
  * A press on a card button, routed by `verb` (never by parsing text). The same request comes

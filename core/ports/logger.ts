@@ -1,7 +1,7 @@
 /**
  * The one logger port: what the bot, stores, scheduler and Graph code write log lines through.
- * bot/logger.ts's pino logger fits it as is; tests can pass a recorder. Kept this small so
- * nothing but bot/logger.ts depends on pino.
+ * app/create-logger.ts's pino logger fits it as is; tests can pass a recorder. Kept this small so
+ * nothing but app/create-logger.ts depends on pino.
  */
 export interface Logger {
   info(fields: object, msg: string): void;

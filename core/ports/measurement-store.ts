@@ -1,4 +1,4 @@
-import type { Measurement, NewMeasurement } from '../../domain/measurement';
+import type { Measurement, NewMeasurement } from '../measurement';
 
 /**
  * Persistence for measurements, behind a small async interface so the domain never

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { readAccessPolicy } from '../../config/read-access-policy';
 import { ConfigError, readConfig } from '../../config/read-config';
-import { roleOf, mayRecordMeasurements } from '../../domain/access/role-of';
-import { policyNamesUpns } from '../../domain/access/access-policy';
-import type { TurnInfo } from '../../domain/turn-info';
+import { roleOf, mayRecordMeasurements } from '../../core/access/role-of';
+import { policyNamesUpns } from '../../core/access/access-policy';
+import type { TurnInfo } from '../../core/turn-info';
 
 const ANNA = 'A1111111-1111-4111-8111-111111111111';
 

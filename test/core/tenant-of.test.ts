@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import { tenantOf } from '../../core/tenant-of';
-import { turnInfoFromActivity } from '../../bot/turn-info-from-activity';
+import { turnInfoFromActivity } from '../../teams/turn-info-from-activity';
 
 describe('tenantOf', () => {
   it('reads conversation.tenantId first', () => {

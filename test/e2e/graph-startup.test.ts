@@ -8,12 +8,12 @@ import { projectRoot } from '../../goals/default-contract';
 import { FakeGraphServer } from '../helpers/fake-graph-server';
 
 /**
- * bot/main.ts as its own process, for the Graph wiring: it says once whether Graph is on, and
+ * app/main.ts as its own process, for the Graph wiring: it says once whether Graph is on, and
  * with Graph configured creates the directors' meeting series from the schedule file on the
  * (fake) organiser calendar. The Graph client sends no token over http, so no Entra call is made.
  */
 
-const ENTRY = ['--disable-warning=DEP0111', '-r', 'tsx/cjs', 'bot/main.ts'];
+const ENTRY = ['--disable-warning=DEP0111', '-r', 'tsx/cjs', 'app/main.ts'];
 
 interface Bot {
   child: ChildProcess;

@@ -11,7 +11,7 @@ import { errorNextTo, inputById, inputIds, submitAction } from '../helpers/card-
 import { createTempSchema, requirePostgresOrSkip, type TempSchema } from '../helpers/postgres';
 import { openDatabase } from '../../store/open-database';
 import type { Database } from '../../core/ports/database';
-import type { Measurement } from '../../domain/measurement';
+import type { Measurement } from '../../core/measurement';
 
 /**
  * Staff record measurements through Adaptive Card forms, end to end: invokes shaped exactly as

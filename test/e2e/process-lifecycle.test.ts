@@ -9,7 +9,7 @@ import { FakeConnector } from '../helpers/fake-connector';
 import { teamsMessage } from '../helpers/teams-activity';
 
 /**
- * The real entry point (bot/main.ts, run through tsx like `npx tsx bot/main.ts`) as its own
+ * The real entry point (app/main.ts, run through tsx like `npx tsx app/main.ts`) as its own
  * process: refusing to start in production without credentials, and stopping gracefully.
  */
 
@@ -18,7 +18,7 @@ function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? os.tmpdir(), ...extra };
 }
 
-const ENTRY = ['--disable-warning=DEP0111', '-r', 'tsx/cjs', 'bot/main.ts'];
+const ENTRY = ['--disable-warning=DEP0111', '-r', 'tsx/cjs', 'app/main.ts'];
 
 interface RunningBot {
   child: ChildProcess;
@@ -27,7 +27,7 @@ interface RunningBot {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts bot/main.ts on a free port and resolves once it logs that it listens. */
+/** Starts app/main.ts on a free port and resolves once it logs that it listens. */
 async function startBot(env: Record<string, string>): Promise<RunningBot> {
   const child = spawn(process.execPath, ENTRY, { cwd: projectRoot(), env: baseEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: Array<Record<string, unknown>> = [];
@@ -54,7 +54,7 @@ async function startBot(env: Record<string, string>): Promise<RunningBot> {
   return { child, port, lines, exited };
 }
 
-describe('the bot process (bot/main.ts)', function () {
+describe('the bot process (app/main.ts)', function () {
   this.timeout(40_000);
   let dir: string;
   beforeEach(() => {

@@ -7,7 +7,7 @@ import { startRunningApp } from '../helpers/running-app';
 import { openDatabase } from '../../store/open-database';
 import { allMigrationsApplied } from '../../store/migrations';
 import type { Database, DatabaseHealth } from '../../core/ports/database';
-import { failingReadinessChecks, type ReadinessCheck } from '../../bot/http/readiness';
+import { failingReadinessChecks, type ReadinessCheck } from '../../http/readiness';
 
 async function getJson(url: string): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(url);
@@ -81,7 +81,7 @@ describe('GET /readyz', () => {
   });
 });
 
-describe('readiness checks (bot/http/readiness.ts)', () => {
+describe('readiness checks (http/readiness.ts)', () => {
   const silent = pino({ level: 'silent' });
 
   it('a check that never answers counts as failing after the timeout', async () => {

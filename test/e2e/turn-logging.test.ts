@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { startRunningApp, type RunningApp } from '../helpers/running-app';
 import { teamsMessage } from '../helpers/teams-activity';
-import { hashId } from '../../bot/turn-logger';
+import { hashId } from '../../teams/turn-logger';
 
 /** pino's numeric levels: info = 30. */
 const INFO = 30;

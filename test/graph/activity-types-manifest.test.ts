@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv-draft-04';
 import { ACTIVITY_TYPES_MANIFEST } from '../../graph/activity-types-manifest';
-import { ACTIVITY_TYPES } from '../../domain/reminders/activity-feed';
-import { ACTIVITY_TEMPLATE_PARAMETERS } from '../../domain/reminders/activity-template-parameters';
+import { ACTIVITY_TYPES } from '../../core/ports/activity-feed';
+import { ACTIVITY_TEMPLATE_PARAMETERS } from '../../core/ports/activity-template-parameters';
 import { projectRoot } from '../../goals/default-contract';
 
 const MANIFEST_SCHEMA = path.resolve(projectRoot(), '..', 'shared', 'schemas', 'teams-manifest', 'MicrosoftTeams.v1.24.schema.json');

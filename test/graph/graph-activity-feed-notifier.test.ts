@@ -10,8 +10,8 @@ import {
 } from '../../graph/graph-activity-feed-notifier';
 import { ACTIVITY_TYPES_MANIFEST } from '../../graph/activity-types-manifest';
 import { GraphRequestError, PermanentGraphError } from '../../graph/graph-request-error';
-import { classifyDeliveryFailure } from '../../domain/reminders/delivery-error';
-import type { ActivityFeedNotification } from '../../domain/reminders/activity-feed';
+import { classifyDeliveryFailure } from '../../core/ports/delivery-error';
+import type { ActivityFeedNotification } from '../../core/ports/activity-feed';
 
 const DIRECTOR = '0b9d3a52-7c1e-4f0a-9a57-1d2c3e4f5a6b';
 const UNINSTALLED = '1c0e4b63-8d2f-4a1b-8b68-2e3d4f5a6b7c';

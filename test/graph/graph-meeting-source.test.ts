@@ -7,7 +7,7 @@ import { meetingSpecFromSchedule } from '../../graph/meeting-spec-from-schedule'
 import { InvalidMeetingSpecError, RULE_PROPERTY_ID, SERIES_PROPERTY_ID, type RecurringMeetingSpec } from '../../graph/meeting-event-body';
 import { GraphRequestError } from '../../graph/graph-request-error';
 import { UnsupportedTimeZoneError } from '../../graph/windows-time-zone';
-import type { MeetingSchedule } from '../../domain/schedule/schedule';
+import type { MeetingSchedule } from '../../core/schedule/schedule';
 
 const ORGANIZER = 'organisator@erhvervshus.test';
 const TZ = 'Europe/Copenhagen';

@@ -7,8 +7,8 @@ import { GraphMeetingSource } from '../../graph/graph-meeting-source';
 import { GraphActivityFeedNotifier, botChatDeepLink } from '../../graph/graph-activity-feed-notifier';
 import { meetingSpecFromSchedule } from '../../graph/meeting-spec-from-schedule';
 import { ACTIVITY_TYPES_MANIFEST } from '../../graph/activity-types-manifest';
-import { ReminderScheduler } from '../../domain/reminders/reminder-scheduler';
-import { FanOut } from '../../domain/reminders/fan-out';
+import { ReminderScheduler } from '../../features/reminders/reminder-scheduler';
+import { FanOut } from '../../features/reminders/fan-out';
 import { silentLogger } from '../../core/silent-logger';
 
 const MIN = 60_000;

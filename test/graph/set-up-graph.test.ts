@@ -5,7 +5,7 @@ import { FakeGraphServer } from '../helpers/fake-graph-server';
 import { FakeCredential } from '../helpers/graph-test-client';
 import { setUpGraph } from '../../graph/set-up-graph';
 import { readConfig } from '../../config/read-config';
-import type { Schedule } from '../../domain/schedule/schedule';
+import type { Schedule } from '../../core/schedule/schedule';
 import type { Logger } from '../../core/ports/logger';
 
 const NOW = new Date('2026-03-02T08:00:00Z');

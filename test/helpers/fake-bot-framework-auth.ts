@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
-import type { AuthEndpoints } from '../../bot/create-adapter';
+import type { AuthEndpoints } from '../../teams/create-adapter';
 
 export const BOT_FRAMEWORK_ISSUER = 'https://api.botframework.com';
 

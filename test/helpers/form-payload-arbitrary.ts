@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import type { ContractData, Kpi } from '../../goals/contract-schema';
 import { kpisOfGoal } from '../../goals/contract-queries';
-import { FORM_FIELDS, type FormField } from '../../domain/measurement-form/form-fields';
-import { MEASUREMENT_SOURCES } from '../../domain/measurement-form/measurement-sources';
+import { FORM_FIELDS, type FormField } from '../../features/measurements/form/form-fields';
+import { MEASUREMENT_SOURCES } from '../../features/measurements/form/measurement-sources';
 import { hostileString } from './hostile-strings';
 
 /** A submitted measurement form as Teams would post it (or a forger might): goal + inputs. */

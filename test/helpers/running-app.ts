@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { Writable } from 'node:stream';
-import { createApp, type App, type AppDeps } from '../../bot/create-app';
+import { createApp, type App, type AppDeps } from '../../app/create-app';
 import { readConfig } from '../../config/read-config';
 import { loadContract } from '../../goals/load-contract';
 import { defaultContractPath } from '../../goals/default-contract';
@@ -13,7 +13,7 @@ import { openDatabase } from '../../store/open-database';
 import type { Database, DatabaseHealth } from '../../core/ports/database';
 import type { MeasurementStore } from '../../core/ports/measurement-store';
 import type { Clock } from '../../core/time/clock';
-import type { AuthEndpoints } from '../../bot/create-adapter';
+import type { AuthEndpoints } from '../../teams/create-adapter';
 import { FakeConnector } from './fake-connector';
 
 export interface RunningApp {

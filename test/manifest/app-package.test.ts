@@ -7,7 +7,7 @@ import { buildAppPackage } from '../../manifest/app-package';
 import { PACKAGE_VARIABLES, PackageSettingsError, readPackageSettings } from '../../manifest/package-settings';
 import { manifestSchemaErrors } from '../../manifest/validate-manifest';
 import { projectRoot } from '../../goals/default-contract';
-import { appVersion } from '../../bot/app-version';
+import { appVersion } from '../../app/app-version';
 import { readZip } from '../helpers/read-zip';
 
 const REFERENCE_SCHEMA = path.resolve(projectRoot(), '..', 'shared', 'schemas', 'teams-manifest', 'MicrosoftTeams.v1.24.schema.json');

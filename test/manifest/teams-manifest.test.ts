@@ -5,8 +5,8 @@ import { buildTeamsManifest, type ManifestValues } from '../../manifest/teams-ma
 import { manifestSchemaErrors, manifestSchemaPath } from '../../manifest/validate-manifest';
 import { BOT_COMMANDS } from '../../manifest/bot-commands';
 import { ACTIVITY_TYPES_MANIFEST } from '../../graph/activity-types-manifest';
-import { ACTIVITY_TYPES } from '../../domain/reminders/activity-feed';
-import { parseQuestion } from '../../domain/parse-question';
+import { ACTIVITY_TYPES } from '../../core/ports/activity-feed';
+import { parseQuestion } from '../../features/ask/parse-question';
 import { loadContract } from '../../goals/load-contract';
 import { defaultContractPath, projectRoot } from '../../goals/default-contract';
 

@@ -4,12 +4,12 @@ import { createInterface } from 'node:readline';
 import { projectRoot } from '../../goals/default-contract';
 
 /**
- * The real entry point, bot/main.ts, as its own process (through tsx, like `npx tsx bot/main.ts`:
+ * The real entry point, app/main.ts, as its own process (through tsx, like `npx tsx app/main.ts`:
  * about 2–3 s to start, no build step), so a test can SIGKILL it the way a crash, an OOM kill or a
  * pulled plug would and start it again on the same database.
  */
 
-const ENTRY = ['--disable-warning=DEP0111', '-r', 'tsx/cjs', 'bot/main.ts'];
+const ENTRY = ['--disable-warning=DEP0111', '-r', 'tsx/cjs', 'app/main.ts'];
 
 export interface Exit {
   code: number | null;
@@ -41,7 +41,7 @@ function processEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? os.tmpdir(), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...extra };
 }
 
-/** Starts bot/main.ts (PORT=0 unless given) and resolves once it logs the port it listens on. */
+/** Starts app/main.ts (PORT=0 unless given) and resolves once it logs the port it listens on. */
 export async function startBotProcess(env: Record<string, string>, startTimeoutMs = 30_000): Promise<BotProcess> {
   const child = spawn(process.execPath, ENTRY, { cwd: projectRoot(), env: processEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: Array<Record<string, unknown>> = [];

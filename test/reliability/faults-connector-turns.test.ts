@@ -9,7 +9,7 @@ import type { ConnectorFault } from '../helpers/fake-connector';
  * Fault injection on the Bot Connector, for the replies to users' own messages: 429 with
  * Retry-After, 500, a hang, a connection reset, and answers cut off or stalled half-way. botbuilder
  * retries some of these by itself (429 three times, honouring Retry-After; 5xx and network errors
- * with backoff); every call is also bounded in time (OUTBOUND_TIMEOUT_SECONDS, bot/connector-timeout.ts).
+ * with backoff); every call is also bounded in time (OUTBOUND_TIMEOUT_SECONDS, teams/connector-timeout.ts).
  * Each case counts the requests the connector saw, checks that they stop, and that the turn ends
  * within its bound — with a log line for the operator and never internals for the user.
  */

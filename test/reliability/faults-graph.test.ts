@@ -11,8 +11,8 @@ import { GraphActivityFeedNotifier, botChatDeepLink } from '../../graph/graph-ac
 import { GraphRequestError } from '../../graph/graph-request-error';
 import { meetingSpecFromSchedule } from '../../graph/meeting-spec-from-schedule';
 import { ACTIVITY_TYPES_MANIFEST } from '../../graph/activity-types-manifest';
-import { ReminderScheduler } from '../../domain/reminders/reminder-scheduler';
-import { FanOut } from '../../domain/reminders/fan-out';
+import { ReminderScheduler } from '../../features/reminders/reminder-scheduler';
+import { FanOut } from '../../features/reminders/fan-out';
 import { SqliteReminderStore } from '../../store/sqlite-reminder-store';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { Measurement } from '../../domain/measurement';
+import type { Measurement } from '../../core/measurement';
 import { STAFF, STAFF_CONVERSATION, type PlannedSubmission, type SendResult } from './submission-storm';
 
 /**

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { findGoal, kpisOfGoal } from '../../goals/contract-queries';
-import { validateMeasurementForm } from '../../domain/measurement-form/validate-measurement-form';
+import { validateMeasurementForm } from '../../features/measurements/form/validate-measurement-form';
 import { startRunningApp, cardOf, cardText, type RunningApp } from '../helpers/running-app';
 import { teamsCardInvoke, teamsCardSubmit } from '../helpers/teams-invoke';
 import { assertSendableCard } from '../helpers/adaptive-card-schema';
@@ -21,7 +21,7 @@ const INTERNALS = /\bat [\w.<>]+ \(|node_modules|TypeError|SyntaxError|ZodError|
  * the bot always answers (no 5xx), never with internals; every card it returns is a valid,
  * sendable Adaptive Card; a row is stored exactly when the validator accepts the form — never from
  * invalid input — and what is stored is exactly what was validated.
- * (Thousands of validator-level runs are in test/forms/validate-measurement-form.test.ts.)
+ * (Thousands of validator-level runs are in test/features/measurements/form/validate-measurement-form.test.ts.)
  */
 describe('security: hostile form input over HTTP (property-based, fixed seed)', function () {
   this.timeout(300_000);

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SqliteReminderStore } from '../../store/sqlite-reminder-store';
-import type { Measurement } from '../../domain/measurement';
+import type { Measurement } from '../../core/measurement';
 import { startRunningApp, cardOf, type RunningApp } from '../helpers/running-app';
 import { teamsMessage, type ConversationKind } from '../helpers/teams-activity';
 import { teamsCardInvoke, teamsCardSubmit } from '../helpers/teams-invoke';

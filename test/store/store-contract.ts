@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { Measurement, NewMeasurement, StoreSetMeasurementFields } from '../../domain/measurement';
+import type { Measurement, NewMeasurement, StoreSetMeasurementFields } from '../../core/measurement';
 import { CorrectionConflictError, type CorrectionProblem } from '../../core/ports/correction-conflict-error';
 import type { MeasurementStore } from '../../core/ports/measurement-store';
 import { KNOWN_MIGRATION_VERSIONS } from '../../store/migrations';

@@ -1,0 +1,17 @@
+import type { CardVerbHandlers } from '../core/ports/card-action';
+import type { MeasurementFormDeps } from '../features/measurements/form/measurement-form-deps';
+import { measurementCardActions } from '../features/measurements/measurement-card-actions';
+
+/** What the card-action handlers need; built once in app/create-app.ts (add a field per feature). */
+export interface CardActionDeps {
+  /** Measurement forms, history and corrections. */
+  forms: MeasurementFormDeps;
+}
+
+/**
+ * The one registry of card verbs → handlers, one group per feature; the type insists on one
+ * handler per verb. The goal status card's buttons use the verbs `openUpdateForm` and `showHistory`.
+ */
+export function createCardActionHandlers(deps: CardActionDeps): CardVerbHandlers {
+  return { ...measurementCardActions(deps.forms) };
+}

@@ -1,0 +1,93 @@
+import type { AppConfig } from '../config/read-config';
+import type { ContractData } from '../goals/contract-schema';
+import type { MeasurementStore } from '../core/ports/measurement-store';
+import type { DatabaseHealth } from '../core/ports/database';
+import { createQuestionAnswerer } from '../features/ask/answer-question';
+import { createAdapter, type AuthEndpoints } from '../teams/create-adapter';
+import type { MaalbotAdapter } from '../teams/maalbot-adapter';
+import { createHttpServer, type HttpServer } from '../http/create-http-server';
+import { defaultReadinessChecks } from '../http/readiness';
+import { teamsActivityProcessor } from '../teams/teams-activity-processor';
+import { MaalBot } from '../teams/maalbot';
+import type { Clock } from '../core/time/clock';
+import { localDate } from '../core/time/zoned-time';
+import type { Logger } from '../core/ports/logger';
+import { appVersion } from './app-version';
+import { createCardActionRouter } from '../core/card-action-router';
+import { createCardActionHandlers } from './card-action-handlers';
+import { policyNamesUpns } from '../core/access/access-policy';
+import type { MeasurementFormDeps } from '../features/measurements/form/measurement-form-deps';
+import { createUpnLookup } from '../teams/upn-lookup';
+import { randomUUID } from 'node:crypto';
+import type { ReminderStore } from '../core/ports/reminder-store';
+import type { Schedule } from '../core/schedule/schedule';
+import type { MeetingOccurrenceSource } from '../core/ports/meeting-occurrence-source';
+import type { ActivityFeedNotifier } from '../core/ports/activity-feed';
+import type { ReminderScheduler } from '../features/reminders/reminder-scheduler';
+import { createReminders } from './create-reminders';
+
+export interface AppDeps {
+  config: AppConfig;
+  contract: ContractData;
+  store: MeasurementStore;
+  /** Readiness (/readyz) and /healthz ask it; usually the Database the stores come from. */
+  database: DatabaseHealth;
+  logger: Logger;
+  clock: Clock;
+  /** Tests only (a loopback OpenID/JWKS server): see teams/create-adapter.ts. */
+  authEndpoints?: AuthEndpoints;
+  /** Reminders: conversation references and deliveries. Without it conversations are not recorded and the reminder commands say reminders are off. */
+  reminderStore?: ReminderStore;
+  /** The loaded schedule file (SCHEDULE_FILE); without it nothing is scheduled (the commands still answer). */
+  schedule?: Schedule;
+  /** Seam for Microsoft Graph: the organiser's real calendar (calendarView) instead of the schedule's rule. */
+  meetingSource?: MeetingOccurrenceSource;
+  /** Seam for Microsoft Graph: activity-feed notifications to config.graph.directorUserIds, besides conversations. */
+  activityFeed?: ActivityFeedNotifier;
+  /** Names this process in delivery claims and the scheduler lease; default host-pid-random. */
+  instanceId?: string;
+}
+
+export interface App {
+  /** The HTTP server (restify today; `http/` owns that choice). */
+  server: HttpServer['server'];
+  adapter: MaalbotAdapter;
+  bot: MaalBot;
+  /** The reminder scheduler (app/main.ts runs its loop); undefined without a reminder store or a schedule. */
+  reminders: ReminderScheduler | undefined;
+  /**
+   * Graceful stop: refuse new requests (503), wait for the turns in flight, close the server.
+   * Resolves false when `timeoutMs` cut some turn short.
+   */
+  stop(timeoutMs: number): Promise<boolean>;
+}
+
+/**
+ * Builds the whole app from its dependencies without listening, so tests can build it with
+ * fakes and listen on port 0; app/main.ts reads the config and listens.
+ */
+export function createApp(deps: AppDeps): App {
+  const { config, contract, store, logger, clock } = deps;
+  const version = appVersion();
+  const adapter = createAdapter(config.credentials, logger, deps.authEndpoints, { outboundTimeoutMs: config.outboundTimeoutMs });
+  const today = () => localDate(clock(), config.timeZone);
+  const reminders = createReminders(deps, adapter);
+  const newSubmissionId = randomUUID;
+  const answerQuestion = createQuestionAnswerer({ contract, store, today, access: config.access, timeZone: config.timeZone, reminders: reminders.context, newSubmissionId });
+  const forms: MeasurementFormDeps = { contract, store, today, timeZone: config.timeZone, access: config.access, newSubmissionId };
+  const cardActions = createCardActionRouter(createCardActionHandlers({ forms }));
+  // Only UPN allow-list entries need a member lookup; object ids arrive with every activity.
+  const lookupUpn = policyNamesUpns(config.access) ? createUpnLookup(logger) : undefined;
+  const bot = new MaalBot({ answerQuestion, cardActions, conversations: reminders.conversations, logger, lookupUpn });
+
+  const http = createHttpServer({
+    maxBodyBytes: config.maxBodyBytes,
+    tenantPolicy: config.tenantPolicy,
+    activities: teamsActivityProcessor(adapter, (context) => bot.run(context)),
+    health: () => ({ status: 'ok', version, store: deps.database.kind, contract: { id: contract.id, goals: contract.goals.length } }),
+    readinessChecks: defaultReadinessChecks(deps.database, contract),
+    logger,
+  });
+
+  return { server: http.server, adapter, bot, reminders: reminders.scheduler, stop: (timeoutMs) => http.stop(timeoutMs) };
+}

@@ -1,0 +1,70 @@
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { readConfig } from '../config/read-config';
+import { loadContract } from '../goals/load-contract';
+import { projectRoot } from '../goals/default-contract';
+import { OperatorError } from '../goals/operator-error';
+import { openDatabase } from '../store/open-database';
+import { createApp } from './create-app';
+import { createLogger } from './create-logger';
+import { systemClock } from '../core/time/clock';
+import { exitOnSignals, GracefulShutdown } from './graceful-shutdown';
+import { loadSchedule } from '../config/load-schedule';
+import { startReminderLoop } from './reminder-loop';
+import { setUpGraph } from '../graph/set-up-graph';
+
+/** How long a stop waits for turns in flight (invokes must answer within 5 s; replies rarely take longer). */
+const DRAIN_TIMEOUT_MS = 10_000;
+
+/** Entry point: read config, open the store, build the app, listen. Nothing else. */
+async function main(): Promise<void> {
+  const config = readConfig(process.env);
+  const logger = createLogger(config.logLevel);
+  const root = projectRoot();
+  const contract = loadContract(path.resolve(root, config.contractFile));
+  const database = await openDatabase(config.databaseUrl, { baseDir: root, logger });
+  const { measurements: store, reminders: reminderStore } = database;
+  const schedule = config.reminders.scheduleFile === undefined ? undefined : loadSchedule(path.resolve(root, config.reminders.scheduleFile), contract, { defaultTimeZone: config.timeZone });
+  if (schedule === undefined) logger.info({}, 'No schedule (SCHEDULE_FILE is not set): no reminders will be sent; the reminder commands still answer.');
+  // Optional Microsoft Graph: logs once whether it is on; syncs the Outlook series in the background.
+  const graph = setUpGraph({ config, schedule, logger, now: systemClock });
+  const app = createApp({ config, contract, store, database, logger, clock: systemClock, reminderStore, schedule, meetingSource: graph.meetingSource, activityFeed: graph.activityFeed });
+
+  if (config.credentials === undefined) {
+    logger.warn(
+      { mode: config.mode },
+      'LOCAL MODE: no MicrosoftAppId, so Bot Framework authentication is OFF — every request to /api/messages is accepted. Never expose this to the internet.',
+    );
+  }
+
+  await new Promise<void>((resolve) => app.server.listen(config.port, config.host, resolve));
+  const port = (app.server.address() as AddressInfo).port; // the real one when PORT=0
+  logger.info(
+    { port, host: config.host, store: database.kind, contract: contract.id, mode: config.mode },
+    `Målbot lytter på http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/api/messages`,
+  );
+
+  // SIGTERM/SIGINT: the steps run in this order. Anything started above that must stop before the
+  // store closes (the reminder scheduler) adds its step before 'close the store'.
+  const shutdown = new GracefulShutdown(logger);
+  shutdown.add('stop taking requests and finish the turns in flight', async () => {
+    if (!(await app.stop(DRAIN_TIMEOUT_MS))) throw new Error(`turns still running after ${DRAIN_TIMEOUT_MS} ms were cut short`);
+  });
+  const reminderLoop = app.reminders === undefined ? undefined : startReminderLoop(app.reminders, { intervalMs: config.reminders.tickSeconds * 1000, logger });
+  if (reminderLoop !== undefined) {
+    logger.info({ scheduleFile: schedule?.file, tickSeconds: config.reminders.tickSeconds, instance: app.reminders?.instanceId }, 'reminder scheduler started');
+    shutdown.add('stop the reminder scheduler', () => reminderLoop.stop());
+  }
+  shutdown.add('close the store', () => database.close());
+  exitOnSignals(shutdown, logger);
+}
+
+main().catch((err: unknown) => {
+  // Config, data-file and DATABASE_URL errors are written for an operator: print them plainly, no stack.
+  if (err instanceof OperatorError) {
+    console.error(err.message);
+  } else {
+    console.error('Målbot kunne ikke starte:', err);
+  }
+  process.exit(1);
+});

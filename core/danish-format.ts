@@ -1,0 +1,237 @@
+import type { Kpi } from '../goals/contract-schema';
+
+/**
+ * Danish (da-DK) formatting of numbers, percentages and dates for the bot's texts and cards.
+ *
+ * Written by hand instead of via `Intl` so the output is the same on every machine: Node builds
+ * differ in ICU data (small-icu, other CLDR versions change spaces and month abbreviations).
+ * Only the time-zone conversion in `formatDateTime` uses `Intl`, with locale-neutral numeric parts.
+ *
+ * Conventions:
+ * - decimal comma, thousands separator "." (1.234,5), at most one decimal unless asked;
+ * - a real minus sign "−" (U+2212) for negative numbers, "+" where a sign is requested;
+ * - an ordinary space before "%" ("37 %"): texts are compared and searched as typed, and a
+ *   no-break space would make "37 %" ≠ "37 %" for every caller and test.
+ */
+
+const MINUS = '\u2212';
+
+const MONTHS = [
+  'januar', 'februar', 'marts', 'april', 'maj', 'juni',
+  'juli', 'august', 'september', 'oktober', 'november', 'december',
+] as const;
+
+/** Danish short month forms: a period marks an abbreviation, so "maj" (already short) has none. */
+const MONTHS_SHORT = [
+  'jan.', 'feb.', 'mar.', 'apr.', 'maj', 'jun.',
+  'jul.', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.',
+] as const;
+
+export interface NumberFormatOptions {
+  /** Most decimals shown (trailing zeros dropped). Default 1. */
+  maxDecimals?: number;
+  /** Exactly this many decimals (e.g. 1 → "5,0"); overrides maxDecimals. */
+  decimals?: number;
+}
+
+/** 37.5 → "37,5"; 1234 → "1.234"; -2 → "−2"; 33.333 → "33,3". */
+export function formatNumber(value: number, options: NumberFormatOptions = {}): string {
+  if (!Number.isFinite(value)) throw new RangeError(`formatNumber: ${String(value)} er ikke et endeligt tal`);
+  const fixed = options.decimals;
+  const places = fixed ?? options.maxDecimals ?? 1;
+  const factor = 10 ** places;
+  // toPrecision first removes binary noise (0.1 + 0.2) so 2.25 rounds like people expect.
+  const scaled = Math.round(Number((Math.abs(value) * factor).toPrecision(12)));
+  const intPart = Math.floor(scaled / factor);
+  let fraction = places > 0 ? String(scaled % factor).padStart(places, '0') : '';
+  if (fixed === undefined) fraction = fraction.replace(/0+$/, '');
+  const grouped = String(intPart).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  const negative = value < 0 && scaled !== 0;
+  return `${negative ? MINUS : ''}${grouped}${fraction ? `,${fraction}` : ''}`;
+}
+
+/** Always shows a sign for non-zero values: 5 → "+5", -2 → "−2", 0 → "0". */
+export function formatSignedNumber(value: number, options: NumberFormatOptions = {}): string {
+  const text = formatNumber(value, options);
+  return value > 0 && /[1-9]/.test(text) ? `+${text}` : text;
+}
+
+/** A share already in per cent: 37 → "37 %", 37.5 → "37,5 %". */
+export function formatPercent(value: number, options: NumberFormatOptions = {}): string {
+  return `${formatNumber(value, options)} %`;
+}
+
+/** Percentage points: 5 → "5 procentpoint"; `{ signed: true }` → "+5 procentpoint". */
+export function formatPoints(value: number, options: NumberFormatOptions & { signed?: boolean } = {}): string {
+  const n = options.signed ? formatSignedNumber(value, options) : formatNumber(value, options);
+  return `${n} procentpoint`;
+}
+
+/** Net Promoter Score, a plain number: 72 → "72", -12 → "−12". */
+export function formatNps(value: number): string {
+  return formatNumber(value);
+}
+
+interface DateParts {
+  year: number;
+  month: number; // 1–12
+  day: number;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+function parseIsoDate(iso: string): DateParts {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) throw new RangeError(`"${iso}" er ikke en dato på formen ÅÅÅÅ-MM-DD`);
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+    throw new RangeError(`"${iso}" er ikke en gyldig kalenderdato`);
+  }
+  return { year, month, day };
+}
+
+/** '2021-03-08' → "8. marts 2021". */
+export function formatDate(isoDate: string): string {
+  const { year, month, day } = parseIsoDate(isoDate);
+  return `${day}. ${MONTHS[month - 1]} ${year}`;
+}
+
+/** '2021-12-31' → "31/12-2021", the contract's own way of writing a deadline. */
+export function formatDateShort(isoDate: string): string {
+  const { year, month, day } = parseIsoDate(isoDate);
+  return `${day}/${month}-${year}`;
+}
+
+/** '2021-09-30' → "sep. 2021"; '2021-05-01' → "maj 2021". */
+export function formatMonthShort(isoDate: string): string {
+  const { year, month } = parseIsoDate(isoDate);
+  return `${MONTHS_SHORT[month - 1]} ${year}`;
+}
+
+/** '2020-09-15' → "september 2020". */
+export function formatMonthYear(isoDate: string): string {
+  const { year, month } = parseIsoDate(isoDate);
+  return `${MONTHS[month - 1]} ${year}`;
+}
+
+const dateTimeFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Building an Intl.DateTimeFormat is costly; one per time zone is enough. */
+function dateTimeFormatter(timeZone: string): Intl.DateTimeFormat {
+  let f = dateTimeFormatters.get(timeZone);
+  if (f === undefined) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' });
+    dateTimeFormatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/**
+ * An instant shown as local time: '2021-03-08T13:05:00Z' → "8. marts 2021 kl. 14.05"
+ * (Danish time uses a period between hours and minutes).
+ */
+export function formatDateTime(isoInstant: string, timeZone = 'Europe/Copenhagen'): string {
+  const ms = Date.parse(isoInstant);
+  if (Number.isNaN(ms)) throw new RangeError(`"${isoInstant}" er ikke et gyldigt tidspunkt`);
+  // en-US with numeric parts only: locale text never reaches the output, only the zone arithmetic.
+  const parts = dateTimeFormatter(timeZone).formatToParts(ms);
+  const get = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
+  const hour = get('hour') % 24; // some ICU versions print midnight as 24 even with h23
+  const minute = get('minute');
+  return `${get('day')}. ${MONTHS[get('month') - 1]} ${get('year')} kl. ${String(hour).padStart(2, '0')}.${String(minute).padStart(2, '0')}`;
+}
+
+/**
+ * A due date for running text ("frist …"). The contract's own words when they name a year
+ * ("efteråret 2021", "I 2021" → "i 2021", "senest 31/12-2021" → "31/12-2021"); otherwise
+ * (e.g. "hvert år", "to år efter endt vejledning") the date itself, "31/12-2021".
+ */
+export function formatDueLabel(due: Pick<Kpi['due'], 'label' | 'date'>): string {
+  const label = due.label.trim().replace(/^senest\s+/i, '');
+  if (!/\d{4}/.test(label)) return formatDateShort(due.date);
+  return label.charAt(0).toLowerCase() + label.slice(1);
+}
+
+/** The due date after a verb ("forventes …", "skulle være opfyldt …"): "i 2023", "senest 31/12-2021", "efteråret 2021". */
+export function formatDueWhen(due: Pick<Kpi['due'], 'label' | 'date'>): string {
+  const text = formatDueLabel(due);
+  if (/^\d{4}$/.test(text)) return `i ${text}`;
+  if (/^\d{1,2}\/\d{1,2}-\d{4}$/.test(text)) return `senest ${text}`;
+  return text;
+}
+
+/** Danish list: ["a"] → "a"; ["a","b","c"] → "a, b og c". */
+export function formatList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} og ${items[items.length - 1]}`;
+}
+
+type KpiFormatInfo = Pick<Kpi, 'kind' | 'unit' | 'baselines'>;
+
+/** The primary baseline's value, the reference a pp_change target is counted from. */
+export function primaryBaselineValue(kpi: Pick<Kpi, 'baselines'>): number | null {
+  return kpi.baselines.find((b) => b.primary)?.value ?? null;
+}
+
+/** A value in the KPI's own measured unit without interpretation (used for baselines too). */
+export function formatKpiLevel(kpi: Pick<Kpi, 'kind' | 'unit'>, value: number): string {
+  switch (kpi.kind) {
+    case 'share':
+    case 'pp_change': // measured as a level in per cent, see core/status-rules.ts (R3)
+      return formatPercent(value);
+    case 'nps':
+      return formatNps(value);
+    case 'effect_vs_control':
+      return formatPoints(value, { signed: true });
+    case 'count':
+      return kpi.unit ? `${formatNumber(value)} ${kpi.unit}` : formatNumber(value);
+    case 'milestone':
+      return formatNumber(value);
+  }
+}
+
+/**
+ * A measured value as directors read it:
+ * share "37 %", nps "72", pp_change "78 % (+10 procentpoint)" (the level and its change against the
+ * primary baseline), effect_vs_control "+10 procentpoint", count "3 teams",
+ * milestone true/false → "gennemført"/"ikke gennemført".
+ */
+export function formatKpiValue(kpi: KpiFormatInfo, value: number | boolean): string {
+  if (typeof value === 'boolean') return value ? 'gennemført' : 'ikke gennemført';
+  if (kpi.kind === 'pp_change') {
+    const base = primaryBaselineValue(kpi);
+    if (base === null) return formatPercent(value);
+    return `${formatPercent(value)} (${formatPoints(value - base, { signed: true })})`;
+  }
+  return formatKpiLevel(kpi, value);
+}
+
+/**
+ * The target in words: "mindst 37 %", "mindst 70 (NPS)", "mindst +5 procentpoint i forhold til 68 %",
+ * "over kontrolgruppen", "mindst +10 procentpoint over kontrolgruppen", "mindst 3 teams",
+ * "gennemført senest 31/12-2021".
+ */
+export function formatTarget(kpi: Pick<Kpi, 'kind' | 'comparator' | 'target' | 'unit' | 'baselines' | 'due'>): string {
+  if (kpi.kind === 'milestone' || kpi.target === null) return `gennemført senest ${formatDateShort(kpi.due.date)}`;
+  const word = kpi.comparator === 'gt' ? 'over' : 'mindst';
+  const t = kpi.target;
+  switch (kpi.kind) {
+    case 'share':
+      return `${word} ${formatPercent(t)}`;
+    case 'nps':
+      return `${word} ${formatNps(t)} (NPS)`;
+    case 'pp_change': {
+      const base = primaryBaselineValue(kpi);
+      const change = `${word} ${formatPoints(t, { signed: true })}`;
+      return base === null ? change : `${change} i forhold til ${formatPercent(base)}`;
+    }
+    case 'effect_vs_control':
+      if (t === 0) return kpi.comparator === 'gt' ? 'over kontrolgruppen' : 'mindst på niveau med kontrolgruppen';
+      return `${kpi.comparator === 'gt' ? 'mere end' : 'mindst'} ${formatPoints(t, { signed: true })} over kontrolgruppen`;
+    case 'count':
+      return `${word} ${formatKpiLevel(kpi, t)}`;
+  }
+}

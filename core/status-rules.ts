@@ -1,0 +1,268 @@
+import type { Goal, Kpi, Segment } from '../goals/contract-schema';
+import { effectiveMeasurements, type Measurement } from './measurement';
+import type { Status, StatusVerdict } from './status-types';
+import {
+  formatDate,
+  formatDueLabel,
+  formatDueWhen,
+  formatKpiLevel,
+  formatMonthShort,
+  formatNumber,
+  formatPercent,
+  formatPoints,
+  formatTarget,
+  primaryBaselineValue,
+} from './danish-format';
+
+/*
+ * THE STATUS RULES — the only place they are written down. Tests: test/core/status-rules.test.ts.
+ * `today` is a calendar date (YYYY-MM-DD, Danish time) passed in by the caller.
+ *
+ * R1  Rows that count: rows for this KPI (kpiId) measured on or before `today` (future-dated rows
+ *     are ignored) that carry a usable value (a number for numeric KPIs, done true/false for
+ *     milestones). For a KPI with segments, a row counts only for its own segment; rows without
+ *     a segment or with a segment the KPI does not have are ignored. For a KPI without segments
+ *     the row's segment is ignored. A row that a correction supersedes (another row passed in names
+ *     it in supersedesId) never counts: the correction stands in its place.
+ * R2  Only the newest row counts: greatest measuredOn, ties broken by greatest id (a correction
+ *     stored later for the same date wins). Older rows are history.
+ * R3  A row meets the target when
+ *       gte: value ≥ target;  gt: value > target;  milestone (done): done === true.
+ *     pp_change: the row's value is the measured LEVEL in per cent (what Erhvervsstyrelsen
+ *     publishes, e.g. 78); the change = value − the primary baseline (e.g. 68 → +10) is compared
+ *     with the target in percentage points. effect_vs_control: the row's value already is the
+ *     difference in percentage points against the control group.
+ *     Comparisons are made on values rounded to 6 decimals, so 73,1 − 68,1 counts as 5.
+ * R4  Target met → "opfyldt", whatever the date.
+ * R5  Numeric target not met and today is after due.date → "ikke opfyldt".
+ *     On the due date itself the target is still open.
+ * R6  Numeric target not met and today ≤ due.date: gap = target − value (pp_change: target − change).
+ *     gap ≤ tolerance → "på vej", otherwise "i risiko". Tolerance: 3 points for share, pp_change and
+ *     effect_vs_control (procentpoint) and for nps (NPS points); for count 10 % of the target rounded
+ *     up (so 1 short of 3 teams, or 2 short of 13, is "på vej").
+ * R7  Milestone registered as not done: today after due.date → "ikke opfyldt"; otherwise
+ *     more than 60 days left → "på vej", 60 days or fewer (incl. the due date) → "i risiko".
+ * R8  No row that counts: today ≤ due.date → "afventer måling"; after → "ingen data".
+ * R9  KPI with segments: each segment is judged on its own by R1–R8 (a segment without rows has
+ *     no measurement); the KPI gets the worst segment status (R10).
+ * R10 Severity, worst first: ikke opfyldt, i risiko, ingen data, på vej, afventer måling, opfyldt.
+ *     "ingen data" ranks above "på vej": a passed deadline without data cannot be reported as met.
+ * R11 A goal gets the worst status of the KPIs passed in (for a parent goal such as 9, the caller
+ *     passes its sub-goals' KPIs). A goal with no KPIs at all → "ingen data".
+ */
+
+export const SEVERITY_ORDER: readonly Status[] = ['ikke opfyldt', 'i risiko', 'ingen data', 'på vej', 'afventer måling', 'opfyldt'];
+
+/** R6: how far below target a numeric KPI may be before the due date and still be "på vej". */
+export const NEAR_TARGET_POINTS = 3;
+export const NEAR_TARGET_COUNT_FRACTION = 0.1;
+/** R7: a milestone with this many days or fewer left is "i risiko". */
+export const MILESTONE_RISK_DAYS = 60;
+
+export interface SegmentStatus {
+  segment: Segment;
+  verdict: StatusVerdict;
+  latest: Measurement | null;
+}
+
+export type KpiStatus = StatusVerdict & {
+  kpiId: string;
+  /** The newest row that counts (for a segmented KPI: the newest among the segments' rows). */
+  latest: Measurement | null;
+  /** One entry per segment of the KPI, in the KPI's order; empty for KPIs without segments. */
+  segments: SegmentStatus[];
+};
+
+export type GoalStatus = StatusVerdict & { goalId: string; kpis: KpiStatus[] };
+
+/** R10: negative when `a` is worse than `b`. */
+export function compareSeverity(a: Status, b: Status): number {
+  return SEVERITY_ORDER.indexOf(a) - SEVERITY_ORDER.indexOf(b);
+}
+
+/** R10: the worst of some statuses, or null for none. */
+export function worstStatus(statuses: readonly Status[]): Status | null {
+  return statuses.reduce<Status | null>((worst, s) => (worst === null || compareSeverity(s, worst) < 0 ? s : worst), null);
+}
+
+const round6 = (n: number): number => Math.round(n * 1e6) / 1e6;
+
+function daysBetween(fromIso: string, toIso: string): number {
+  const ms = (iso: string): number => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+  return Math.round((ms(toIso) - ms(fromIso)) / 86_400_000);
+}
+
+/** R1 (usable value part). */
+function hasUsableValue(kpi: Kpi, m: Measurement): boolean {
+  return kpi.kind === 'milestone' ? typeof m.done === 'boolean' : typeof m.value === 'number' && Number.isFinite(m.value);
+}
+
+/** R2: newer first by measuredOn, then id. */
+function isNewer(a: Measurement, b: Measurement): boolean {
+  return a.measuredOn !== b.measuredOn ? a.measuredOn > b.measuredOn : a.id > b.id;
+}
+
+function newest(rows: readonly Measurement[]): Measurement | null {
+  return rows.reduce<Measurement | null>((best, m) => (best === null || isNewer(m, best) ? m : best), null);
+}
+
+/** The number compared with the target: the value, or for pp_change the change against the primary baseline (R3). */
+function comparedValue(kpi: Kpi, value: number): number {
+  if (kpi.kind !== 'pp_change') return value;
+  return round6(value - (primaryBaselineValue(kpi) ?? 0));
+}
+
+/** R3. */
+export function meetsTarget(kpi: Kpi, m: Measurement): boolean {
+  if (kpi.comparator === 'done') return m.done === true;
+  if (m.value === null || kpi.target === null) return false;
+  const v = round6(comparedValue(kpi, m.value));
+  const t = round6(kpi.target);
+  return kpi.comparator === 'gt' ? v > t : v >= t;
+}
+
+/** R6 tolerance in the target's unit. */
+function tolerance(kpi: Kpi): number {
+  if (kpi.kind === 'count') return Math.ceil(round6(Math.abs(kpi.target ?? 0) * NEAR_TARGET_COUNT_FRACTION));
+  return NEAR_TARGET_POINTS;
+}
+
+/**
+ * "Seneste måling 35 % (sep. 2021) mod mål mindst 37 %"; for pp_change the level, its change and
+ * the baseline: "Seneste måling 78 % (sep. 2021) = +10 procentpoint mod baseline 68 %; mål mindst +10 procentpoint".
+ */
+function measuredLine(kpi: Kpi, m: Measurement, value: number): string {
+  const when = formatMonthShort(m.measuredOn);
+  if (kpi.kind === 'pp_change') {
+    const base = primaryBaselineValue(kpi) ?? 0;
+    const change = formatPoints(comparedValue(kpi, value), { signed: true });
+    const word = kpi.comparator === 'gt' ? 'over' : 'mindst';
+    return `Seneste måling ${formatPercent(value)} (${when}) = ${change} mod baseline ${formatPercent(base)}; mål ${word} ${targetValueText(kpi)}`;
+  }
+  return `Seneste måling ${formatKpiLevel(kpi, value)} (${when}) mod mål ${formatTarget(kpi)}`;
+}
+
+/** The target's number alone, for short segment lines ("under mål 80 %"). */
+function targetValueText(kpi: Kpi): string {
+  const t = kpi.target ?? 0;
+  if (kpi.kind === 'pp_change' || kpi.kind === 'effect_vs_control') return formatPoints(t, { signed: true });
+  return formatKpiLevel(kpi, t);
+}
+
+function gapText(kpi: Kpi, gap: number): string {
+  if (gap <= 0) return 'på grænsen, skal over målet';
+  switch (kpi.kind) {
+    case 'nps':
+      return `${formatNumber(gap)} point under målet`;
+    case 'count':
+      return `mangler ${formatNumber(gap)}`;
+    default:
+      return `${formatPoints(gap)} under målet`;
+  }
+}
+
+/** R1–R8 for one KPI (or one segment of it), given the rows that count for it. */
+function judge(kpi: Kpi, rows: readonly Measurement[], today: string): { verdict: StatusVerdict; latest: Measurement | null } {
+  const latest = newest(rows);
+  const overdue = today > kpi.due.date;
+  const when = formatDueWhen(kpi.due);
+  const dueText = formatDueLabel(kpi.due);
+  const milestone = kpi.kind === 'milestone';
+
+  if (latest === null) {
+    // R8
+    if (!overdue) {
+      return {
+        latest,
+        verdict: { status: 'afventer måling', reason: milestone ? `Afventer registrering (frist ${dueText})` : `Afventer måling (forventes ${when})` },
+      };
+    }
+    return {
+      latest,
+      verdict: {
+        status: 'ingen data',
+        reason: milestone ? `Ingen registrering; frist ${dueText} overskredet` : `Ingen måling registreret; målet skulle være opfyldt ${when}`,
+      },
+    };
+  }
+
+  if (milestone) {
+    if (latest.done === true) return { latest, verdict: { status: 'opfyldt', reason: `Milepæl nået (registreret ${formatDate(latest.measuredOn)})` } }; // R4
+    // R7
+    if (overdue) return { latest, verdict: { status: 'ikke opfyldt', reason: `Milepæl ikke nået; frist ${dueText} overskredet` } };
+    const days = daysBetween(today, kpi.due.date);
+    if (days > MILESTONE_RISK_DAYS) {
+      return { latest, verdict: { status: 'på vej', reason: `Milepæl ikke nået endnu; ${days} dage til fristen ${dueText}` } };
+    }
+    const left = days === 0 ? `fristen ${dueText} er i dag` : `kun ${days} ${days === 1 ? 'dag' : 'dage'} til fristen ${dueText}`;
+    return { latest, verdict: { status: 'i risiko', reason: `Milepæl ikke nået; ${left}` } };
+  }
+
+  const value = latest.value as number; // R1 guarantees a number here
+  const base = measuredLine(kpi, latest, value);
+  if (meetsTarget(kpi, latest)) return { latest, verdict: { status: 'opfyldt', reason: base } }; // R4
+  if (overdue) return { latest, verdict: { status: 'ikke opfyldt', reason: `${base}; fristen ${dueText} er overskredet` } }; // R5
+  // R6
+  const gap = round6((kpi.target ?? 0) - comparedValue(kpi, value));
+  const status: Status = gap <= tolerance(kpi) ? 'på vej' : 'i risiko';
+  return { latest, verdict: { status, reason: `${base} – ${gapText(kpi, gap)}; frist ${dueText}` } };
+}
+
+const SEGMENT_NAMES: Record<Segment, string> = { drift: 'drift', vækst: 'vækst' };
+
+/** Short per-segment clause for the KPI's summary line: "drift: 82 % opfyldt". */
+function segmentClause(kpi: Kpi, s: SegmentStatus): string {
+  const name = SEGMENT_NAMES[s.segment];
+  const m = s.latest;
+  if (m === null) return `${name}: ingen måling`;
+  if (kpi.kind === 'milestone') return `${name}: ${m.done === true ? 'gennemført' : 'ikke gennemført'}`;
+  const value = m.value as number;
+  const shown = kpi.kind === 'pp_change' ? formatPercent(value) : formatKpiLevel(kpi, value);
+  if (s.verdict.status === 'opfyldt') return `${name}: ${shown} opfyldt`;
+  const gap = round6((kpi.target ?? 0) - comparedValue(kpi, value));
+  return gap <= 0 ? `${name}: ${shown} på grænsen af mål ${targetValueText(kpi)}` : `${name}: ${shown} under mål ${targetValueText(kpi)}`;
+}
+
+const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** The status of one KPI on `today` from all its measurements (R1–R10). */
+export function kpiStatus(kpi: Kpi, measurements: readonly Measurement[], today: string): KpiStatus {
+  // Dates are compared as strings, which is only right for the exact YYYY-MM-DD form.
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new RangeError(`today skal være ÅÅÅÅ-MM-DD, fik "${today}"`);
+  const rows = effectiveMeasurements(measurements).filter((m) => m.kpiId === kpi.id && m.measuredOn <= today && hasUsableValue(kpi, m)); // R1
+
+  if (kpi.segments.length === 0) {
+    const { verdict, latest } = judge(kpi, rows, today);
+    return { kpiId: kpi.id, ...verdict, latest, segments: [] };
+  }
+
+  // R9
+  const segments: SegmentStatus[] = kpi.segments.map((segment) => {
+    const { verdict, latest } = judge(kpi, rows.filter((m) => m.segment === segment), today);
+    return { segment, verdict, latest };
+  });
+  const status = worstStatus(segments.map((s) => s.verdict.status)) as Status; // segments is non-empty here
+  const noneMeasured = segments.every((s) => s.latest === null);
+  // With no rows at all, the segments share one reason (afventer / ingen data); say it once.
+  const reason = noneMeasured
+    ? segments[0].verdict.reason
+    : capitalise(segments.map((s) => segmentClause(kpi, s)).join('; '));
+  const latest = newest(segments.flatMap((s) => (s.latest ? [s.latest] : [])));
+  return { kpiId: kpi.id, status, reason, latest, segments };
+}
+
+/** The status of a goal: the worst of the given KPIs (R11), with a one-line summary. */
+export function goalStatus(goal: Pick<Goal, 'id'>, kpis: readonly Kpi[], measurements: readonly Measurement[], today: string): GoalStatus {
+  const statuses = kpis.map((k) => kpiStatus(k, measurements, today));
+  const worst = worstStatus(statuses.map((s) => s.status));
+  if (worst === null) return { goalId: goal.id, status: 'ingen data', reason: 'Målet har ingen målepunkter med målværdi i kontrakten', kpis: [] };
+  if (statuses.length === 1) return { goalId: goal.id, status: worst, reason: statuses[0].reason, kpis: statuses };
+
+  const met = statuses.filter((s) => s.status === 'opfyldt').length;
+  if (met === statuses.length) return { goalId: goal.id, status: worst, reason: `Alle ${statuses.length} KPI'er opfyldt`, kpis: statuses };
+  const rest = [...statuses]
+    .filter((s) => s.status !== 'opfyldt')
+    .sort((a, b) => compareSeverity(a.status, b.status))
+    .map((s) => `${s.kpiId} ${s.status}`);
+  return { goalId: goal.id, status: worst, reason: `${met} af ${statuses.length} KPI'er opfyldt; ${rest.join(', ')}`, kpis: statuses };
+}

@@ -1,0 +1,32 @@
+import type { ContractData } from '../../goals/contract-schema';
+import type { MeasurementStore } from '../../core/ports/measurement-store';
+import type { AccessPolicy } from '../../core/access/access-policy';
+import type { Intent, IntentKind } from './intent';
+import type { Reply } from '../../core/reply';
+import type { TurnInfo } from '../../core/turn-info';
+import type { ReplyCache } from '../../core/reply-cache';
+import type { RemindersContext } from '../reminders/reminders-context';
+
+/** What every intent handler may use: the contract, the store, today's date and who asks where. */
+export interface AnswerContext {
+  contract: ContractData;
+  store: MeasurementStore;
+  /** Today's calendar date in the configured time zone, YYYY-MM-DD. */
+  today: string;
+  turn: TurnInfo;
+  /** Shared by the turns of one app: cards that depend only on stored rows are built once. */
+  cache: ReplyCache;
+  /** Who may record measurements (STAFF_USERS, ADMIN_USERS). */
+  access: AccessPolicy;
+  /** The configured time zone (TIME_ZONE), for times shown on cards. */
+  timeZone: string;
+  /** Reminders (schedule, subscriptions); undefined when the app runs without a reminder store. */
+  reminders?: RemindersContext;
+  /** A new submission id for each form shown (the same source as the card actions' forms). */
+  newSubmissionId: () => string;
+}
+
+export type IntentHandler<K extends IntentKind> = (intent: Extract<Intent, { kind: K }>, ctx: AnswerContext) => Promise<Reply>;
+
+/** One handler per intent kind; the compiler insists that none is missing. */
+export type IntentHandlers = { [K in IntentKind]: IntentHandler<K> };

@@ -1,0 +1,99 @@
+import { STATUSES, type Status } from '../../core/status-types';
+import { adaptiveCard, imBackAction, textBlock, type AdaptiveCard } from '../../cards/adaptive-card';
+import { statusStyle } from '../status/status-style';
+
+export type HelpLanguage = 'da' | 'en';
+
+interface HelpTexts {
+  title: string;
+  intro: string;
+  examplesHeading: string;
+  examples: ReadonlyArray<readonly [phrase: string, explanation: string]>;
+  statusHeading: string;
+  statuses: Record<Status, string>;
+  overviewButton: string;
+  deadlinesButton: string;
+}
+
+/** The example phrasings are the Danish commands the bot understands, in both languages. */
+const TEXTS: Record<HelpLanguage, HelpTexts> = {
+  da: {
+    title: 'Målbot – det kan jeg hjælpe med',
+    intro: 'Jeg svarer på spørgsmål om resultatkontrakten mellem KKR Syddanmark og Erhvervshus Sydjylland: mål, målinger, status og frister.',
+    examplesHeading: 'Skriv fx',
+    examples: [
+      ['status mål 4', 'Status for et mål med målepunkter, seneste målinger, metode og afrapportering'],
+      ['hvordan går det med kendskab?', 'Find målet ud fra et emne'],
+      ['oversigt', 'Alle mål og deres status på ét kort'],
+      ['historik mål 3', 'Målingerne over tid, med hvem, hvornår og kilde, og en graf'],
+      ['opdater mål 3', 'For medarbejdere: indberet eller ret en måling i en formular'],
+      ['næste møde', 'Hvornår direktørerne mødes næste gang'],
+      ['frister', 'Kommende frister for målinger og afrapportering'],
+      ['abonnér på påmindelser', 'Påmindelser her om direktørmødet og frister ("afmeld påmindelser" stopper dem)'],
+      ['påmindelser', 'Hvad denne samtale får af påmindelser, og hvornår de næste kommer'],
+      ['hjælp', 'Viser dette kort'],
+    ],
+    statusHeading: 'Sådan læses status',
+    statuses: {
+      opfyldt: 'Seneste måling når målet',
+      'på vej': 'Ikke nået endnu, men tæt på og før fristen',
+      'i risiko': 'Langt fra målet eller tæt på fristen',
+      'ikke opfyldt': 'Fristen er overskredet, og målet er ikke nået',
+      'afventer måling': 'Ingen måling endnu; den ventes før fristen',
+      'ingen data': 'Fristen er passeret uden nogen måling',
+    },
+    overviewButton: 'Vis oversigt',
+    deadlinesButton: 'Vis frister',
+  },
+  en: {
+    title: 'Målbot – what I can help with',
+    intro: 'I answer questions about the performance contract between KKR Syddanmark and Erhvervshus Sydjylland: goals, measurements, status and deadlines. My answers are in Danish.',
+    examplesHeading: 'Try typing (in Danish)',
+    examples: [
+      ['status mål 4', 'Status of a goal with its KPIs, latest measurements, method and reporting'],
+      ['hvordan går det med kendskab?', 'Find a goal by topic ("how is awareness going?")'],
+      ['oversigt', 'All goals and their status on one card ("overview")'],
+      ['historik mål 3', 'Measurements over time with who, when, source and a chart ("history")'],
+      ['opdater mål 3', 'For staff: record or correct a measurement in a form ("update")'],
+      ['næste møde', 'When the directors meet next ("next meeting")'],
+      ['frister', 'Upcoming deadlines for measurements and reporting ("deadlines")'],
+      ['abonnér på påmindelser', 'Reminders here about the directors\' meeting and deadlines ("afmeld påmindelser" stops them)'],
+      ['påmindelser', 'Which reminders this conversation gets, and when the next ones come'],
+      ['hjælp', 'Shows this card ("help")'],
+    ],
+    statusHeading: 'How to read a status',
+    statuses: {
+      opfyldt: 'Met: the latest measurement reaches the target',
+      'på vej': 'On track: not met yet, but close and before the deadline',
+      'i risiko': 'At risk: far from the target or close to the deadline',
+      'ikke opfyldt': 'Not met: the deadline has passed without reaching the target',
+      'afventer måling': 'Awaiting measurement: none yet, expected before the deadline',
+      'ingen data': 'No data: the deadline has passed without any measurement',
+    },
+    overviewButton: 'Show overview',
+    deadlinesButton: 'Show deadlines',
+  },
+};
+
+/** What the bot can do, with example phrasings; Danish by default. */
+export function helpCard(language: HelpLanguage = 'da'): AdaptiveCard {
+  const t = TEXTS[language];
+  return adaptiveCard(
+    [
+      textBlock(t.title, { size: 'Medium', weight: 'Bolder' }),
+      textBlock(t.intro),
+      textBlock(t.examplesHeading, { weight: 'Bolder', spacing: 'Medium' }),
+      { type: 'FactSet', facts: t.examples.map(([phrase, explanation]) => ({ title: `"${phrase}"`, value: explanation })) },
+      textBlock(t.statusHeading, { weight: 'Bolder', spacing: 'Medium' }),
+      {
+        type: 'ColumnSet',
+        columns: [
+          { type: 'Column', width: 'auto', items: STATUSES.map((s) => textBlock(statusStyle(s).label, { color: statusStyle(s).color, weight: 'Bolder', spacing: 'Small' })) },
+          { type: 'Column', width: 'stretch', items: STATUSES.map((s) => textBlock(t.statuses[s], { spacing: 'Small' })) },
+        ],
+      },
+    ],
+    [imBackAction(t.overviewButton, 'oversigt'), imBackAction(t.deadlinesButton, 'frister')],
+    t.title,
+  );
+}

@@ -1,0 +1,51 @@
+import { ReplyCache } from '../../core/reply-cache';
+import type { Reply } from '../../core/reply';
+import type { AnswerContext, IntentHandlers } from './answer-context';
+import { goalStatusAnswer } from '../status/goal-status-answer';
+import { overviewAnswer } from '../status/overview-answer';
+import { answerHelp, answerNotUnderstood, answerUnknownGoal, unknownGoalReply } from './help-answer';
+import { deadlinesAnswer } from '../reminders/deadlines-answer';
+import { nextMeetingAnswer } from '../reminders/next-meeting-answer';
+import { subscribeAnswer } from '../reminders/subscribe-answer';
+import { unsubscribeAnswer } from '../reminders/unsubscribe-answer';
+import { remindersAnswer } from '../reminders/reminders-answer';
+import { updateFormAnswer } from '../measurements/form/update-form-answer';
+import { historyAnswer } from '../measurements/history/history-answer';
+import type { Measurement } from '../../core/measurement';
+
+/** Status replies depend only on the latest rows: read them, and build the reply once per set of rows. */
+async function fromLatestRows(ctx: AnswerContext, keyParts: readonly string[], build: (measurements: readonly Measurement[]) => Reply): Promise<Reply> {
+  const measurements = await ctx.store.latestMeasurements(ctx.contract.id);
+  return ctx.cache.getOrCreate(ReplyCache.key(keyParts, measurements), () => build(measurements));
+}
+
+/**
+ * The one registry of intent → handler: each adapts the intent and the asking context to the
+ * feature's plain answer function. Add an answer in its own file and name it here.
+ */
+export const intentHandlers: IntentHandlers = {
+  'goal-status': async ({ goalId }, ctx) =>
+    fromLatestRows(ctx, ['goal-status', ctx.contract.id, goalId, ctx.today], (measurements) =>
+      // The parser only yields ids that exist; a contract swapped under us is the only way to undefined.
+      goalStatusAnswer(goalId, { contract: ctx.contract, measurements, today: ctx.today }) ?? unknownGoalReply(ctx.contract, goalId),
+    ),
+  overview: async (_intent, ctx) => fromLatestRows(ctx, ['overview', ctx.contract.id, ctx.today], (measurements) => overviewAnswer({ contract: ctx.contract, measurements, today: ctx.today })),
+  help: answerHelp,
+  'not-understood': answerNotUnderstood,
+  'unknown-goal': answerUnknownGoal,
+  deadlines: async (_intent, ctx) => deadlinesAnswer({ contract: ctx.contract, today: ctx.today, schedule: ctx.reminders?.schedule }),
+  'next-meeting': async (_intent, ctx) => nextMeetingAnswer({ contract: ctx.contract, store: ctx.store, today: ctx.today, reminders: ctx.reminders }),
+  'update-form': async ({ goalId }, ctx) =>
+    updateFormAnswer(goalId, ctx.turn, {
+      contract: ctx.contract,
+      store: ctx.store,
+      today: () => ctx.today,
+      timeZone: ctx.timeZone,
+      access: ctx.access,
+      newSubmissionId: ctx.newSubmissionId,
+    }),
+  history: async ({ goalId }, ctx) => historyAnswer(goalId, ctx),
+  subscribe: async (_intent, ctx) => subscribeAnswer(ctx),
+  unsubscribe: async (_intent, ctx) => unsubscribeAnswer(ctx),
+  reminders: async (_intent, ctx) => remindersAnswer(ctx),
+};

@@ -1,0 +1,36 @@
+import { adaptiveCard, imBackAction, textBlock, type AdaptiveCard, type CardElement } from '../../cards/adaptive-card';
+import { describeGoalIds } from './describe-goal-ids';
+import { escapeMarkdown } from '../../cards/escape-markdown';
+
+export type NotUnderstood =
+  /** The question could not be read; `text` (what the user wrote) is echoed, shortened and escaped. */
+  | { reason: 'unclear'; text?: string }
+  /** The question named a goal the contract does not have. */
+  | { reason: 'unknown-goal'; goalId: string; knownGoalIds: readonly string[] };
+
+const MAX_ECHO = 80;
+
+const EXAMPLES = ['status mål 4', 'hvordan går det med kendskab?', 'oversigt', 'næste møde', 'frister', 'hjælp'];
+
+function shorten(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length > MAX_ECHO ? `${oneLine.slice(0, MAX_ECHO - 1)}…` : oneLine;
+}
+
+/** A friendly Danish "I did not get that", with what the bot can do instead. */
+export function notUnderstoodCard(input: NotUnderstood): AdaptiveCard {
+  const body: CardElement[] = [];
+  if (input.reason === 'unknown-goal') {
+    const heading = `Mål ${escapeMarkdown(shorten(input.goalId))} findes ikke i kontrakten – der er ${describeGoalIds(input.knownGoalIds)}`;
+    body.push(textBlock(heading, { weight: 'Bolder' }));
+  } else {
+    body.push(textBlock('Det forstod jeg ikke – prøv at spørge lidt anderledes.', { weight: 'Bolder' }));
+    const echo = input.text === undefined ? '' : shorten(input.text);
+    if (echo !== '') body.push(textBlock(`Du skrev: »${escapeMarkdown(echo)}«`, { isSubtle: true, spacing: 'None' }));
+  }
+  body.push(
+    textBlock('Jeg kan svare på status for kontraktens mål, seneste målinger, frister og det næste møde. Skriv fx:', { spacing: 'Medium' }),
+    ...EXAMPLES.map((e) => textBlock(`"${e}"`, { spacing: 'None' })),
+  );
+  return adaptiveCard(body, [imBackAction('Vis hjælp', 'hjælp'), imBackAction('Vis oversigt', 'oversigt')], 'Det forstod jeg ikke. Skriv "hjælp" for at se, hvad jeg kan.');
+}

@@ -1,0 +1,18 @@
+import type { Goal, Kpi } from '../../../goals/contract-schema';
+import { measurementConfirmationCard } from './measurement-confirmation-card';
+import type { AdaptiveCard } from '../../../cards/adaptive-card';
+import type { Measurement } from '../../../core/measurement';
+import { kpiStatus } from '../../../core/status-rules';
+import type { MeasurementFormDeps } from './measurement-form-deps';
+
+/**
+ * The confirmation for a stored row, with the KPI's status as it stood right after this row was
+ * stored (rows with a higher id are left out). So a replay — Teams retrying, a double click — gets
+ * the same card as the first submission, even if others have submitted since.
+ */
+export async function confirmationFor(deps: MeasurementFormDeps, goal: Pick<Goal, 'id' | 'title'>, kpi: Kpi, row: Measurement, today: string = deps.today()): Promise<AdaptiveCard> {
+  // Only the rows status could pick (one per segment), not the KPI's whole history: one indexed query.
+  const rows = await deps.store.latestMeasurementsAsOf(deps.contract.id, kpi.id, { idAtMost: row.id, measuredOnOrBefore: today });
+  const status = kpiStatus(kpi, rows, today);
+  return measurementConfirmationCard({ goal, kpi, measurement: row, status, timeZone: deps.timeZone });
+}

@@ -1,0 +1,24 @@
+import type { ContractData } from '../../../goals/contract-schema';
+
+/**
+ * The short Danish messages of the form flow. They are shown as a message, never as a card that
+ * replaces the form: in a channel the form is shared, and a refusal for one person must not
+ * take it away from the others.
+ */
+export const formMessages = {
+  notStaff: (contract: ContractData): string =>
+    `Beklager – kun medarbejdere i ${contract.parties.house} med indberetningsret kan gemme eller rette målinger. ` +
+    'Du kan stadig se status og historik. Kontakt botens administrator, hvis du skal have adgang.',
+  // The id comes from a card payload, which a forger controls, and Teams renders markdown and some
+  // HTML in messages: it is echoed only when it looks like a goal id.
+  unknownGoal: (goalId: string): string =>
+    `${/^\d{1,3}[a-z]?$/i.test(goalId) ? `Mål «${goalId}»` : 'Det mål'} findes ikke i kontrakten. Skriv «oversigt» for at se målene.`,
+  noKpis: (goalId: string): string => `Mål ${goalId} har ingen målepunkter, der kan indberettes. Skriv «status mål ${goalId}» for detaljer.`,
+  staleForm: (goalId: string): string =>
+    `Formularen mangler sit indsendelses-id eller er beskadiget, så intet er gemt. Hent en ny med «opdater mål ${goalId}».`,
+  unknownMeasurement: (): string => 'Den måling findes ikke (længere) i denne kontrakt. Skriv «historik mål …» for at se målingerne.',
+  measurementOfOtherGoal: (goalId: string): string => `Målingen hører ikke til mål ${goalId}. Åbn rettelsen fra historikken for det rigtige mål.`,
+  alreadyCorrected: (byId: number | undefined): string =>
+    `Målingen er allerede rettet${byId !== undefined ? ` (af måling nr. ${byId})` : ''}, så din rettelse er ikke gemt. ` +
+    'Hent historikken igen, og ret den nyeste version.',
+};

@@ -1,0 +1,92 @@
+import { measurementFormCard } from './measurement-form-card';
+import { findKpi, goalOfKpi } from '../../../goals/contract-queries';
+import type { Goal, Kpi } from '../../../goals/contract-schema';
+import { CorrectionConflictError } from '../../../core/ports/correction-conflict-error';
+import type { Measurement } from '../../../core/measurement';
+import type { TurnInfo } from '../../../core/turn-info';
+import { confirmationFor } from './confirmation-for';
+import { formMessages } from './form-messages';
+import { formScopeOf } from './form-scope';
+import { mayRecord } from './may-record';
+import type { MeasurementFormDeps } from './measurement-form-deps';
+import { cardReply, type Reply } from '../../../core/reply';
+import { isSubmissionId } from './submission-id';
+import { measurementFields, validateMeasurementForm } from './validate-measurement-form';
+
+export interface FormSubmission {
+  /** The action's data merged with the card's inputs (all strings when Teams sends them). */
+  data: Record<string, unknown>;
+  turn: TurnInfo;
+  mode: 'new' | 'correction';
+}
+
+/**
+ * A replay (Teams retrying, a double click): the confirmation of what the first submission stored,
+ * under the same goal heading as the first answer (a sub-goal's KPI may be sent from its parent's form).
+ */
+async function replayed(deps: MeasurementFormDeps, row: Measurement, scope: { goal: Goal; kpis: readonly Kpi[] }): Promise<Reply> {
+  const kpi = scope.kpis.find((k) => k.id === row.kpiId) ?? findKpi(deps.contract, row.kpiId)?.kpi;
+  const goal = scope.kpis.some((k) => k.id === row.kpiId) ? scope.goal : goalOfKpi(deps.contract, row.kpiId);
+  if (kpi === undefined || goal === undefined) return { kind: 'text', text: formMessages.unknownMeasurement() };
+  return cardReply(await confirmationFor(deps, goal, kpi, row));
+}
+
+/**
+ * A submitted measurement form, new or a correction. In order: the role (a refusal stores nothing),
+ * the goal, the submission id (a replay returns the first confirmation), the corrected row, then
+ * every field (the form comes back with the typed values and a message per wrong field). Only a
+ * fully valid submission is stored — once, whatever the retries — and answered with a confirmation.
+ */
+export async function submitMeasurementForm(deps: MeasurementFormDeps, submission: FormSubmission): Promise<Reply> {
+  const { data, turn, mode } = submission;
+  if (mayRecord(deps, turn) !== 'yes') return { kind: 'text', text: formMessages.notStaff(deps.contract) };
+  const scope = formScopeOf(deps.contract, data.goalId);
+  if (scope === undefined) return { kind: 'text', text: formMessages.unknownGoal(String(data.goalId ?? '')) };
+  if (scope.kpis.length === 0) return { kind: 'text', text: formMessages.noKpis(scope.goal.id) };
+  const submissionId = data.submissionId;
+  if (!isSubmissionId(submissionId)) return { kind: 'text', text: formMessages.staleForm(scope.goal.id) };
+
+  const earlier = await deps.store.measurementBySubmission(submissionId);
+  if (earlier !== undefined) return replayed(deps, earlier, scope);
+
+  let raw = data;
+  let correcting: Measurement | undefined;
+  let kpis = scope.kpis;
+  if (mode === 'correction') {
+    const id = typeof data.supersedesId === 'string' && /^\d{1,15}$/.test(data.supersedesId) ? Number(data.supersedesId) : undefined;
+    if (id === undefined) return { kind: 'text', text: formMessages.staleForm(scope.goal.id) };
+    correcting = await deps.store.measurementById(deps.contract.id, id);
+    if (correcting === undefined) return { kind: 'text', text: formMessages.unknownMeasurement() };
+    const kpi = scope.kpis.find((k) => k.id === correcting!.kpiId);
+    if (kpi === undefined) return { kind: 'text', text: formMessages.measurementOfOtherGoal(scope.goal.id) };
+    kpis = [kpi];
+    // The series of a correction is the corrected row's, whatever the payload says.
+    raw = { ...data, kpiId: correcting.kpiId, segment: correcting.segment ?? '' };
+  }
+
+  const today = deps.today();
+  const checked = validateMeasurementForm(raw, { goal: scope.goal, kpis, today });
+  if (!checked.ok) {
+    const card = measurementFormCard({ goal: scope.goal, kpis, submissionId, today, values: checked.values, errors: checked.errors, correcting });
+    return cardReply(card);
+  }
+
+  const v = checked.value;
+  let stored: Measurement;
+  try {
+    stored = await deps.store.appendMeasurement({
+      ...measurementFields(deps.contract.id, v),
+      recordedBy: turn.user.aadObjectId ?? turn.user.id,
+      recordedByName: turn.user.name ?? null,
+      recordedByUpn: turn.user.upn ?? null,
+      conversationId: turn.conversationId === '' ? null : turn.conversationId,
+      submissionId,
+      supersedesId: correcting?.id ?? null,
+      demo: false,
+    });
+  } catch (err) {
+    if (!(err instanceof CorrectionConflictError)) throw err;
+    return { kind: 'text', text: err.problem === 'already-corrected' ? formMessages.alreadyCorrected(err.correctedById) : formMessages.unknownMeasurement() };
+  }
+  return cardReply(await confirmationFor(deps, scope.goal, v.kpi, stored, today));
+}

@@ -1,0 +1,134 @@
+import type { Goal, Kpi } from '../../../goals/contract-schema';
+import type { Measurement } from '../../../core/measurement';
+import { historySeries, trendPoints, type HistorySeries } from './measurement-history';
+import { formatDate, formatDateShort, formatDateTime, formatKpiLevel, formatKpiValue, formatTarget, primaryBaselineValue } from '../../../core/danish-format';
+import { adaptiveCard, imBackAction, textBlock, type AdaptiveCard, type CardElement } from '../../../cards/adaptive-card';
+import { CARD_VERBS } from '../../../core/card-verbs';
+import { escapeMarkdown } from '../../../cards/escape-markdown';
+import { executeAction } from '../../../cards/execute-action';
+import { goalHeading } from '../../status/goal-status-view';
+import { trendChart, type TrendLine } from '../../../cards/trend-chart';
+
+export interface HistoryCardInput {
+  goal: Pick<Goal, 'id' | 'title'>;
+  kpis: readonly Kpi[];
+  /** Every row of these KPIs, superseded ones included (they are left out here, and counted). */
+  rows: readonly Measurement[];
+  today: string;
+  timeZone: string;
+  /** Rows listed per series (newest first). Default 5. */
+  maxRowsPerSeries?: number;
+  /** Points per line in a trend chart (the most recent). Default 24. */
+  maxChartPoints?: number;
+}
+
+const SEGMENT_LABELS = { drift: 'Drift', vækst: 'Vækst' } as const;
+
+function shown(kpi: Kpi, m: Measurement): string {
+  return kpi.kind === 'milestone' ? formatKpiValue(kpi, m.done === true) : formatKpiValue(kpi, m.value ?? 0);
+}
+
+/** "**37 %** · efterår 2021 · målt 30. september 2021 · kilde … · af … (1. oktober 2021 kl. 10.00)". */
+function rowLine(kpi: Kpi, m: Measurement, timeZone: string): CardElement[] {
+  const who = escapeMarkdown(m.recordedByName ?? m.recordedBy);
+  const parts = [
+    `**${escapeMarkdown(shown(kpi, m))}**`,
+    escapeMarkdown(m.period),
+    `målt ${formatDate(m.measuredOn)}`,
+    `kilde: ${escapeMarkdown(m.source)}`,
+    `registreret af ${who}, ${formatDateTime(m.recordedAt, timeZone)}`,
+  ];
+  if (m.supersedesId !== null) parts.push(`retter måling nr. ${m.supersedesId}`);
+  if (m.demo) parts.push('demodata');
+  const out: CardElement[] = [textBlock(`Nr. ${m.id}: ${parts.join(' · ')}`, { size: 'Small', spacing: 'Small' })];
+  const notes = [m.evidence ? `Dokumentation: ${escapeMarkdown(m.evidence)}` : '', m.note ? `Kommentar: ${escapeMarkdown(m.note)}` : ''].filter((t) => t !== '');
+  if (notes.length > 0) out.push(textBlock(notes.join(' · '), { size: 'Small', isSubtle: true, spacing: 'None' }));
+  return out;
+}
+
+/** The target as a level on the chart's axis (pp_change: baseline + points; see status-rules R3). */
+function targetLevel(kpi: Kpi): number | null {
+  if (kpi.target === null) return null;
+  if (kpi.kind === 'pp_change') return (primaryBaselineValue(kpi) ?? 0) + kpi.target;
+  return kpi.target;
+}
+
+function chartFor(kpi: Kpi, series: readonly HistorySeries[], maxPoints: number): CardElement[] {
+  if (kpi.kind === 'milestone') return [];
+  const lines: TrendLine[] = series
+    .map((s) => ({
+      legend: s.segment ? SEGMENT_LABELS[s.segment] : kpi.id,
+      points: trendPoints(s, maxPoints).map((p) => ({ x: formatDateShort(p.measuredOn), y: p.value, shown: formatKpiLevel(kpi, p.value) })),
+    }))
+    .filter((l) => l.points.length > 0);
+  // A trend needs two dates; one value is already in the list above.
+  if (new Set(lines.flatMap((l) => l.points.map((p) => p.x))).size < 2) return [];
+  const target = targetLevel(kpi);
+  if (target !== null) {
+    const xs = [...new Set(lines.flatMap((l) => l.points.map((p) => p.x)))];
+    const label = formatKpiLevel(kpi, target);
+    lines.push({ legend: `Mål (${label})`, points: xs.map((x) => ({ x, y: target, shown: label })) });
+  }
+  return [trendChart(`Udvikling ${kpi.id}`, lines)];
+}
+
+/**
+ * "historik mål 3": per KPI (and segment) the latest measurements with value, period, date, source,
+ * who and when; for numeric KPIs a trend chart (Chart.Line) with a FactSet fallback carrying the same
+ * numbers. Corrected rows are replaced by their corrections, as in status.
+ */
+export function historyCard(input: HistoryCardInput): AdaptiveCard {
+  const maxRows = input.maxRowsPerSeries ?? 5;
+  const maxPoints = input.maxChartPoints ?? 24;
+  const all = historySeries(input.kpis, input.rows);
+  const supersededCount = input.rows.filter((r) => r.supersedesId !== null && input.kpis.some((k) => k.id === r.kpiId)).length;
+
+  const body: CardElement[] = [
+    textBlock('Historik', { size: 'Small', isSubtle: true }),
+    textBlock(goalHeading(input.goal), { size: 'Large', weight: 'Bolder', spacing: 'None' }),
+    textBlock(`Målinger pr. ${formatDate(input.today)}, nyeste først.`, { isSubtle: true, spacing: 'None' }),
+  ];
+  if (input.kpis.length === 0) body.push(textBlock('Kontrakten sætter ingen målepunkter for dette mål.', { isSubtle: true }));
+  if (supersededCount > 0) {
+    body.push(
+      textBlock(`${supersededCount === 1 ? 'Én måling er' : `${supersededCount} målinger er`} rettet; rettelserne vises i stedet for de oprindelige tal, som bevares i databasen.`, {
+        isSubtle: true,
+        size: 'Small',
+      }),
+    );
+  }
+
+  for (const kpi of input.kpis) {
+    const series = all.filter((s) => s.kpi === kpi);
+    const items: CardElement[] = [
+      textBlock(`${escapeMarkdown(kpi.id)} – ${escapeMarkdown(kpi.label)}`, { weight: 'Bolder' }),
+      textBlock(`Mål: ${escapeMarkdown(formatTarget(kpi))}`, { isSubtle: true, size: 'Small', spacing: 'None' }),
+    ];
+    for (const s of series) {
+      if (s.segment) items.push(textBlock(SEGMENT_LABELS[s.segment], { weight: 'Bolder', size: 'Small', spacing: 'Small' }));
+      if (s.rows.length === 0) {
+        items.push(textBlock('Ingen målinger endnu.', { isSubtle: true, size: 'Small', spacing: 'None' }));
+        continue;
+      }
+      for (const m of s.rows.slice(0, maxRows)) items.push(...rowLine(kpi, m, input.timeZone));
+      if (s.rows.length > maxRows) {
+        const older = s.rows.length - maxRows;
+        items.push(textBlock(`… og ${older} ældre ${older === 1 ? 'måling' : 'målinger'}.`, { isSubtle: true, size: 'Small', spacing: 'None' }));
+      }
+      const latest = s.rows[0]!;
+      items.push({
+        type: 'ActionSet',
+        spacing: 'Small',
+        actions: [executeAction(`Ret nr. ${latest.id}`, CARD_VERBS.openCorrectionForm, { goalId: input.goal.id, measurementId: String(latest.id) })],
+      });
+    }
+    items.push(...chartFor(kpi, series, maxPoints));
+    body.push({ type: 'Container', separator: true, spacing: 'Medium', items });
+  }
+
+  const actions = [
+    executeAction('Indberet ny måling', CARD_VERBS.openUpdateForm, { goalId: input.goal.id }),
+    imBackAction('Status', `status mål ${input.goal.id}`),
+  ];
+  return adaptiveCard(body, actions, `Historik for mål ${input.goal.id}`);
+}

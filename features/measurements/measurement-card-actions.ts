@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { CARD_VERBS } from '../../core/card-verbs';
+import { cardVerbHandler } from '../../core/ports/card-action';
+import { historyReply } from './history/history-reply';
+import type { MeasurementFormDeps } from './form/measurement-form-deps';
+import { openCorrectionForm } from './form/open-correction-form';
+import { openMeasurementForm } from './form/open-measurement-form';
+import { submitMeasurementForm } from './form/submit-measurement-form';
+
+// The ids stay `unknown`: the form steps check them and answer a forged or stale one with a
+// message of their own (after the role check, in their order), which a stricter schema would replace.
+const goalData = z.looseObject({ goalId: z.unknown() });
+const correctionData = z.looseObject({ goalId: z.unknown(), measurementId: z.unknown() });
+/** A submitted form: the action's data and every input, validated field by field by the form step. */
+const formData = z.record(z.string(), z.unknown());
+
+/** The measurement feature's card verbs: forms, history and corrections. */
+export function measurementCardActions(deps: MeasurementFormDeps) {
+  return {
+    /** { goalId } (the status card's "Opdater", the history card's "Indberet"): the form replaces the card. */
+    [CARD_VERBS.openUpdateForm]: cardVerbHandler(goalData, async ({ goalId }, request) => openMeasurementForm(deps, goalId, request.turn)),
+    /** { goalId } (the status card's and the confirmation's "Historik"): everyone may read it. */
+    [CARD_VERBS.showHistory]: cardVerbHandler(goalData, async ({ goalId }) => historyReply(deps.contract, deps.store, goalId, deps.today(), deps.timeZone)),
+    /** { goalId, submissionId, kpiId? } + the form's inputs: validate, store once, confirm. */
+    [CARD_VERBS.submitMeasurement]: cardVerbHandler(formData, async (data, request) => submitMeasurementForm(deps, { data, turn: request.turn, mode: 'new' })),
+    /** { goalId, measurementId } ("Ret denne måling", "Ret nr. …"): the prefilled form replaces the card. */
+    [CARD_VERBS.openCorrectionForm]: cardVerbHandler(correctionData, async ({ goalId, measurementId }, request) =>
+      openCorrectionForm(deps, goalId, measurementId, request.turn),
+    ),
+    /** { goalId, submissionId, supersedesId } + inputs: a new row that supersedes the old one. */
+    [CARD_VERBS.submitCorrection]: cardVerbHandler(formData, async (data, request) => submitMeasurementForm(deps, { data, turn: request.turn, mode: 'correction' })),
+  };
+}

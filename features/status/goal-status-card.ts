@@ -1,0 +1,25 @@
+import { Template } from 'adaptivecards-templating';
+import { CARD_VERBS } from '../../core/card-verbs';
+import type { AdaptiveCard } from '../../cards/adaptive-card';
+import type { GoalStatusView } from './goal-status-view';
+import goalStatusTemplate from './goal-status.template.json';
+
+/**
+ * Parsed once: preparing the template costs several milliseconds, expanding it well under one.
+ * Reuse is safe because expand() is synchronous and leaves the prepared template unchanged
+ * (test/features/status/goal-status-card.test.ts expands different views in turn).
+ */
+let template: Template | undefined;
+
+/** The verbs the template's buttons send, so the template names no verb of its own. */
+const TEMPLATE_VERBS = { openUpdateForm: CARD_VERBS.openUpdateForm, showHistory: CARD_VERBS.showHistory } as const;
+
+/**
+ * The status card for one goal: layout only, from a view built by `buildGoalStatusView`.
+ * Data goes in through `expand`, never into the template text, and the view's strings are
+ * already escaped, so nothing a user typed can become a template expression or markdown.
+ */
+export function goalStatusCard(view: GoalStatusView): AdaptiveCard {
+  template ??= new Template(goalStatusTemplate);
+  return template.expand({ $root: { ...view, verbs: TEMPLATE_VERBS } }) as AdaptiveCard; // expand() is typed `any`; the template is a card
+}

@@ -1,0 +1,26 @@
+import { adaptiveCard, textBlock, type AdaptiveCard, type CardElement } from '../../cards/adaptive-card';
+import type { OverviewRow, OverviewView } from './overview-view';
+
+function rowElement(r: OverviewRow): CardElement {
+  const columns: CardElement[] = [];
+  if (r.indent) columns.push({ type: 'Column', width: '16px', items: [] });
+  columns.push(
+    { type: 'Column', width: r.indent ? '36px' : '52px', items: [textBlock(r.label, { weight: r.indent ? 'Default' : 'Bolder' })] },
+    { type: 'Column', width: 'stretch', items: [textBlock(r.title, r.indent ? { isSubtle: true } : {})] },
+    { type: 'Column', width: 'auto', items: [textBlock(r.status.label, { color: r.status.color, weight: 'Bolder', horizontalAlignment: 'Right' })] },
+  );
+  return { type: 'ColumnSet', spacing: r.indent ? 'None' : 'Small', columns };
+}
+
+/** All goals on one compact card: one line per goal (sub-goals indented) with the status word in colour. */
+export function overviewCard(view: OverviewView): AdaptiveCard {
+  const body: CardElement[] = [
+    textBlock(view.contractTitle, { size: 'Medium', weight: 'Bolder' }),
+    textBlock(`Status ${view.asOf}`, { isSubtle: true, spacing: 'None' }),
+  ];
+  if (view.summary) body.push(textBlock(view.summary, { spacing: 'Small' }));
+  if (view.demo) body.push(textBlock('Oversigten bygger på demodata – ikke rigtige målinger.', { color: 'attention', weight: 'Bolder' }));
+  body.push({ type: 'Container', separator: true, spacing: 'Medium', items: view.rows.map(rowElement) });
+  body.push(textBlock('Skriv fx "status mål 4" for detaljer om et mål.', { isSubtle: true, size: 'Small', spacing: 'Medium' }));
+  return adaptiveCard(body, [], `${view.contractTitle} – status ${view.asOf}`);
+}

@@ -1,0 +1,67 @@
+import type { ContractData } from '../../goals/contract-schema';
+import { kpisOfGoal, subGoals, topLevelGoals } from '../../goals/contract-queries';
+import type { Measurement } from '../../core/measurement';
+import { SEVERITY_ORDER, goalStatus } from '../../core/status-rules';
+import type { Status } from '../../core/status-types';
+import { formatDate } from '../../core/danish-format';
+import { escapeMarkdown } from '../../cards/escape-markdown';
+import type { StatusBadge } from './goal-status-view';
+import { statusStyle } from './status-style';
+
+/** One line of the overview: a top-level goal, or (indented) one of its sub-goals. */
+export interface OverviewRow {
+  goalId: string;
+  /** "Mål 4", "9a". */
+  label: string;
+  title: string;
+  indent: boolean;
+  status: StatusBadge;
+}
+
+export interface OverviewView {
+  contractTitle: string;
+  /** "pr. 8. marts 2021". */
+  asOf: string;
+  rows: OverviewRow[];
+  /** "2 opfyldt · 3 på vej · 1 i risiko …" over top-level goals, worst first. */
+  summary: string;
+  demo: boolean;
+}
+
+/** All goals' statuses on `today`: top-level goals by number, each parent followed by its sub-goals. */
+export function buildOverviewView(contract: ContractData, measurements: readonly Measurement[], today: string): OverviewView {
+  const rows: OverviewRow[] = [];
+  const topStatuses: Status[] = [];
+  let demo = false;
+
+  const row = (goalId: string, indent: boolean): { row: OverviewRow; status: Status } => {
+    const goal = contract.goals.find((g) => g.id === goalId);
+    const kpis = kpisOfGoal(contract, goalId);
+    const st = goalStatus({ id: goalId }, kpis, measurements, today);
+    if (st.kpis.some((k) => k.latest?.demo === true || k.segments.some((s) => s.latest?.demo === true))) demo = true;
+    return {
+      status: st.status,
+      row: {
+        goalId,
+        label: indent ? escapeMarkdown(goalId) : `Mål ${escapeMarkdown(goalId)}`,
+        title: escapeMarkdown(goal?.title ?? ''),
+        indent,
+        status: { status: st.status, ...statusStyle(st.status) },
+      },
+    };
+  };
+
+  for (const goal of topLevelGoals(contract)) {
+    const top = row(goal.id, false);
+    rows.push(top.row);
+    topStatuses.push(top.status);
+    for (const child of subGoals(contract, goal.id)) rows.push(row(child.id, true).row);
+  }
+
+  const summary = SEVERITY_ORDER.map((s) => [s, topStatuses.filter((t) => t === s).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${n} ${s}`)
+    .join(' · ');
+
+  return { contractTitle: escapeMarkdown(contract.title), asOf: `pr. ${formatDate(today)}`, rows, summary, demo };
+}

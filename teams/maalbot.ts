@@ -1,0 +1,190 @@
+import {
+  ActivityTypes,
+  CardFactory,
+  MessageFactory,
+  TeamsActivityHandler,
+  TurnContext,
+  teamsGetTeamInfo,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+} from 'botbuilder';
+import type { Reply } from '../core/reply';
+import type { QuestionAnswerer } from '../core/ports/question-answerer';
+import type { CardActionHandler, CardActionResult } from '../core/ports/card-action';
+import type { ConversationEvents } from '../core/ports/conversation-events';
+import type { Logger } from '../core/ports/logger';
+import { turnInfoFromActivity } from './turn-info-from-activity';
+import { newErrorReference } from '../core/error-reference';
+import { createTurnLogger, TURN_LOGGER_KEY, turnLoggerOf } from './turn-logger';
+import type { UpnLookup } from './upn-lookup';
+import type { TurnInfo } from '../core/turn-info';
+
+export interface MaalBotDeps {
+  answerQuestion: QuestionAnswerer;
+  cardActions: CardActionHandler;
+  conversations: ConversationEvents;
+  logger: Logger;
+  /** Set when an allow-list names UPNs: card actions then carry the user's UPN (teams/upn-lookup.ts). */
+  lookupUpn?: UpnLookup;
+}
+
+/**
+ * The thin Bot Framework shell: turns activities into plain requests for the domain
+ * (question text, card actions by verb, conversation events) and the domain's answers back into
+ * activities and invoke responses. No rules, no card building, no storage here — this class is
+ * what a move to the Microsoft 365 Agents SDK or the Teams SDK replaces.
+ */
+export class MaalBot extends TeamsActivityHandler {
+  constructor(private readonly deps: MaalBotDeps) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.track(context, 'message');
+      if (isCardSubmit(context.activity.value)) await this.answerSubmit(context, context.activity.value);
+      else await this.answerMessage(context);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.track(context, 'installation');
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient?.id);
+      if (botAdded) await this.track(context, 'members-added');
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await this.deps.conversations.removed({ conversationId: context.activity.conversation.id, teamId: teamsGetTeamInfo(context.activity)?.id ?? undefined, reason: 'uninstalled' });
+      await next();
+    });
+    this.onTeamsTeamDeletedEvent(async (teamInfo, context, next) => {
+      await this.deps.conversations.removed({ conversationId: context.activity.conversation.id, teamId: teamInfo.id ?? undefined, reason: 'team-deleted' });
+      await next();
+    });
+  }
+
+  /** Every turn gets its own child logger (conversation and activity ids; see teams/turn-logger.ts). */
+  override async run(context: TurnContext): Promise<void> {
+    context.turnState.set(TURN_LOGGER_KEY, createTurnLogger(this.deps.logger, context.activity));
+    await super.run(context);
+  }
+
+  /** Universal Actions: the invoke response replaces the card in place (or shows a message/error). */
+  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    await this.track(context, 'card-action');
+    const started = process.hrtime.bigint();
+    const verb = typeof invokeValue.action?.verb === 'string' ? invokeValue.action.verb : '';
+    const data = isRecord(invokeValue.action?.data) ? invokeValue.action.data : {};
+    const result = await this.runCardAction(verb, data, context, 'execute');
+    this.logTurn(context, `action:${verb}`, outcomeOf(result), started);
+    return toInvokeResponse(result);
+  }
+
+  private async answerMessage(context: TurnContext): Promise<void> {
+    const started = process.hrtime.bigint();
+    const activity = context.activity;
+    const text = typeof activity.text === 'string' ? activity.text : '';
+    const { reply, intent } = await this.deps.answerQuestion(text, await this.turnInfo(context));
+    await context.sendActivity(toActivity(reply));
+    this.logTurn(context, intent, 'answered', started);
+  }
+
+  /** Action.Submit fallback (clients without Universal Actions): update the card that was pressed. */
+  private async answerSubmit(context: TurnContext, value: { verb: string } & Record<string, unknown>): Promise<void> {
+    const started = process.hrtime.bigint();
+    const { verb, ...data } = value;
+    const result = await this.runCardAction(verb, data, context, 'submit');
+    const replyToId = context.activity.replyToId;
+    if (result.kind === 'card' && replyToId !== undefined) {
+      const update = MessageFactory.attachment(CardFactory.adaptiveCard(result.card));
+      update.id = replyToId;
+      await context.updateActivity(update);
+    } else if (result.kind === 'card') {
+      await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(result.card)));
+    } else {
+      await context.sendActivity(MessageFactory.text(result.kind === 'text' ? result.text : result.message));
+    }
+    this.logTurn(context, `action:${verb}`, outcomeOf(result), started);
+  }
+
+  /** A failing handler must still answer an invoke (else Teams retries): log it, show a reference. */
+  private async runCardAction(verb: string, data: Record<string, unknown>, context: TurnContext, via: 'execute' | 'submit'): Promise<CardActionResult> {
+    try {
+      return await this.deps.cardActions({ verb, data, turn: await this.turnInfo(context), via });
+    } catch (err) {
+      const reference = newErrorReference();
+      turnLoggerOf(context, this.deps.logger).error({ err, reference, verb }, 'card action failed');
+      return { kind: 'error', statusCode: 500, message: `Beklager, handlingen kunne ikke gennemføres. Prøv igen om lidt. (Reference: ${reference})` };
+    }
+  }
+
+  /** The turn as the domain sees it; with the UPN when an allow-list needs it (cached per user, teams/upn-lookup.ts). */
+  private async turnInfo(context: TurnContext): Promise<TurnInfo> {
+    const turn = turnInfoFromActivity(context.activity);
+    if (this.deps.lookupUpn !== undefined) turn.user.upn = await this.deps.lookupUpn(context);
+    return turn;
+  }
+
+  /** Remember where the bot can reach people later; a failure here must not cost the answer. */
+  private async track(context: TurnContext, via: 'message' | 'installation' | 'members-added' | 'card-action'): Promise<void> {
+    try {
+      await this.deps.conversations.seen({
+        reference: { ...TurnContext.getConversationReference(context.activity) },
+        turn: turnInfoFromActivity(context.activity),
+        teamId: teamsGetTeamInfo(context.activity)?.id ?? undefined,
+        via,
+      });
+    } catch (err) {
+      turnLoggerOf(context, this.deps.logger).error({ err, conversationType: context.activity.conversation?.conversationType }, 'could not record the conversation');
+    }
+  }
+
+  private logTurn(context: TurnContext, intent: string, outcome: string, started: bigint): void {
+    turnLoggerOf(context, this.deps.logger).info(
+      {
+        event: 'turn',
+        conversationType: context.activity.conversation?.conversationType ?? 'unknown',
+        intent,
+        outcome,
+        durationMs: Number(process.hrtime.bigint() - started) / 1e6,
+      },
+      'turn',
+    );
+  }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isCardSubmit(value: unknown): value is { verb: string } & Record<string, unknown> {
+  return isRecord(value) && typeof value.verb === 'string';
+}
+
+export function toActivity(reply: Reply) {
+  if (reply.kind === 'text') return MessageFactory.text(reply.text);
+  const activity = MessageFactory.attachment(CardFactory.adaptiveCard(reply.card));
+  activity.type = ActivityTypes.Message;
+  // Shown in notifications and by clients that cannot render the card.
+  activity.summary = reply.summary;
+  return activity;
+}
+
+/** The turn log's outcome of a card action: 'card', 'message' (a text) or 'error', as operators know them. */
+function outcomeOf(result: CardActionResult): 'card' | 'message' | 'error' {
+  return result.kind === 'text' ? 'message' : result.kind;
+}
+
+function toInvokeResponse(result: CardActionResult): AdaptiveCardInvokeResponse {
+  switch (result.kind) {
+    case 'card':
+      return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.card as unknown as Record<string, unknown> };
+    case 'text':
+      return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result.text as unknown as Record<string, unknown> };
+    case 'error':
+      return {
+        statusCode: result.statusCode,
+        type: 'application/vnd.microsoft.error',
+        value: { code: result.statusCode === 403 ? 'Forbidden' : result.statusCode === 400 ? 'BadRequest' : 'InternalError', message: result.message } as unknown as Record<string, unknown>,
+      };
+  }
+}

@@ -1,0 +1,238 @@
+import assert from 'node:assert/strict';
+import { loadContract } from '../../../../goals/load-contract';
+import { defaultContractPath } from '../../../../goals/default-contract';
+import { findGoal, kpisOfGoal } from '../../../../goals/contract-queries';
+import type { Kpi } from '../../../../goals/contract-schema';
+import { measurementFormCard } from '../../../../features/measurements/form/measurement-form-card';
+import { measurementConfirmationCard } from '../../../../features/measurements/form/measurement-confirmation-card';
+import { historyCard } from '../../../../features/measurements/history/history-card';
+import { buildGoalStatusView } from '../../../../features/status/goal-status-view';
+import { kpiStatus } from '../../../../core/status-rules';
+import type { Measurement } from '../../../../core/measurement';
+import { FORM_FIELDS, FIELD_LIMITS, type FormValues } from '../../../../features/measurements/form/form-fields';
+import { assertSendableCard } from '../../../helpers/adaptive-card-schema';
+import { chartsAsFallback, chartsIn } from '../../../helpers/charts-as-fallback';
+import { errorNextTo, inputById, inputIds, submitAction } from '../../../helpers/card-inputs';
+import { cardText } from '../../../helpers/running-app';
+import { measurementFixture } from '../../../fixtures/measurement-fixture';
+
+const contract = loadContract(defaultContractPath());
+const TODAY = '2021-10-15';
+const SUBMISSION = '0b7d5f7e-3c1a-4a57-9a0e-6b1f1c2d3e4f';
+const HOSTILE = '${x} [link](https://evil.example) **fed** "}]}{ \\ ' + 'æøå 👩🏽‍💼 '.repeat(3);
+
+function goal(id: string) {
+  const g = findGoal(contract, id);
+  assert.ok(g);
+  return g;
+}
+
+function row(kpi: Kpi, overrides: Partial<Measurement> = {}): Measurement {
+  const numeric = kpi.kind !== 'milestone';
+  return measurementFixture({
+    contractId: contract.id,
+    kpiId: kpi.id,
+    value: numeric ? 42 : null,
+    done: numeric ? null : true,
+    segment: kpi.segments[0] ?? null,
+    recordedBy: 'a1111111-1111-4111-8111-111111111111',
+    recordedByName: 'Anna Andersen',
+    ...overrides,
+  });
+}
+
+describe('measurement cards', function () {
+  describe('the form', function () {
+    it('is a valid 1.5 card under 80 KB for every goal, empty and with every field wrong and at its longest', function () {
+      for (const g of contract.goals) {
+        const kpis = kpisOfGoal(contract, g.id);
+        if (kpis.length === 0) continue;
+        assertSendableCard(measurementFormCard({ goal: g, kpis, submissionId: SUBMISSION, today: TODAY, values: {}, errors: {} }));
+        const values: FormValues = Object.fromEntries(FORM_FIELDS.map((f) => [f, HOSTILE.repeat(20).slice(0, FIELD_LIMITS[f])]));
+        const errors = Object.fromEntries(FORM_FIELDS.map((f) => [f, `Fejl i ${f}: ${HOSTILE}`]));
+        const card = measurementFormCard({ goal: g, kpis, submissionId: SUBMISSION, today: TODAY, values, errors });
+        assertSendableCard(card); // also: no "${" anywhere, though the values contain it
+        for (const id of inputIds(card)) assert.ok(errorNextTo(card, id), `error next to ${id} on mål ${g.id}`);
+      }
+    });
+
+    it('offers exactly the inputs the goal\'s KPIs need', function () {
+      const ids = (goalId: string) => inputIds(measurementFormCard({ goal: goal(goalId), kpis: kpisOfGoal(contract, goalId), submissionId: SUBMISSION, today: TODAY, values: {}, errors: {} }));
+      const tail = ['period', 'measuredOn', 'source', 'sourceOther', 'comment'];
+      assert.deepEqual(ids('4'), ['value', ...tail]);
+      assert.deepEqual(ids('3'), ['kpiId', 'segment', 'value', ...tail]);
+      assert.deepEqual(ids('9c'), ['done', 'evidence', ...tail]);
+      assert.deepEqual(ids('6'), ['kpiId', 'value', 'done', 'evidence', ...tail], '6a is a milestone, 6b/6c numeric');
+      assert.deepEqual(ids('7'), ['kpiId', 'segment', 'value', ...tail]);
+    });
+
+    it('marks what is required and says which KPIs a conditional field is for', function () {
+      const card = measurementFormCard({ goal: goal('7'), kpis: kpisOfGoal(contract, '7'), submissionId: SUBMISSION, today: TODAY, values: {}, errors: {} });
+      assert.equal(inputById(card, 'kpiId')?.isRequired, true);
+      assert.equal(inputById(card, 'segment')?.isRequired, false, '7a has no segment');
+      assert.equal(inputById(card, 'segment')?.label, 'Segment (kun for 7b, 7c, 7d)');
+      assert.equal(inputById(card, 'period')?.isRequired, true);
+      assert.equal(inputById(card, 'measuredOn')?.isRequired, true);
+      assert.equal(inputById(card, 'source')?.isRequired, true);
+      assert.equal(inputById(card, 'comment')?.isRequired, undefined);
+      const six = measurementFormCard({ goal: goal('6'), kpis: kpisOfGoal(contract, '6'), submissionId: SUBMISSION, today: TODAY, values: {}, errors: {} });
+      assert.equal(inputById(six, 'done')?.label, 'Milepæl nået? (kun for 6a)');
+      assert.equal(inputById(six, 'value')?.isRequired, false);
+    });
+
+    it('puts values back (choices only when they are real choices), never "${"', function () {
+      const card = measurementFormCard({
+        goal: goal('3'),
+        kpis: kpisOfGoal(contract, '3'),
+        submissionId: SUBMISSION,
+        today: TODAY,
+        values: { kpiId: '99z', segment: 'vækst', value: '37,5 %', comment: 'pris ${pris}' },
+        errors: { kpiId: 'x' },
+      });
+      assert.equal(inputById(card, 'kpiId')?.value, undefined, 'not a choice of this form');
+      assert.equal(inputById(card, 'segment')?.value, 'vækst');
+      assert.equal(inputById(card, 'value')?.value, '37,5 %');
+      assert.equal(inputById(card, 'comment')?.value, 'pris $\u2060{pris}');
+    });
+
+    it('submits with Action.Execute (verb, goal, submission id) and an Action.Submit fallback carrying the verb', function () {
+      const card = measurementFormCard({ goal: goal('4'), kpis: kpisOfGoal(contract, '4'), submissionId: SUBMISSION, today: TODAY, values: {}, errors: {} });
+      const action = submitAction(card);
+      assert.equal(action.verb, 'submitMeasurement');
+      assert.deepEqual(action.data, { goalId: '4', submissionId: SUBMISSION, kpiId: '4a' });
+      assert.deepEqual(action.fallback, { type: 'Action.Submit', title: 'Gem måling', data: { verb: 'submitMeasurement', goalId: '4', submissionId: SUBMISSION, kpiId: '4a' } });
+      for (const key of Object.keys(action.data)) assert.ok(!inputIds(card).includes(key), `data key ${key} is not also an input id`);
+    });
+
+    it('for a correction: the series is fixed and shown, the verb is submitCorrection with the row id', function () {
+      const kpi = kpisOfGoal(contract, '3')[0]!;
+      const corrected = row(kpi, { id: 17, value: 28, segment: 'drift', period: '2021' });
+      const card = measurementFormCard({ goal: goal('3'), kpis: [kpi], submissionId: SUBMISSION, today: TODAY, values: { value: '28' }, errors: {}, correcting: corrected });
+      assertSendableCard(card);
+      assert.deepEqual(inputIds(card), ['value', 'period', 'measuredOn', 'source', 'sourceOther', 'comment']);
+      const text = cardText(card);
+      assert.match(text, /Du retter måling nr\. 17: 28 %, drift – 2021, målt 30\. september 2021, registreret af Anna Andersen\./);
+      assert.match(text, /Segment:\*\* Drift/);
+      const action = submitAction(card);
+      assert.equal(action.verb, 'submitCorrection');
+      assert.deepEqual(action.data, { goalId: '3', submissionId: SUBMISSION, supersedesId: '17' });
+    });
+  });
+
+  describe('the confirmation', function () {
+    it('is valid for every KPI kind and shows what, who, when, the previous value and the new status', function () {
+      for (const g of contract.goals) {
+        for (const kpi of g.kpis) {
+          const m = row(kpi, { note: HOSTILE, evidence: kpi.kind === 'milestone' ? HOSTILE : null, previousId: 3, previousValue: 30, previousDone: false });
+          const card = measurementConfirmationCard({ goal: g, kpi, measurement: m, status: kpiStatus(kpi, [m], TODAY), timeZone: 'Europe/Copenhagen' });
+          assertSendableCard(card);
+          const text = cardText(card);
+          assert.match(text, /Målingen er gemt/);
+          assert.match(text, new RegExp(`Ny status for ${kpi.id}: `));
+          assert.match(text, /Registreret af\nAnna Andersen/);
+          assert.match(text, /Registreret\n1\. oktober 2021 kl\. 10\.00/, 'Copenhagen time (08:00 UTC)');
+          assert.match(text, /Forrige værdi\n.+ \(måling nr\. 3\)/);
+          assert.ok(!text.includes('[link](https'), 'typed markdown links are escaped');
+        }
+      }
+    });
+  });
+
+  describe('the status card', function () {
+    it('shows a milestone\'s evidence from the form (escaped) next to its note', function () {
+      const nineC = kpisOfGoal(contract, '9c')[0]!;
+      const m = row(nineC, { evidence: 'Kursusbeviser [se her](https://x.example)', note: 'Alle 34' });
+      const view = buildGoalStatusView(contract, '9c', [m], TODAY);
+      assert.ok(view);
+      const facts = view.kpis[0]!.facts.map((f) => `${f.title}: ${f.value}`);
+      assert.ok(facts.includes('Dokumentation: Kursusbeviser \\[se her\\](https://x.example)'), facts.join(' | '));
+      assert.ok(facts.includes('Note: Alle 34'));
+    });
+  });
+
+  describe('the history', function () {
+    const threeA = kpisOfGoal(contract, '3')[0]!;
+
+    it('draws a Chart.Line per numeric KPI with two or more dates, with a FactSet fallback of the same numbers', function () {
+      const rows = [
+        row(threeA, { id: 1, segment: 'drift', value: 78, measuredOn: '2021-03-31' }),
+        row(threeA, { id: 2, segment: 'drift', value: 82, measuredOn: '2021-09-30' }),
+        row(threeA, { id: 3, segment: 'vækst', value: 79.5, measuredOn: '2021-09-30' }),
+      ];
+      const card = historyCard({ goal: goal('3'), kpis: kpisOfGoal(contract, '3'), rows, today: TODAY, timeZone: 'Europe/Copenhagen' });
+      // Charts are outside the 1.5 schema: the card is validated with each chart replaced by its fallback.
+      assertSendableCard(chartsAsFallback(card));
+      const [chart, ...more] = chartsIn(card);
+      assert.equal(more.length, 0);
+      assert.deepEqual(chart, {
+        type: 'Chart.Line',
+        title: 'Udvikling 3a',
+        data: [
+          { legend: 'Drift', values: [{ x: '31/3-2021', y: 78 }, { x: '30/9-2021', y: 82 }] },
+          { legend: 'Vækst', values: [{ x: '30/9-2021', y: 79.5 }] },
+          { legend: 'Mål (80 %)', values: [{ x: '31/3-2021', y: 80 }, { x: '30/9-2021', y: 80 }] },
+        ],
+        fallback: {
+          type: 'Container',
+          items: [
+            { type: 'TextBlock', text: 'Udvikling 3a', wrap: true, weight: 'Bolder', size: 'Small' },
+            {
+              type: 'FactSet',
+              facts: [
+                { title: '31/3-2021', value: 'Drift: 78 % · Mål (80 %): 80 %' },
+                { title: '30/9-2021', value: 'Drift: 82 % · Vækst: 79,5 % · Mål (80 %): 80 %' },
+              ],
+            },
+          ],
+        },
+      });
+    });
+
+    it('a pp_change chart plots the level with the target level (baseline + points)', function () {
+      const sixC = kpisOfGoal(contract, '6').find((k) => k.id === '6c')!;
+      const rows = [row(sixC, { id: 1, value: 70, measuredOn: '2021-03-31' }), row(sixC, { id: 2, value: 74, measuredOn: '2021-09-30' })];
+      const [chart] = chartsIn(historyCard({ goal: goal('6'), kpis: [sixC], rows, today: TODAY, timeZone: 'Europe/Copenhagen' }));
+      assert.deepEqual((chart!.data as Array<{ legend: string }>).map((d) => d.legend), ['6c', 'Mål (78 %)']);
+    });
+
+    it('leaves superseded rows out of the list and the chart, and says how many were corrected', function () {
+      const rows = [
+        row(threeA, { id: 1, segment: 'drift', value: 28, measuredOn: '2021-09-30' }),
+        row(threeA, { id: 2, segment: 'drift', value: 78, measuredOn: '2021-03-31' }),
+        row(threeA, { id: 3, segment: 'drift', value: 82, measuredOn: '2021-09-30', supersedesId: 1 }),
+      ];
+      const card = historyCard({ goal: goal('3'), kpis: [threeA], rows, today: TODAY, timeZone: 'Europe/Copenhagen' });
+      const text = cardText(card);
+      assert.doesNotMatch(text, /\*\*28 %\*\*/);
+      assert.match(text, /Nr\. 3: \*\*82 %\*\*.*retter måling nr\. 1/);
+      assert.match(text, /Én måling er rettet/);
+      const [chart] = chartsIn(card);
+      assert.deepEqual((chart!.data as Array<{ values: Array<{ y: number }> }>)[0]!.values.map((v) => v.y), [78, 82]);
+    });
+
+    it('stays under 80 KB and valid with years of data on the largest goal (9: four sub-goals)', function () {
+      const kpis = kpisOfGoal(contract, '9');
+      const rows: Measurement[] = [];
+      let id = 1;
+      for (const kpi of kpis) {
+        for (let month = 0; month < 60; month++) {
+          const d = new Date(Date.UTC(2017, month, 28)).toISOString().slice(0, 10);
+          rows.push(row(kpi, { id: id++, measuredOn: d, value: kpi.kind === 'milestone' ? null : month % 14, done: kpi.kind === 'milestone' ? month % 2 === 0 : null, note: HOSTILE, evidence: kpi.kind === 'milestone' ? HOSTILE : null }));
+        }
+      }
+      const card = historyCard({ goal: goal('9'), kpis, rows, today: '2021-12-31', timeZone: 'Europe/Copenhagen' });
+      assertSendableCard(chartsAsFallback(card));
+      assert.ok(Buffer.byteLength(JSON.stringify(card)) < 80 * 1024);
+      for (const chart of chartsIn(card)) for (const line of chart.data as Array<{ values: unknown[] }>) assert.ok(line.values.length <= 24);
+      assert.match(cardText(card), /… og 55 ældre målinger\./);
+    });
+
+    it('is valid for every goal without any measurements', function () {
+      for (const g of contract.goals) {
+        const card = historyCard({ goal: g, kpis: kpisOfGoal(contract, g.id), rows: [], today: TODAY, timeZone: 'Europe/Copenhagen' });
+        assertSendableCard(card);
+        assert.equal(chartsIn(card).length, 0);
+      }
+    });
+  });
+});
