@@ -6,9 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError, readConfig } from '../config/read-config';
+import { readConfig } from '../config/read-config';
 import { loadContract } from '../goals/load-contract';
-import { ContractFileError } from '../goals/contract-file-error';
+import { OperatorError } from '../goals/operator-error';
 import { projectRoot } from '../goals/default-contract';
 import { parseDatabaseUrl, describeDatabaseTarget } from '../store/database-url';
 import { openDatabase } from '../store/open-database';
@@ -54,8 +54,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    // Config and contract errors are written for an operator: print them plainly, no stack.
-    console.error(err instanceof ConfigError || err instanceof ContractFileError ? err.message : err);
+    // Operator errors (config, contract file, database URL …) are written for a person: print them plainly, no stack.
+    console.error(err instanceof OperatorError ? err.message : err);
     process.exitCode = 2;
   },
 );

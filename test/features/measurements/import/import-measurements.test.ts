@@ -156,8 +156,8 @@ describe('bulk import of measurements (npm run import)', function () {
     beforeEach(() => (dir = mkdtempSync(path.join(os.tmpdir(), 'maalbot-import-'))));
     afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-    async function runScript(file: string): Promise<{ code: number; stdout: string; stderr: string }> {
-      const env = { ...process.env, DATABASE_URL: `sqlite:${path.join(dir, 'db.sqlite')}`, INIT_CWD: dir, LOG_LEVEL: 'silent' };
+    async function runScript(file: string, databaseUrl = `sqlite:${path.join(dir, 'db.sqlite')}`): Promise<{ code: number; stdout: string; stderr: string }> {
+      const env = { ...process.env, DATABASE_URL: databaseUrl, INIT_CWD: dir, LOG_LEVEL: 'silent' };
       try {
         const { stdout, stderr } = await exec(process.execPath, ['--import', 'tsx', path.join(projectRoot(), 'scripts', 'import-measurements.ts'), file], { env, cwd: projectRoot() });
         return { code: 0, stdout, stderr };
@@ -186,6 +186,14 @@ describe('bulk import of measurements (npm run import)', function () {
       assert.equal(bad.code, 1);
       assert.match(bad.stderr, /bad\.csv: én linje med fejl – intet er gemt\.\n  Linje 2: vaerdi: «abc» er ikke et tal/);
       assert.equal((await runScript('missing.csv')).code, 2);
+    });
+
+    it('says what is wrong with DATABASE_URL plainly (no stack) and exits 2', async function () {
+      writeFileSync(path.join(dir, 'ok.csv'), DANISH_EXCEL);
+      const { code, stderr } = await runScript('ok.csv', 'mysql://localhost/x');
+      assert.equal(code, 2);
+      assert.match(stderr, /^DATABASE_URL /);
+      assert.doesNotMatch(stderr, /\n\s+at /);
     });
   });
 });
