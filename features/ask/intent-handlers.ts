@@ -1,6 +1,5 @@
-import { ReplyCache } from '../../core/reply-cache';
-import type { Reply } from '../../core/reply';
-import type { AnswerContext, IntentHandlers } from './answer-context';
+import type { IntentHandlers } from './answer-context';
+import { fromLatestRows } from '../status/from-latest-rows';
 import { goalStatusAnswer } from '../status/goal-status-answer';
 import { overviewAnswer } from '../status/overview-answer';
 import { answerHelp, answerNotUnderstood, answerUnknownGoal, unknownGoalReply } from './help-answer';
@@ -11,13 +10,6 @@ import { unsubscribeAnswer } from '../reminders/unsubscribe-answer';
 import { remindersAnswer } from '../reminders/reminders-answer';
 import { updateFormAnswer } from '../measurements/form/update-form-answer';
 import { historyAnswer } from '../measurements/history/history-answer';
-import type { Measurement } from '../../core/measurement';
-
-/** Status replies depend only on the latest rows: read them, and build the reply once per set of rows. */
-async function fromLatestRows(ctx: AnswerContext, keyParts: readonly string[], build: (measurements: readonly Measurement[]) => Reply): Promise<Reply> {
-  const measurements = await ctx.store.latestMeasurements(ctx.contract.id);
-  return ctx.cache.getOrCreate(ReplyCache.key(keyParts, measurements), () => build(measurements));
-}
 
 /**
  * The one registry of intent → handler: each adapts the intent and the asking context to the

@@ -14,8 +14,6 @@ import type { ProactiveSender } from '../../core/ports/proactive-sender';
 import { reminderFeedNotification, reminderReply } from './reminder-messages';
 import { byDueTime, dueDeadlineAndNudgeOccurrences, dueMeetingOccurrences, type ReminderOccurrence } from './reminder-occurrences';
 
-export type ReminderLogger = Logger;
-
 export interface ReminderSchedulerOptions {
   /** A reminder missed by up to this much (downtime) is still sent, marked "forsinket". Default 6 h. */
   graceMs: number;
@@ -52,7 +50,7 @@ export interface ReminderSchedulerDeps {
   activityFeed?: { notifier: ActivityFeedNotifier; directorUserIds: readonly string[] };
   fanOut: FanOut;
   now: () => Date;
-  logger: ReminderLogger;
+  logger: Logger;
   /** Names this process in claims and the lease. */
   instanceId: string;
   options?: Partial<ReminderSchedulerOptions>;

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import pino from 'pino';
 import { FakeGraphServer } from '../helpers/fake-graph-server';
 import { testGraphClient } from '../helpers/graph-test-client';
 import { createHarness, testSchedule, type Harness } from '../helpers/reminder-harness';
@@ -44,9 +43,8 @@ describe('Reminders through Microsoft Graph', function () {
   function graphScheduler(): { scheduler: ReminderScheduler; source: GraphMeetingSource } {
     const { client } = testGraphClient(fake.baseUrl, { now: h.clock.now });
     const meeting = h.schedule.meeting!;
-    const source = new GraphMeetingSource({ client, organizer: ORGANIZER, timeZone: h.schedule.timeZone, skipDates: meeting.skipDates, baseUrl: fake.baseUrl, now: h.clock.now, logger: pino({ level: 'silent' }) });
+    const source = new GraphMeetingSource({ client, organizer: ORGANIZER, timeZone: h.schedule.timeZone, skipDates: meeting.skipDates, baseUrl: fake.baseUrl, now: h.clock.now, logger: silentLogger });
     const notifier = new GraphActivityFeedNotifier({ client, webUrl: botChatDeepLink('b0700000-0000-4000-8000-000000000001'), now: h.clock.now });
-    const silent = silentLogger;
     const scheduler = new ReminderScheduler({
       schedule: h.schedule,
       contract: h.contract,
@@ -57,7 +55,7 @@ describe('Reminders through Microsoft Graph', function () {
       activityFeed: { notifier, directorUserIds: [DIRECTOR, UNINSTALLED] },
       fanOut: new FanOut({ now: () => h.clock.ms, sleep: h.clock.sleep, random: () => 0.5 }),
       now: h.clock.now,
-      logger: silent,
+      logger: silentLogger,
       instanceId: 'graph-test',
     });
     return { scheduler, source };

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pino from 'pino';
 import { createAdapter } from '../../teams/create-adapter';
 import { BotProactiveSender } from '../../teams/bot-framework-proactive-sender';
 import { FanOut } from '../../features/reminders/fan-out';
@@ -92,19 +91,17 @@ describe('reliability: Bot Connector faults during a reminder fan-out', function
     }
     now = DUE;
     const schedule = testSchedule();
-    const silent = pino({ level: 'silent' });
-    const log = silentLogger;
     scheduler = new ReminderScheduler({
       schedule,
       contract: loadContract(defaultContractPath()),
       measurements,
       store,
       meetingSource: new RuleMeetingSource(schedule.meeting!, schedule.timeZone),
-      sender: new BotProactiveSender(createAdapter(undefined, silent, undefined, { outboundTimeoutMs: TIMEOUT_MS }), ''),
+      sender: new BotProactiveSender(createAdapter(undefined, silentLogger, undefined, { outboundTimeoutMs: TIMEOUT_MS }), ''),
       // Real time and the real limits; only the backoff without Retry-After is shortened.
       fanOut: new FanOut({ backoff: { baseMs: 20, maxMs: 80, maxRetryAfterMs: 60_000 } }),
       now: () => new Date(now),
-      logger: log,
+      logger: silentLogger,
       instanceId: 'faults',
     });
   });

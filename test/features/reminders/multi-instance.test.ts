@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import pino from 'pino';
 import { createAdapter } from '../../../teams/create-adapter';
 import { BotProactiveSender } from '../../../teams/bot-framework-proactive-sender';
 import { FanOut } from '../../../features/reminders/fan-out';
@@ -15,7 +14,6 @@ import { testSchedule, VirtualClock } from '../../helpers/reminder-harness';
 import { silentLogger } from '../../../core/silent-logger';
 
 const CONVERSATIONS = 30;
-const silent = silentLogger;
 
 /**
  * Three scheduler instances (each with its own PostgreSQL pool, as three processes would have)
@@ -59,7 +57,7 @@ describe('Reminders with several instances on one PostgreSQL', function () {
     }
     const schedule = testSchedule();
     const contract = loadContract(defaultContractPath());
-    const adapter = createAdapter(undefined, pino({ level: 'silent' }));
+    const adapter = createAdapter(undefined, silentLogger);
     instances = stores.map(
       (store, i) =>
         new ReminderScheduler({
@@ -71,7 +69,7 @@ describe('Reminders with several instances on one PostgreSQL', function () {
           sender: new BotProactiveSender(adapter, ''),
           fanOut: new FanOut(), // real time, Teams' limits, 30 messages/s
           now: clock.now,
-          logger: silent,
+          logger: silentLogger,
           instanceId: `instance-${i}`,
         }),
     );
