@@ -2,7 +2,7 @@ import type { AppConfig } from '../config/read-config';
 import type { ContractData } from '../goals/contract-schema';
 import type { MeasurementStore } from '../core/ports/measurement-store';
 import type { DatabaseHealth } from '../core/ports/database';
-import { createQuestionAnswerer } from '../features/ask/answer-question';
+import { createAnswerContexts, createQuestionAnswerer } from '../features/ask/answer-question';
 import { createAdapter, type AuthEndpoints } from '../teams/create-adapter';
 import type { MaalbotAdapter } from '../teams/maalbot-adapter';
 import { createHttpServer, type HttpServer } from '../http/create-http-server';
@@ -73,9 +73,12 @@ export function createApp(deps: AppDeps): App {
   const today = () => localDate(clock(), config.timeZone);
   const reminders = createReminders(deps, adapter);
   const newSubmissionId = randomUUID;
-  const answerQuestion = createQuestionAnswerer({ contract, store, today, access: config.access, timeZone: config.timeZone, reminders: reminders.context, newSubmissionId });
+  const questionDeps = { contract, store, today, access: config.access, timeZone: config.timeZone, reminders: reminders.context, newSubmissionId };
+  // One context factory for questions and buttons: they share the reply cache and the staff seen.
+  const answerContexts = createAnswerContexts(questionDeps);
+  const answerQuestion = createQuestionAnswerer(questionDeps, answerContexts);
   const forms: MeasurementFormDeps = { contract, store, today, timeZone: config.timeZone, access: config.access, newSubmissionId };
-  const cardActions = createCardActionRouter(createCardActionHandlers({ forms }));
+  const cardActions = createCardActionRouter(createCardActionHandlers({ forms, answerContexts }));
   // Only UPN allow-list entries need a member lookup; object ids arrive with every activity.
   const lookupUpn = policyNamesUpns(config.access) ? createUpnLookup(logger) : undefined;
   const bot = new MaalBot({ answerQuestion, cardActions, conversations: reminders.conversations, logger, lookupUpn });

@@ -1,4 +1,5 @@
 import type { IntentHandlers } from './answer-context';
+import { drawnFor } from '../../core/card-viewer';
 import { fromLatestRows } from '../status/from-latest-rows';
 import { goalStatusAnswer } from '../status/goal-status-answer';
 import { overviewAnswer } from '../status/overview-answer';
@@ -16,11 +17,13 @@ import { historyAnswer } from '../measurements/history/history-answer';
  * feature's plain answer function. Add an answer in its own file and name it here.
  */
 export const intentHandlers: IntentHandlers = {
-  'goal-status': async ({ goalId }, ctx) =>
-    fromLatestRows(ctx, ['goal-status', ctx.contract.id, goalId, ctx.today], (measurements) =>
+  'goal-status': async ({ goalId }, ctx) => {
+    const drawn = drawnFor(ctx.viewer, ctx.personal);
+    return fromLatestRows(ctx, ['goal-status', ctx.contract.id, goalId, ctx.today, String(drawn.mayRecord), drawn.shared ? drawn.refreshUserIds.join(',') : ''], (measurements) =>
       // The parser only yields ids that exist; a contract swapped under us is the only way to undefined.
-      goalStatusAnswer(goalId, { contract: ctx.contract, measurements, today: ctx.today }) ?? unknownGoalReply(ctx.contract, goalId),
-    ),
+      goalStatusAnswer(goalId, { contract: ctx.contract, measurements, today: ctx.today, viewer: drawn }) ?? unknownGoalReply(ctx.contract, goalId),
+    );
+  },
   overview: async (_intent, ctx) => fromLatestRows(ctx, ['overview', ctx.contract.id, ctx.today], (measurements) => overviewAnswer({ contract: ctx.contract, measurements, today: ctx.today })),
   help: answerHelp,
   'not-understood': answerNotUnderstood,
@@ -36,8 +39,8 @@ export const intentHandlers: IntentHandlers = {
       access: ctx.access,
       newSubmissionId: ctx.newSubmissionId,
     }),
-  history: async ({ goalId }, ctx) => historyAnswer(goalId, ctx),
+  history: async ({ goalId }, ctx) => historyAnswer(goalId, { ...ctx, viewer: drawnFor(ctx.viewer, ctx.personal) }),
   subscribe: async (_intent, ctx) => subscribeAnswer(ctx),
   unsubscribe: async (_intent, ctx) => unsubscribeAnswer(ctx),
-  reminders: async (_intent, ctx) => remindersAnswer(ctx),
+  reminders: async (_intent, ctx) => remindersAnswer({ ...ctx, viewer: drawnFor(ctx.viewer, ctx.personal) }),
 };

@@ -72,7 +72,7 @@ export function measurementConfirmationCard(input: MeasurementConfirmationInput)
     },
   ];
   const actions = [
-    executeAction('Ret denne måling', CARD_VERBS.openCorrectionForm, { goalId: input.goal.id, measurementId: String(m.id) }),
+    executeAction('Ret denne måling', CARD_VERBS.openCorrectionForm, { goalId: input.goal.id, measurementId: String(m.id), back: 'confirmation', backMeasurementId: String(m.id) }),
     executeAction('Historik', CARD_VERBS.showHistory, { goalId: input.goal.id }),
   ];
   return adaptiveCard(body, actions, `${correction ? 'Rettelse' : 'Måling'} gemt: ${kpi.id} ${shownValue(kpi, m.value, m.done)} – status ${style.label}`);

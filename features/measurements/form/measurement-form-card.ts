@@ -9,6 +9,8 @@ import { CARD_VERBS } from '../../../core/card-verbs';
 import { escapeMarkdown } from '../../../cards/escape-markdown';
 import { executeAction } from '../../../cards/execute-action';
 import { goalHeading } from '../../status/goal-status-view';
+import { formOriginData, type FormOrigin } from './form-origin';
+import type { FormKind } from '../../../core/form-kind';
 
 export interface MeasurementFormInput {
   goal: Pick<Goal, 'id' | 'title'>;
@@ -24,7 +26,14 @@ export interface MeasurementFormInput {
   errors: FieldErrors;
   /** Set for "ret måling": the row being corrected (its KPI and segment are fixed). */
   correcting?: Measurement;
+  /** The card the form replaced, which "Annuller" brings back. Default: none (the form came as a new message). */
+  origin?: FormOrigin;
+  /** The form kind (core/form-kind.ts) the KPIs were chosen by; carried in the data so a form sent back with errors offers the same KPIs. */
+  kind?: FormKind;
 }
+
+/** The id of the container holding "Anden kilde", shown by the «Andet …» toggle. */
+const SOURCE_OTHER_CONTAINER = 'sourceOtherBox';
 
 const SEGMENT_CHOICES: Array<{ title: string; value: Segment }> = [
   { title: 'Drift', value: 'drift' },
@@ -58,6 +67,38 @@ function describeRow(kpi: Kpi, m: Measurement): string {
   const shown = kpi.kind === 'milestone' ? formatKpiValue(kpi, m.done === true) : formatKpiValue(kpi, m.value ?? 0);
   const segment = m.segment ? `, ${m.segment}` : '';
   return `nr. ${m.id}: ${shown}${segment} – ${m.period}, målt ${formatDate(m.measuredOn)}, registreret af ${m.recordedByName ?? m.recordedBy}`;
+}
+
+/**
+ * "Anden kilde" is needed only with «Andet»: hidden behind a toggle (Action.ToggleVisibility, no
+ * round trip; Teams has no show-on-choice for inputs), shown from the start when the source is
+ * «Andet» already or the field has a message. The server checks it either way.
+ */
+function sourceOtherBlock(values: FormValues, errors: FieldErrors): CardElement[] {
+  const shown = values.source === 'andet' || errors.sourceOther !== undefined || (values.sourceOther ?? '') !== '';
+  return [
+    {
+      type: 'ActionSet',
+      spacing: 'Small',
+      actions: [{ type: 'Action.ToggleVisibility', title: 'Andet: skriv kilden', targetElements: [SOURCE_OTHER_CONTAINER] }],
+    },
+    {
+      type: 'Container',
+      id: SOURCE_OTHER_CONTAINER,
+      isVisible: shown,
+      spacing: 'None',
+      items: [
+        {
+          type: 'Input.Text',
+          id: 'sourceOther',
+          label: 'Anden kilde – skriv hvor tallet kommer fra (kun når kilden er «Andet»)',
+          maxLength: FIELD_LIMITS.sourceOther,
+          ...value(values, 'sourceOther'),
+        },
+        ...errorBlock(errors.sourceOther),
+      ],
+    },
+  ];
 }
 
 /**
@@ -124,7 +165,7 @@ export function measurementFormCard(input: MeasurementFormInput): AdaptiveCard {
       {
         type: 'Input.ChoiceSet',
         id: 'segment',
-        label: all ? 'Segment' : `Segment (kun for ${segmented.map((k) => k.id).join(', ')})`,
+        label: all ? 'Segment (drift eller vækst)' : 'Segment – vælg, hvis målepunktet har mål for drift og vækst hver for sig',
         isRequired: all && segmented.every((k) => k.segments.length > 1),
         errorMessage: 'Vælg segment',
         style: 'compact',
@@ -138,19 +179,19 @@ export function measurementFormCard(input: MeasurementFormInput): AdaptiveCard {
 
   // Value (numeric KPIs)
   if (numeric.length > 0) {
-    const hints = single ? [valueHint(single)] : numeric.map((k) => `${k.id}: ${valueHint(k)}`);
+    const hints = single ? [] : numeric.map((k) => `${k.id}: ${valueHint(k)}`);
     body.push(
       {
         type: 'Input.Text',
         id: 'value',
-        label: milestones.length > 0 ? 'Værdi (ikke for milepæle)' : 'Værdi',
+        label: single ? `Værdi – ${valueHint(single)}` : 'Værdi – i målepunktets enhed (se nedenfor)',
         isRequired: milestones.length === 0,
         errorMessage: 'Skriv værdien',
         placeholder: single ? 'fx 37,5' : 'tal',
         maxLength: FIELD_LIMITS.value,
         ...value(values, 'value'),
       },
-      help(escapeMarkdown(hints.join(' · '))),
+      ...(hints.length > 0 ? [help(escapeMarkdown(hints.join(' · ')))] : []),
       ...errorBlock(errors.value),
     );
   }
@@ -161,7 +202,7 @@ export function measurementFormCard(input: MeasurementFormInput): AdaptiveCard {
       {
         type: 'Input.ChoiceSet',
         id: 'done',
-        label: numeric.length > 0 ? `Milepæl nået? (kun for ${milestones.map((k) => k.id).join(', ')})` : 'Milepæl nået?',
+        label: 'Er milepælen nået?',
         isRequired: numeric.length === 0,
         errorMessage: 'Vælg, om milepælen er nået',
         style: 'expanded',
@@ -175,8 +216,8 @@ export function measurementFormCard(input: MeasurementFormInput): AdaptiveCard {
       {
         type: 'Input.Text',
         id: 'evidence',
-        label: 'Dokumentation',
-        placeholder: 'Hvad viser, at milepælen er nået? (kræves ved «Ja»)',
+        label: 'Dokumentation – hvad viser, at milepælen er nået? (skal udfyldes ved «Ja»)',
+        placeholder: 'fx referat fra direktørmødet 15. marts 2021',
         isMultiline: true,
         maxLength: FIELD_LIMITS.evidence,
         ...value(values, 'evidence'),
@@ -189,7 +230,7 @@ export function measurementFormCard(input: MeasurementFormInput): AdaptiveCard {
     {
       type: 'Input.Text',
       id: 'period',
-      label: 'Periode',
+      label: 'Periode – hvilken periode dækker målingen?',
       isRequired: true,
       errorMessage: 'Skriv perioden',
       placeholder: 'fx efterår 2021',
@@ -200,13 +241,13 @@ export function measurementFormCard(input: MeasurementFormInput): AdaptiveCard {
     {
       type: 'Input.Date',
       id: 'measuredOn',
-      label: 'Målt den',
+      label: 'Målt den – dagen målingen blev foretaget eller offentliggjort',
       isRequired: true,
       errorMessage: 'Vælg datoen',
       max: input.today,
       ...value(values, 'measuredOn'),
     },
-    help('Datoen målingen blev foretaget eller offentliggjort – ikke en dato i fremtiden.'),
+    help('Ikke en dato i fremtiden.'),
     ...errorBlock(errors.measuredOn),
     {
       type: 'Input.ChoiceSet',
@@ -220,14 +261,7 @@ export function measurementFormCard(input: MeasurementFormInput): AdaptiveCard {
       ...choiceValue(values, 'source', MEASUREMENT_SOURCES.map((s) => s.key)),
     },
     ...errorBlock(errors.source),
-    {
-      type: 'Input.Text',
-      id: 'sourceOther',
-      label: 'Anden kilde (kun ved «Andet»)',
-      maxLength: FIELD_LIMITS.sourceOther,
-      ...value(values, 'sourceOther'),
-    },
-    ...errorBlock(errors.sourceOther),
+    ...sourceOtherBlock(values, errors),
     {
       type: 'Input.Text',
       id: 'comment',
@@ -240,11 +274,14 @@ export function measurementFormCard(input: MeasurementFormInput): AdaptiveCard {
     ...errorBlock(errors.comment),
   );
 
-  const data: Record<string, string> = { goalId: input.goal.id, submissionId: input.submissionId };
+  const origin = input.origin ?? { view: 'none' };
+  const data: Record<string, string> = { goalId: input.goal.id, submissionId: input.submissionId, ...formOriginData(origin), ...(input.kind ? { kind: input.kind } : {}) };
   if (single && !correcting) data.kpiId = single.id;
   if (correcting) data.supersedesId = String(correcting.id);
   const action = correcting
     ? executeAction('Gem rettelse', CARD_VERBS.submitCorrection, data, { style: 'positive' })
     : executeAction('Gem måling', CARD_VERBS.submitMeasurement, data, { style: 'positive' });
-  return adaptiveCard(body, [action], `${correcting ? 'Ret måling' : 'Indberet måling'} – mål ${input.goal.id}`);
+  // "Annuller" sends no inputs, so the client's required-field checks do not stop it.
+  const cancel = executeAction('Annuller', CARD_VERBS.cancelForm, { goalId: input.goal.id, ...formOriginData(origin) }, { associatedInputs: 'none' });
+  return adaptiveCard(body, [action, cancel], `${correcting ? 'Ret måling' : 'Indberet måling'} – mål ${input.goal.id}`);
 }

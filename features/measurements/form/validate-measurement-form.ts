@@ -271,7 +271,11 @@ export function validateMeasurementForm(raw: Record<string, unknown>, scope: For
     else if (s.key === 'andet') {
       if (errors.sourceOther === undefined && text('sourceOther') === '') errors.sourceOther = 'Skriv hvilken kilde, når du vælger «Andet».';
       else source = text('sourceOther');
-    } else source = s.label;
+    } else {
+      source = s.label;
+      // The field is shown only for «Andet», but a client may still send it: never drop typed text silently.
+      if (errors.sourceOther === undefined && text('sourceOther') !== '') errors.sourceOther = `«Anden kilde» bruges kun, når kilden er «Andet» – vælg «Andet», eller tøm feltet.`;
+    }
   }
 
   if (kpi === undefined || measuredOn === undefined || source === undefined || Object.keys(errors).length > 0) {

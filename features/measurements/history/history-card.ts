@@ -2,7 +2,7 @@ import type { Goal, Kpi } from '../../../goals/contract-schema';
 import type { Measurement } from '../../../core/measurement';
 import { historySeries, trendPoints, type HistorySeries } from './measurement-history';
 import { formatDate, formatDateShort, formatDateTime, formatKpiLevel, formatKpiValue, formatTarget, primaryBaselineValue } from '../../../core/danish-format';
-import { adaptiveCard, imBackAction, textBlock, type AdaptiveCard, type CardElement } from '../../../cards/adaptive-card';
+import { adaptiveCard, textBlock, type AdaptiveCard, type CardElement } from '../../../cards/adaptive-card';
 import { CARD_VERBS } from '../../../core/card-verbs';
 import { escapeMarkdown } from '../../../cards/escape-markdown';
 import { executeAction } from '../../../cards/execute-action';
@@ -20,6 +20,8 @@ export interface HistoryCardInput {
   maxRowsPerSeries?: number;
   /** Points per line in a trend chart (the most recent). Default 24. */
   maxChartPoints?: number;
+  /** Whether the person looking may record and correct: otherwise no "Ret nr." / "Indberet" buttons. */
+  mayRecord?: boolean;
 }
 
 const SEGMENT_LABELS = { drift: 'Drift', vækst: 'Vækst' } as const;
@@ -116,19 +118,21 @@ export function historyCard(input: HistoryCardInput): AdaptiveCard {
         items.push(textBlock(`… og ${older} ældre ${older === 1 ? 'måling' : 'målinger'}.`, { isSubtle: true, size: 'Small', spacing: 'None' }));
       }
       const latest = s.rows[0]!;
-      items.push({
-        type: 'ActionSet',
-        spacing: 'Small',
-        actions: [executeAction(`Ret nr. ${latest.id}`, CARD_VERBS.openCorrectionForm, { goalId: input.goal.id, measurementId: String(latest.id) })],
-      });
+      if (input.mayRecord === true) {
+        items.push({
+          type: 'ActionSet',
+          spacing: 'Small',
+          actions: [executeAction(`Ret nr. ${latest.id}`, CARD_VERBS.openCorrectionForm, { goalId: input.goal.id, measurementId: String(latest.id), back: 'history' })],
+        });
+      }
     }
     items.push(...chartFor(kpi, series, maxPoints));
     body.push({ type: 'Container', separator: true, spacing: 'Medium', items });
   }
 
   const actions = [
-    executeAction('Indberet ny måling', CARD_VERBS.openUpdateForm, { goalId: input.goal.id }),
-    imBackAction('Status', `status mål ${input.goal.id}`),
+    ...(input.mayRecord === true ? [executeAction('Indberet ny måling', CARD_VERBS.openUpdateForm, { goalId: input.goal.id, back: 'history' })] : []),
+    executeAction('Status', CARD_VERBS.showStatus, { goalId: input.goal.id }),
   ];
   return adaptiveCard(body, actions, `Historik for mål ${input.goal.id}`);
 }

@@ -22,10 +22,17 @@ describe('help card', () => {
     assert.ok(JSON.stringify(helpCard('en')).includes('At risk'));
   });
 
-  it('buttons send the Danish commands as typed text', () => {
-    assert.deepEqual(helpCard('en').actions?.map((a) => [a.title, a.data]), [
-      ['Show overview', { msteams: { type: 'imBack', value: 'oversigt' } }],
-      ['Show deadlines', { msteams: { type: 'imBack', value: 'frister' } }],
+  it('buttons are Universal Actions with the verbs the bot routes (no imBack: dead in the Agents Playground)', () => {
+    assert.deepEqual(helpCard('en').actions?.map((a) => [a.type, a.title, a.verb]), [
+      ['Action.Execute', 'Show overview', 'showOverview'],
+      ['Action.Execute', 'Show deadlines', 'showDeadlines'],
     ]);
+  });
+
+  it('the status legend is one row per status, so word and explanation stay side by side on a phone', () => {
+    const rows = helpCard().body.filter((e) => e.type === 'ColumnSet') as unknown as Array<{ columns: Array<{ items: Array<{ text: string }> }> }>;
+    assert.equal(rows.length, 6);
+    assert.deepEqual(rows.map((r) => r.columns[0]!.items.map((i) => i.text)), [['Opfyldt'], ['På vej'], ['I risiko'], ['Ikke opfyldt'], ['Afventer måling'], ['Ingen data']]);
+    assert.ok(rows.every((r) => r.columns[1]!.items.length === 1));
   });
 });

@@ -66,18 +66,58 @@ describe('measurement cards', function () {
       assert.deepEqual(ids('7'), ['kpiId', 'segment', 'value', ...tail]);
     });
 
-    it('marks what is required and says which KPIs a conditional field is for', function () {
+    it('marks what is required, and its labels say what to write (not which KPIs they do not apply to)', function () {
       const card = measurementFormCard({ goal: goal('7'), kpis: kpisOfGoal(contract, '7'), submissionId: SUBMISSION, today: TODAY, values: {}, errors: {} });
       assert.equal(inputById(card, 'kpiId')?.isRequired, true);
       assert.equal(inputById(card, 'segment')?.isRequired, false, '7a has no segment');
-      assert.equal(inputById(card, 'segment')?.label, 'Segment (kun for 7b, 7c, 7d)');
+      assert.equal(inputById(card, 'segment')?.label, 'Segment – vælg, hvis målepunktet har mål for drift og vækst hver for sig');
+      const labels = JSON.stringify(card);
+      assert.ok(!/kun for \d|ikke for milepæle/.test(labels), 'no "(kun for 9b, 9c)" or "(ikke for milepæle)"');
+      const four = measurementFormCard({ goal: goal('4'), kpis: kpisOfGoal(contract, '4'), submissionId: SUBMISSION, today: TODAY, values: {}, errors: {} });
+      assert.equal(inputById(four, 'value')?.label, 'Værdi – andel i procent, 0–100 (fx 37 eller 37,5)');
       assert.equal(inputById(card, 'period')?.isRequired, true);
       assert.equal(inputById(card, 'measuredOn')?.isRequired, true);
       assert.equal(inputById(card, 'source')?.isRequired, true);
       assert.equal(inputById(card, 'comment')?.isRequired, undefined);
-      const six = measurementFormCard({ goal: goal('6'), kpis: kpisOfGoal(contract, '6'), submissionId: SUBMISSION, today: TODAY, values: {}, errors: {} });
-      assert.equal(inputById(six, 'done')?.label, 'Milepæl nået? (kun for 6a)');
-      assert.equal(inputById(six, 'value')?.isRequired, false);
+      // One form per kind: goal 6's milestone form asks nothing about values, its number form nothing about milestones.
+      const six = kpisOfGoal(contract, '6');
+      const milestoneForm = measurementFormCard({ goal: goal('6'), kpis: six.filter((k) => k.kind === 'milestone'), submissionId: SUBMISSION, today: TODAY, values: {}, errors: {}, kind: 'milestone' });
+      assert.equal(inputById(milestoneForm, 'done')?.label, 'Er milepælen nået?');
+      assert.equal(inputById(milestoneForm, 'done')?.isRequired, true);
+      assert.equal(inputById(milestoneForm, 'value'), undefined);
+      const numberForm = measurementFormCard({ goal: goal('6'), kpis: six.filter((k) => k.kind !== 'milestone'), submissionId: SUBMISSION, today: TODAY, values: {}, errors: {}, kind: 'number' });
+      assert.equal(inputById(numberForm, 'done'), undefined);
+      assert.equal(inputById(numberForm, 'value')?.isRequired, true);
+      assert.equal(submitAction(numberForm).data.kind, 'number');
+    });
+
+    it('"Anden kilde" sits in a hidden container behind a toggle, shown from the start when «Andet» is chosen or it has a message', function () {
+      const find = (card: object): { isVisible?: boolean } | undefined => {
+        let found: { isVisible?: boolean } | undefined;
+        JSON.stringify(card, (_k, v: unknown) => {
+          if (typeof v === 'object' && v !== null && (v as { id?: unknown }).id === 'sourceOtherBox') found = v as { isVisible?: boolean };
+          return v;
+        });
+        return found;
+      };
+      const base = { goal: goal('4'), kpis: kpisOfGoal(contract, '4'), submissionId: SUBMISSION, today: TODAY };
+      const hidden = measurementFormCard({ ...base, values: { source: 'crm' }, errors: {} });
+      assertSendableCard(hidden);
+      assert.equal(find(hidden)?.isVisible, false);
+      assert.ok(JSON.stringify(hidden).includes('"Action.ToggleVisibility"'));
+      assert.equal(find(measurementFormCard({ ...base, values: { source: 'andet' }, errors: {} }))?.isVisible, true);
+      assert.equal(find(measurementFormCard({ ...base, values: {}, errors: { sourceOther: 'Skriv hvilken kilde' } }))?.isVisible, true);
+    });
+
+    it('"Annuller" is an Action.Execute that sends no inputs and names the card to bring back', function () {
+      const card = measurementFormCard({ goal: goal('4'), kpis: kpisOfGoal(contract, '4'), submissionId: SUBMISSION, today: TODAY, values: {}, errors: {}, origin: { view: 'confirmation', measurementId: '12' } });
+      const cancel = card.actions?.find((a) => a.title === 'Annuller');
+      assert.ok(cancel);
+      assert.equal(cancel.type, 'Action.Execute');
+      assert.equal(cancel.verb, 'cancelForm');
+      assert.equal(cancel.associatedInputs, 'none');
+      assert.deepEqual(cancel.data, { goalId: '4', back: 'confirmation', backMeasurementId: '12' });
+      assert.deepEqual((cancel.fallback as { associatedInputs?: string }).associatedInputs, 'none');
     });
 
     it('puts values back (choices only when they are real choices), never "${"', function () {
@@ -99,8 +139,8 @@ describe('measurement cards', function () {
       const card = measurementFormCard({ goal: goal('4'), kpis: kpisOfGoal(contract, '4'), submissionId: SUBMISSION, today: TODAY, values: {}, errors: {} });
       const action = submitAction(card);
       assert.equal(action.verb, 'submitMeasurement');
-      assert.deepEqual(action.data, { goalId: '4', submissionId: SUBMISSION, kpiId: '4a' });
-      assert.deepEqual(action.fallback, { type: 'Action.Submit', title: 'Gem måling', data: { verb: 'submitMeasurement', goalId: '4', submissionId: SUBMISSION, kpiId: '4a' } });
+      assert.deepEqual(action.data, { goalId: '4', submissionId: SUBMISSION, back: 'none', kpiId: '4a' });
+      assert.deepEqual(action.fallback, { type: 'Action.Submit', title: 'Gem måling', data: { verb: 'submitMeasurement', goalId: '4', submissionId: SUBMISSION, back: 'none', kpiId: '4a' } });
       for (const key of Object.keys(action.data)) assert.ok(!inputIds(card).includes(key), `data key ${key} is not also an input id`);
     });
 
@@ -115,7 +155,7 @@ describe('measurement cards', function () {
       assert.match(text, /Segment:\*\* Drift/);
       const action = submitAction(card);
       assert.equal(action.verb, 'submitCorrection');
-      assert.deepEqual(action.data, { goalId: '3', submissionId: SUBMISSION, supersedesId: '17' });
+      assert.deepEqual(action.data, { goalId: '3', submissionId: SUBMISSION, back: 'none', supersedesId: '17' });
     });
   });
 
