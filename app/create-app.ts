@@ -24,7 +24,9 @@ import type { Schedule } from '../core/schedule/schedule';
 import type { MeetingOccurrenceSource } from '../core/ports/meeting-occurrence-source';
 import type { ActivityFeedNotifier } from '../core/ports/activity-feed';
 import type { ReminderScheduler } from '../features/reminders/reminder-scheduler';
-import { createReminders } from './create-reminders';
+import { createReminders, defaultInstanceId } from './create-reminders';
+import { welcomeOnInstall } from '../features/ask/welcome-answer';
+import type { TurnInfo } from '../core/turn-info';
 
 export interface AppDeps {
   config: AppConfig;
@@ -71,7 +73,8 @@ export function createApp(deps: AppDeps): App {
   const version = appVersion();
   const adapter = createAdapter(config.credentials, logger, deps.authEndpoints, { outboundTimeoutMs: config.outboundTimeoutMs });
   const today = () => localDate(clock(), config.timeZone);
-  const reminders = createReminders(deps, adapter);
+  const instanceIdOfApp = deps.instanceId ?? defaultInstanceId();
+  const reminders = createReminders({ ...deps, instanceId: instanceIdOfApp }, adapter);
   const newSubmissionId = randomUUID;
   const questionDeps = { contract, store, today, access: config.access, timeZone: config.timeZone, reminders: reminders.context, newSubmissionId };
   // One context factory for questions and buttons: they share the reply cache and the staff seen.
@@ -81,7 +84,10 @@ export function createApp(deps: AppDeps): App {
   const cardActions = createCardActionRouter(createCardActionHandlers({ forms, answerContexts }));
   // Only UPN allow-list entries need a member lookup; object ids arrive with every activity.
   const lookupUpn = policyNamesUpns(config.access) ? createUpnLookup(logger) : undefined;
-  const bot = new MaalBot({ answerQuestion, cardActions, conversations: reminders.conversations, logger, lookupUpn });
+  // The welcome is remembered in the reminder store (never twice, not again within a day); without one, none is sent.
+  const welcomeStore = deps.reminderStore;
+  const welcome = welcomeStore === undefined ? undefined : (turn: TurnInfo) => welcomeOnInstall(turn, { store: welcomeStore, now: clock, instanceId: instanceIdOfApp });
+  const bot = new MaalBot({ answerQuestion, cardActions, conversations: reminders.conversations, logger, lookupUpn, welcome });
 
   const http = createHttpServer({
     maxBodyBytes: config.maxBodyBytes,

@@ -135,7 +135,7 @@ function describeMeasurementForms(label: string, makeStore: StoreFactory): void 
         const text = cardText(card);
         assert.match(text, /Mål 4 – Erhvervshusenes knudepunktsfunktion/);
         assert.match(text, /4a – Andel henviste virksomheder/);
-        assert.match(text, /andel i procent, 0–100/);
+        assert.match(String(inputById(card, 'value')?.label), /andel i procent, 0–100/, 'the label says what to write');
         const action = submitAction(card);
         assert.equal(action.verb, 'submitMeasurement');
         assert.match(action.data.submissionId!, /^[0-9a-f-]{36}$/);
