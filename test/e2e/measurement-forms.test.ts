@@ -226,7 +226,7 @@ function describeMeasurementForms(label: string, makeStore: StoreFactory): void 
         assert.match(text, /Målingen er gemt/);
         assert.match(text, /Værdi\n37,5 %/);
         assert.match(text, /Registreret af\nAnna Andersen/);
-        assert.match(text, /Registreret\n15\. oktober 2021 kl\. 12\.00/);
+        assert.match(text, /Registreret\n15\\\. oktober 2021 kl\. 12\.00/);
         assert.match(text, /Forrige værdi\ningen tidligere måling/);
         // 37,5 % against at least 45 % before the deadline: 7,5 points short → i risiko (status-rules R6).
         assert.match(text, /Ny status for 4a: I risiko/);

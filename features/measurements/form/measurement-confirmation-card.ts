@@ -42,14 +42,15 @@ export function measurementConfirmationCard(input: MeasurementConfirmationInput)
   facts.push(
     { title: 'Værdi', value: escapeMarkdown(shownValue(kpi, m.value, m.done)) },
     { title: 'Periode', value: escapeMarkdown(m.period) },
-    { title: 'Målt', value: formatDate(m.measuredOn) },
+    // Dates start with a number ("1. december 2026"): unescaped, Teams shows them as a numbered list.
+    { title: 'Målt', value: escapeMarkdown(formatDate(m.measuredOn)) },
     { title: 'Kilde', value: escapeMarkdown(m.source) },
   );
   if (m.evidence) facts.push({ title: 'Dokumentation', value: escapeMarkdown(m.evidence) });
   if (m.note) facts.push({ title: 'Kommentar', value: escapeMarkdown(m.note) });
   facts.push(
     { title: 'Registreret af', value: escapeMarkdown(m.recordedByName ?? m.recordedBy) },
-    { title: 'Registreret', value: formatDateTime(m.recordedAt, input.timeZone) },
+    { title: 'Registreret', value: escapeMarkdown(formatDateTime(m.recordedAt, input.timeZone)) },
   );
   if (correction) facts.push({ title: 'Retter', value: `måling nr. ${m.supersedesId}` });
   facts.push({

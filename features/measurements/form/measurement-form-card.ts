@@ -119,11 +119,8 @@ export function measurementFormCard(input: MeasurementFormInput): AdaptiveCard {
     textBlock(goalHeading(input.goal), { size: 'Large', weight: 'Bolder', spacing: 'None' }),
   ];
   if (Object.keys(errors).length > 0) {
-    body.push({
-      type: 'Container',
-      style: 'attention',
-      items: [textBlock('Målingen er ikke gemt. Ret de markerede felter, og send igen.', { weight: 'Bolder' })],
-    });
+    // Coloured text, not a filled "attention" container: that fill glares in Teams' dark theme.
+    body.push(textBlock('Målingen er ikke gemt. Ret de markerede felter, og send igen.', { weight: 'Bolder', color: 'attention' }));
   }
   if (correcting && single) {
     body.push(

@@ -170,7 +170,7 @@ describe('measurement cards', function () {
           assert.match(text, /Målingen er gemt/);
           assert.match(text, new RegExp(`Ny status for ${kpi.id}: `));
           assert.match(text, /Registreret af\nAnna Andersen/);
-          assert.match(text, /Registreret\n1\. oktober 2021 kl\. 10\.00/, 'Copenhagen time (08:00 UTC)');
+          assert.match(text, /Registreret\n1\\\. oktober 2021 kl\. 10\.00/, 'Copenhagen time (08:00 UTC)');
           assert.match(text, /Forrige værdi\n.+ \(måling nr\. 3\)/);
           assert.ok(!text.includes('[link](https'), 'typed markdown links are escaped');
         }
