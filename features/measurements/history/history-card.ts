@@ -1,7 +1,7 @@
 import type { Goal, Kpi } from '../../../goals/contract-schema';
 import type { Measurement } from '../../../core/measurement';
 import { historySeries, trendPoints, type HistorySeries } from './measurement-history';
-import { formatDate, formatDateShort, formatDateTime, formatKpiLevel, formatKpiValue, formatTarget, primaryBaselineValue } from '../../../core/danish-format';
+import { formatDate, formatDateTime, formatKpiLevel, formatKpiValue, formatMonthShort, formatNumber, formatTarget, primaryBaselineValue } from '../../../core/danish-format';
 import { adaptiveCard, textBlock, type AdaptiveCard, type CardElement } from '../../../cards/adaptive-card';
 import { CARD_VERBS } from '../../../core/card-verbs';
 import { escapeMarkdown } from '../../../cards/escape-markdown';
@@ -55,23 +55,38 @@ function targetLevel(kpi: Kpi): number | null {
   return kpi.target;
 }
 
+/** The range a KPI's values can take, so the chart's axis never goes past it (shares 0–100). */
+function boundsOf(kpi: Kpi): { min?: number; max?: number } {
+  if (kpi.kind === 'share' || kpi.kind === 'pp_change') return { min: 0, max: 100 };
+  if (kpi.kind === 'nps') return { min: -100, max: 100 };
+  if (kpi.kind === 'count') return { min: 0 };
+  return {};
+}
+
 function chartFor(kpi: Kpi, series: readonly HistorySeries[], maxPoints: number): CardElement[] {
   if (kpi.kind === 'milestone') return [];
   const lines: TrendLine[] = series
     .map((s) => ({
       legend: s.segment ? SEGMENT_LABELS[s.segment] : kpi.id,
-      points: trendPoints(s, maxPoints).map((p) => ({ x: formatDateShort(p.measuredOn), y: p.value, shown: formatKpiLevel(kpi, p.value) })),
+      points: trendPoints(s, maxPoints).map((p) => ({ date: p.measuredOn, y: p.value, shown: formatKpiLevel(kpi, p.value) })),
     }))
     .filter((l) => l.points.length > 0);
-  // A trend needs two dates; one value is already in the list above.
-  if (new Set(lines.flatMap((l) => l.points.map((p) => p.x))).size < 2) return [];
+  // A trend needs two readings; one value is already in the list above.
+  if (lines.reduce((n, l) => n + l.points.length, 0) < 2) return [];
   const target = targetLevel(kpi);
-  if (target !== null) {
-    const xs = [...new Set(lines.flatMap((l) => l.points.map((p) => p.x)))];
-    const label = formatKpiLevel(kpi, target);
-    lines.push({ legend: `Mål (${label})`, points: xs.map((x) => ({ x, y: target, shown: label })) });
-  }
-  return [trendChart(`Udvikling ${kpi.id}`, lines)];
+  const unit = kpi.kind === 'share' || kpi.kind === 'pp_change' ? ' %' : '';
+  return [
+    trendChart({
+      title: `Udvikling ${kpi.id}`,
+      id: kpi.id,
+      lines,
+      ...(target !== null ? { target: { y: target, shown: formatKpiLevel(kpi, target) } } : {}),
+      formatTick: (v) => `${formatNumber(v)}${unit}`,
+      bounds: boundsOf(kpi),
+      axisDate: formatMonthShort,
+      fullDate: formatDate,
+    }),
+  ];
 }
 
 /**
