@@ -6,7 +6,7 @@ import { channelConversationId } from './conversation-key';
 import { conversationSubject, describeDeadlineLeads, describeMeetingLeads, describeNudgeTime } from './describe-schedule';
 import { dueOccurrences, type ReminderOccurrence } from './reminder-occurrences';
 import { describeLeadTime } from '../../core/schedule/lead-time';
-import { danishClock, formatLocalDateTime } from './schedule/format-meeting-time';
+import { danishClock, formatShortDateTime, formatShortDay } from './schedule/format-meeting-time';
 import { scheduledDeadlines } from './schedule/scheduled-deadlines';
 import { localDate } from '../../core/time/zoned-time';
 import type { ContractData } from '../../goals/contract-schema';
@@ -26,7 +26,7 @@ const SHOWN = 4;
 function describeOccurrence(occ: ReminderOccurrence, timeZone: string): string {
   switch (occ.kind) {
     case 'meeting':
-      return `Direktørmødet ${formatLocalDateTime(new Date(occ.meeting.start), timeZone)} (${describeLeadTime(occ.lead)} før)`;
+      return `Direktørmødet ${formatShortDay(localDate(new Date(occ.meeting.start), timeZone))} (${describeLeadTime(occ.lead)} før)`;
     case 'deadline':
       return `Frist: ${occ.deadline.title} (${occ.leadDays} dage før)`;
     case 'nudge':
@@ -98,7 +98,7 @@ export async function remindersAnswer(ctx: RemindersAnswerDeps): Promise<Reply> 
   view.next = upcoming
     .filter((o) => o.kind !== 'nudge' || mine.includes(o.kpi.id))
     .slice(0, SHOWN)
-    .map((o) => ({ title: formatLocalDateTime(o.dueAt, tz), value: escapeMarkdown(describeOccurrence(o, tz)) }));
+    .map((o) => ({ title: escapeMarkdown(formatShortDateTime(o.dueAt, tz)), value: escapeMarkdown(describeOccurrence(o, tz)) }));
   if (view.next.length === 0) view.notice = `Ingen påmindelser de næste ${HORIZON_DAYS} dage.`;
   return reply(remindersCard(view));
 }

@@ -64,7 +64,8 @@ function sampleRows(): Measurement[] {
         }
         const target = kpi.target ?? 50;
         const base = kpi.kind === 'pp_change' ? (kpi.baselines.find((b) => b.primary)?.value ?? 60) + target : target;
-        const values = [base - 6.4, base - 2.1, base + 1.3, base - 0.7];
+        const offset = segment === 'vækst' ? -3.2 : 0;
+        const values = [base - 6.4, base - 2.1, base + 1.3, base - 0.7].map((v) => v + offset);
         const dates = ['2021-03-31', '2021-06-30', '2021-09-30', '2021-09-30'];
         values.forEach((v, i) => rows.push(row(kpi.id, { segment, value: Math.round(v * 10) / 10, measuredOn: dates[i]!, period: `kvartal ${i + 1} 2021` })));
       }

@@ -139,4 +139,13 @@ describe('reminder cards', function () {
     assert.match(text, /Intern statusrapport \(Direktøren; mål 4\) – om 38 dage, fra mødeplanen/);
     assert.match(text, /corona-krisen \(Erhvervsstyrelsen; mål 5\) – i gang, til 31\. december 2021/);
   });
+
+  it('deadlines card: past deadlines beyond the latest few are one tap away, not silently dropped', function () {
+    const past = Array.from({ length: 8 }, (_, i) => ({ ...extra, id: `p${i}`, title: `Frist ${i}`, from: `2021-0${i + 1}-10`, to: `2021-0${i + 1}-10` }));
+    const card = deadlinesCard(buildDeadlinesView(contract.title, past, '2021-11-28', 5));
+    assertSendableCard(card);
+    const json = JSON.stringify(card);
+    assert.match(json, /"Action.ToggleVisibility","title":"Vis 3 ældre frister"/);
+    for (let i = 0; i < 8; i++) assert.match(cardText(card), new RegExp(`Frist ${i} `), `Frist ${i} is on the card`);
+  });
 });
