@@ -1,6 +1,6 @@
 import type { IntentHandlers } from './answer-context';
 import { drawnFor } from '../../core/card-viewer';
-import { fromLatestRows } from '../status/from-latest-rows';
+import { fromStatusRows } from '../status/from-status-rows';
 import { goalStatusAnswer } from '../status/goal-status-answer';
 import { overviewAnswer } from '../status/overview-answer';
 import { answerHelp, answerNotUnderstood, answerUnknownGoal, unknownGoalReply } from './help-answer';
@@ -19,12 +19,12 @@ import { historyAnswer } from '../measurements/history/history-answer';
 export const intentHandlers: IntentHandlers = {
   'goal-status': async ({ goalId }, ctx) => {
     const drawn = drawnFor(ctx.viewer, ctx.personal);
-    return fromLatestRows(ctx, ['goal-status', ctx.contract.id, goalId, ctx.today, String(drawn.mayRecord), drawn.shared ? drawn.refreshUserIds.join(',') : ''], (measurements) =>
+    return fromStatusRows(ctx, ['goal-status', ctx.contract.id, goalId, ctx.today, String(drawn.mayRecord), drawn.shared ? drawn.refreshUserIds.join(',') : ''], (measurements) =>
       // The parser only yields ids that exist; a contract swapped under us is the only way to undefined.
       goalStatusAnswer(goalId, { contract: ctx.contract, measurements, today: ctx.today, viewer: drawn }) ?? unknownGoalReply(ctx.contract, goalId),
     );
   },
-  overview: async (_intent, ctx) => fromLatestRows(ctx, ['overview', ctx.contract.id, ctx.today], (measurements) => overviewAnswer({ contract: ctx.contract, measurements, today: ctx.today })),
+  overview: async (_intent, ctx) => fromStatusRows(ctx, ['overview', ctx.contract.id, ctx.today], (measurements) => overviewAnswer({ contract: ctx.contract, measurements, today: ctx.today })),
   help: answerHelp,
   'not-understood': answerNotUnderstood,
   'unknown-goal': answerUnknownGoal,

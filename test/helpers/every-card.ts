@@ -103,7 +103,7 @@ export function everyCard(): NamedCard[] {
     const kpis = kpisOfGoal(contract, goalId);
     add(`history-${goalId}`, historyCard({ goal: findGoal(contract, goalId)!, kpis, rows: rows.filter((r) => kpis.some((k) => k.id === r.kpiId)), today: TODAY, timeZone: TZ, mayRecord: goalId !== '3' }), true);
   }
-  for (const goalId of ['3', '4', '6', '9']) {
+  for (const goalId of ['2', '3', '4', '5', '6', '9']) {
     const goal = findGoal(contract, goalId)!;
     const kpis = kpisOfGoal(contract, goalId);
     for (const kind of formKindsOf(kpis)) {

@@ -1,3 +1,4 @@
+import { isYesNoKind } from '../../../core/form-kind';
 import type { Goal, Kpi, Segment } from '../../../goals/contract-schema';
 import type { Measurement } from '../../../core/measurement';
 import { formatDate, formatKpiValue } from '../../../core/danish-format';
@@ -64,7 +65,7 @@ function kpiTitle(kpi: Kpi): string {
 }
 
 function describeRow(kpi: Kpi, m: Measurement): string {
-  const shown = kpi.kind === 'milestone' ? formatKpiValue(kpi, m.done === true) : formatKpiValue(kpi, m.value ?? 0);
+  const shown = isYesNoKind(kpi) ? formatKpiValue(kpi, m.done === true) : formatKpiValue(kpi, m.value ?? 0);
   const segment = m.segment ? `, ${m.segment}` : '';
   return `nr. ${m.id}: ${shown}${segment} – ${m.period}, målt ${formatDate(m.measuredOn)}, registreret af ${m.recordedByName ?? m.recordedBy}`;
 }
@@ -109,8 +110,10 @@ function sourceOtherBlock(values: FormValues, errors: FieldErrors): CardElement[
  */
 export function measurementFormCard(input: MeasurementFormInput): AdaptiveCard {
   const { kpis, values, errors, correcting } = input;
-  const numeric = kpis.filter((k) => k.kind !== 'milestone');
-  const milestones = kpis.filter((k) => k.kind === 'milestone');
+  const numeric = kpis.filter((k) => !isYesNoKind(k));
+  const milestones = kpis.filter((k) => isYesNoKind(k));
+  // A form holds one kind (core/form-kind.ts): ongoing duties are asked about in their own words.
+  const duty = milestones.length > 0 && milestones.every((k) => k.kind === 'duty');
   const segmented = kpis.filter((k) => k.segments.length > 0);
   const single = kpis.length === 1 ? kpis[0] : undefined;
 
@@ -199,22 +202,29 @@ export function measurementFormCard(input: MeasurementFormInput): AdaptiveCard {
       {
         type: 'Input.ChoiceSet',
         id: 'done',
-        label: 'Er milepælen nået?',
+        label: duty ? 'Er forpligtelsen overholdt i perioden?' : 'Er milepælen nået?',
         isRequired: numeric.length === 0,
-        errorMessage: 'Vælg, om milepælen er nået',
+        errorMessage: duty ? 'Vælg, om forpligtelsen er overholdt' : 'Vælg, om milepælen er nået',
         style: 'expanded',
-        choices: [
-          { title: 'Ja, nået', value: DONE_CHOICES.done },
-          { title: 'Nej, ikke endnu', value: DONE_CHOICES.notDone },
-        ],
+        choices: duty
+          ? [
+              { title: 'Ja, overholdt og dokumenteret', value: DONE_CHOICES.done },
+              { title: 'Nej, ikke overholdt', value: DONE_CHOICES.notDone },
+            ]
+          : [
+              { title: 'Ja, nået', value: DONE_CHOICES.done },
+              { title: 'Nej, ikke endnu', value: DONE_CHOICES.notDone },
+            ],
         ...choiceValue(values, 'done', [DONE_CHOICES.done, DONE_CHOICES.notDone]),
       },
       ...errorBlock(errors.done),
       {
         type: 'Input.Text',
         id: 'evidence',
-        label: 'Dokumentation – hvad viser, at milepælen er nået? (skal udfyldes ved «Ja»)',
-        placeholder: 'fx referat fra direktørmødet 15. marts 2021',
+        label: duty
+          ? 'Dokumentation – hvad viser, at forpligtelsen er overholdt i perioden? (skal udfyldes ved «Ja»)'
+          : 'Dokumentation – hvad viser, at milepælen er nået? (skal udfyldes ved «Ja»)',
+        placeholder: duty ? 'fx beredskabsplan og bemanding pr. 1. oktober' : 'fx referat fra direktørmødet 15. marts 2021',
         isMultiline: true,
         maxLength: FIELD_LIMITS.evidence,
         ...value(values, 'evidence'),

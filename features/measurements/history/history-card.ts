@@ -1,3 +1,4 @@
+import { isYesNoKind } from '../../../core/form-kind';
 import type { Goal, Kpi } from '../../../goals/contract-schema';
 import type { Measurement } from '../../../core/measurement';
 import { historySeries, trendPoints, type HistorySeries } from './measurement-history';
@@ -27,7 +28,7 @@ export interface HistoryCardInput {
 const SEGMENT_LABELS = { drift: 'Drift', vækst: 'Vækst' } as const;
 
 function shown(kpi: Kpi, m: Measurement): string {
-  return kpi.kind === 'milestone' ? formatKpiValue(kpi, m.done === true) : formatKpiValue(kpi, m.value ?? 0);
+  return isYesNoKind(kpi) ? formatKpiValue(kpi, m.done === true) : formatKpiValue(kpi, m.value ?? 0);
 }
 
 /** "**37 %** · efterår 2021 · målt 30. september 2021 · kilde … · af … (1. oktober 2021 kl. 10.00)". */
@@ -64,7 +65,7 @@ function boundsOf(kpi: Kpi): { min?: number; max?: number } {
 }
 
 function chartFor(kpi: Kpi, series: readonly HistorySeries[], maxPoints: number): CardElement[] {
-  if (kpi.kind === 'milestone') return [];
+  if (isYesNoKind(kpi)) return [];
   const lines: TrendLine[] = series
     .map((s) => ({
       legend: s.segment ? SEGMENT_LABELS[s.segment] : kpi.id,

@@ -77,7 +77,7 @@ describe('chat client against the running app (real HTTP, local connector)', () 
     try {
       const form = (await chat.say('opdater mål 4')).join('\n');
       assert.match(form, /✎ Værdi – andel i procent, 0–100 \(fx 37 eller 37,5\)\*: \(tom\) {2}\[value\]/);
-      const save = chat.buttons.find((b) => b.inputs.some((i) => i.id === 'value'));
+      const save = chat.buttons.find((b) => b.action.title === 'Gem måling' && b.inputs.some((i) => i.id === 'value'));
       assert.ok(save, 'a button that submits the form');
       const result = await chat.press(save.number, { value: '47,5', period: '2021', measuredOn: '2021-09-30', comment: 'fra terminalen' });
       assert.ok(result.pressed, JSON.stringify(result));
@@ -85,7 +85,7 @@ describe('chat client against the running app (real HTTP, local connector)', () 
       const rows = await staff.store.listMeasurements(staff.contract.id, ['4a']);
       assert.equal(rows.length, 1);
       assert.equal(rows[0]!.value, 47.5);
-      assert.match((await chat.say('status mål 4')).join('\n'), /Seneste måling {2}47,5 %/);
+      assert.match((await chat.say('status mål 4')).join('\n'), /Seneste måling +47,5 %/);
     } finally {
       await chat.close();
       await staff.close();
