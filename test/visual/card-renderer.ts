@@ -80,6 +80,12 @@ export class CardRenderer {
     return { ...findings, png };
   }
 
+  /** Presses a client-side button (Action.ToggleVisibility) on the card rendered last; the card's new height. */
+  async press(title: string): Promise<number> {
+    await this.page.locator('#card').getByRole('button', { name: title, exact: true }).first().click();
+    return Math.round((await this.page.locator('#card > *').first().boundingBox())?.height ?? 0);
+  }
+
   async close(): Promise<void> {
     await this.browser.close();
   }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { CardRenderer, findChromium } from './card-renderer';
 import { renderEveryCard, writeGallery, PREVIEW_DIR, type RenderedCard } from './render-every-card';
 import { escapeMarkdown } from '../../cards/escape-markdown';
+import { everyCard } from '../helpers/every-card';
 
 /**
  * Every card the bot can send, rendered by Microsoft's `adaptivecards` renderer with the Teams host
@@ -12,14 +13,19 @@ import { escapeMarkdown } from '../../cards/escape-markdown';
 
 /** Height budgets in px at [540, 360]: the main cards must stay readable without endless scrolling. */
 const BUDGETS: Record<string, readonly [number, number]> = {
-  help: [720, 980],
+  help: [800, 1100],
   welcome: [360, 420],
-  overview: [520, 720],
+  overview: [560, 800],
   'form-4-number': [600, 700],
   'form-9-milestone': [700, 780],
   confirmation: [460, 580],
   meeting: [760, 920],
   deadlines: [640, 780],
+  // The status card's first screen: title, verdict with reason, one line per KPI (details one tap away).
+  'status-1': [460, 600],
+  'status-4': [400, 480],
+  'status-7': [560, 700],
+  'status-9': [660, 900],
 };
 
 describe('cards in a real browser (adaptivecards renderer, Teams host configs)', function () {
@@ -74,6 +80,19 @@ describe('cards in a real browser (adaptivecards renderer, Teams host configs)',
 
   it('legend rows (and every ColumnSet) stay aligned: each row starts on one line', function () {
     each((c) => c.misaligned);
+  });
+
+  it('"Vis detaljer" opens the status card\'s details in place (Action.ToggleVisibility, no round trip), "Skjul detaljer" closes them', async function () {
+    const card = everyCard().find((c) => c.name === 'status-1')!.card;
+    const renderer = await CardRenderer.open(findChromium()!);
+    try {
+      const first = await renderer.render(card, 'light', 360);
+      const open = await renderer.press('Vis detaljer');
+      assert.ok(open > first.height + 300, `${first.height} → ${open}`);
+      assert.equal(await renderer.press('Skjul detaljer'), first.height);
+    } finally {
+      await renderer.close();
+    }
   });
 
   it('the alignment check catches the old help legend (two independent columns) on a phone', async function () {
