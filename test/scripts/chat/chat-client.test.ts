@@ -22,8 +22,13 @@ describe('chat client against the running app (real HTTP, local connector)', () 
       const text = (await chat.say('status mål 4')).join('\n');
       assert.match(text, /^Målbot:/);
       assert.match(text, /Mål 4 – Erhvervshusenes knudepunktsfunktion/);
-      assert.match(text, /Mål +mindst 45 %/);
-      assert.match(text, /\[1\] Historik/);
+      assert.match(text, /ingen måling · mål mindst 45 %/);
+      assert.match(text, /\[1\] Vis detaljer\n\s*\[2\] Historik/);
+      // "Vis detaljer" is client-side (Action.ToggleVisibility): the chat redraws the card with the details.
+      const details = await chat.press(1);
+      assert.ok(details.pressed);
+      assert.match(details.lines.join('\n'), /Mål +mindst 45 %/);
+      assert.match(details.lines.join('\n'), /Skjul detaljer/);
       assert.doesNotMatch(text, /Opdater/, 'the chat user is no staff: no button that would only refuse');
       assert.equal(running.connector.calls.length, 0, 'the reply went to the chat\'s own connector');
     } finally {
@@ -49,7 +54,7 @@ describe('chat client against the running app (real HTTP, local connector)', () 
     try {
       await chat.say('status mål 4');
       running.logs.length = 0;
-      const result = await chat.press(1);
+      const result = await chat.press(chat.buttons.find((b) => b.title === 'Historik')!.number);
       assert.ok(result.pressed);
       assert.match(result.lines.join('\n'), /^Målbot/);
       const turn = running.logs.find((l) => l.event === 'turn');
