@@ -29,11 +29,6 @@ export const FORM_KIND_BUTTONS: Record<FormKind, string> = {
   duty: 'Indberet forpligtelse',
 };
 
-/** A value shown for a row: a number, or reached/kept or not (milestones, duties). */
-export function isYesNoKind(kpi: Pick<Kpi, 'kind'>): boolean {
-  return formKindOf(kpi) !== 'number';
-}
-
 export function isFormKind(value: unknown): value is FormKind {
   return typeof value === 'string' && (FORM_KINDS as readonly string[]).includes(value);
 }

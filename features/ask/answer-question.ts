@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ContractData } from '../../goals/contract-schema';
+import type { ContractBook } from '../../goals/contract-book';
 import type { MeasurementStore } from '../../core/ports/measurement-store';
 import { parseQuestion } from './parse-question';
 import type { Intent } from './intent';
@@ -14,7 +14,8 @@ import { KnownStaff } from '../../core/access/known-staff';
 import { cardViewerOf } from '../../core/access/card-viewer-of';
 
 export interface QuestionAnswererDeps {
-  contract: ContractData;
+  /** Every loaded contract year; a turn answers about the one in force today unless it names another. */
+  contracts: ContractBook;
   store: MeasurementStore;
   /** Today's calendar date (YYYY-MM-DD) in the configured time zone. */
   today: () => string;
@@ -36,27 +37,31 @@ export function createAnswerContexts(deps: QuestionAnswererDeps): (turn: TurnInf
   const cache = new ReplyCache();
   const knownStaff = deps.knownStaff ?? new KnownStaff();
   const access = deps.access ?? NOBODY_MAY_WRITE;
-  return (turn, options = {}) => ({
-    contract: deps.contract,
-    store: deps.store,
-    today: deps.today(),
-    turn,
+  return (turn, options = {}) => {
+    const today = deps.today();
+    return {
+      contract: deps.contracts.inForce(today),
+      contracts: deps.contracts,
+      store: deps.store,
+      today,
+      turn,
     cache,
     access,
     timeZone: deps.timeZone ?? 'Europe/Copenhagen',
     reminders: deps.reminders,
     newSubmissionId: deps.newSubmissionId ?? randomUUID,
-    viewer: cardViewerOf(turn, access, knownStaff),
-    personal: options.personal ?? false,
-  });
+      viewer: cardViewerOf(turn, access, knownStaff),
+      personal: options.personal ?? false,
+    };
+  };
 }
 
 /** Text in, reply out: parse the question, then let the intent's handler answer it. */
 export function createQuestionAnswerer(deps: QuestionAnswererDeps, contextFor = createAnswerContexts(deps)): QuestionAnswerer {
   const handlers = deps.handlers ?? intentHandlers;
   return async (text, turn) => {
-    const intent = parseQuestion(text, deps.contract);
     const ctx: AnswerContext = contextFor(turn);
+    const intent = parseQuestion(text, ctx.contract);
     // The mapped type guarantees handlers[intent.kind] accepts this intent; TS cannot narrow the pair.
     const handler = handlers[intent.kind] as IntentHandler<Intent['kind']>;
     const reply = await handler(intent as never, ctx);

@@ -22,7 +22,7 @@ const goalData = z.looseObject({ goalId: z.string().max(20) });
 const refreshData = z.looseObject({ view: z.enum(['status', 'history', 'reminders']), goalId: z.string().max(20).optional() });
 
 function formsOf(ctx: AnswerContext): MeasurementFormDeps {
-  return { contract: ctx.contract, store: ctx.store, today: () => ctx.today, timeZone: ctx.timeZone, access: ctx.access, newSubmissionId: ctx.newSubmissionId };
+  return { contract: ctx.contract, contracts: ctx.contracts, store: ctx.store, today: () => ctx.today, timeZone: ctx.timeZone, access: ctx.access, newSubmissionId: ctx.newSubmissionId };
 }
 
 /** Turning reminders on or off from the reminders card: the card comes back with the new state (or the refusal as text). */

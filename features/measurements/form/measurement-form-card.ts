@@ -1,4 +1,4 @@
-import { isYesNoKind } from '../../../core/form-kind';
+import { isDoneKind } from '../../../core/status-rules';
 import type { Goal, Kpi, Segment } from '../../../goals/contract-schema';
 import type { Measurement } from '../../../core/measurement';
 import { formatDate, formatKpiValue } from '../../../core/danish-format';
@@ -65,7 +65,7 @@ function kpiTitle(kpi: Kpi): string {
 }
 
 function describeRow(kpi: Kpi, m: Measurement): string {
-  const shown = isYesNoKind(kpi) ? formatKpiValue(kpi, m.done === true) : formatKpiValue(kpi, m.value ?? 0);
+  const shown = isDoneKind(kpi) ? formatKpiValue(kpi, m.done === true) : formatKpiValue(kpi, m.value ?? 0);
   const segment = m.segment ? `, ${m.segment}` : '';
   return `nr. ${m.id}: ${shown}${segment} – ${m.period}, målt ${formatDate(m.measuredOn)}, registreret af ${m.recordedByName ?? m.recordedBy}`;
 }
@@ -110,8 +110,8 @@ function sourceOtherBlock(values: FormValues, errors: FieldErrors): CardElement[
  */
 export function measurementFormCard(input: MeasurementFormInput): AdaptiveCard {
   const { kpis, values, errors, correcting } = input;
-  const numeric = kpis.filter((k) => !isYesNoKind(k));
-  const milestones = kpis.filter((k) => isYesNoKind(k));
+  const numeric = kpis.filter((k) => !isDoneKind(k));
+  const milestones = kpis.filter((k) => isDoneKind(k));
   // A form holds one kind (core/form-kind.ts): ongoing duties are asked about in their own words.
   const duty = milestones.length > 0 && milestones.every((k) => k.kind === 'duty');
   const segmented = kpis.filter((k) => k.segments.length > 0);

@@ -1,4 +1,4 @@
-import { isYesNoKind } from '../../../core/form-kind';
+import { classifyRow, isDoneKind } from '../../../core/status-rules';
 import type { Goal, Kpi } from '../../../goals/contract-schema';
 import type { Measurement } from '../../../core/measurement';
 import { historySeries, trendPoints, type HistorySeries } from './measurement-history';
@@ -28,7 +28,17 @@ export interface HistoryCardInput {
 const SEGMENT_LABELS = { drift: 'Drift', vækst: 'Vækst' } as const;
 
 function shown(kpi: Kpi, m: Measurement): string {
-  return isYesNoKind(kpi) ? formatKpiValue(kpi, m.done === true) : formatKpiValue(kpi, m.value ?? 0);
+  return isDoneKind(kpi) ? formatKpiValue(kpi, m.done === true) : formatKpiValue(kpi, m.value ?? 0);
+}
+
+/** How the row stands to the target (status-rules R1): said in the list, so no row passes for a result it is not. */
+function standingNote(kpi: Kpi, m: Measurement): string | undefined {
+  const standing = classifyRow(kpi, m);
+  if (standing.kind === 'counts') return undefined;
+  if (standing.kind === 'baseline') {
+    return standing.matches ? 'baselinemåling (som kontraktens tal)' : `baselinemåling – afviger fra kontraktens ${formatKpiLevel(kpi, standing.baselineValue)}`;
+  }
+  return `uden for målets periode (${kpi.window.label}) – tæller ikke`;
 }
 
 /** "**37 %** · efterår 2021 · målt 30. september 2021 · kilde … · af … (1. oktober 2021 kl. 10.00)". */
@@ -41,6 +51,8 @@ function rowLine(kpi: Kpi, m: Measurement, timeZone: string): CardElement[] {
     `kilde: ${escapeMarkdown(m.source)}`,
     `registreret af ${who}, ${formatDateTime(m.recordedAt, timeZone)}`,
   ];
+  const standing = standingNote(kpi, m);
+  if (standing !== undefined) parts.push(escapeMarkdown(standing));
   if (m.supersedesId !== null) parts.push(`retter måling nr. ${m.supersedesId}`);
   if (m.demo) parts.push('demodata');
   const out: CardElement[] = [textBlock(`Nr. ${m.id}: ${parts.join(' · ')}`, { size: 'Small', spacing: 'Small' })];
@@ -65,7 +77,7 @@ function boundsOf(kpi: Kpi): { min?: number; max?: number } {
 }
 
 function chartFor(kpi: Kpi, series: readonly HistorySeries[], maxPoints: number): CardElement[] {
-  if (isYesNoKind(kpi)) return [];
+  if (isDoneKind(kpi)) return [];
   const lines: TrendLine[] = series
     .map((s) => ({
       legend: s.segment ? SEGMENT_LABELS[s.segment] : kpi.id,
