@@ -1,11 +1,14 @@
 import type { CardVerbHandlers } from '../core/ports/card-action';
 import type { MeasurementFormDeps } from '../features/measurements/form/measurement-form-deps';
 import { measurementCardActions } from '../features/measurements/measurement-card-actions';
+import { navigationCardActions, type AnswerContexts } from '../features/ask/navigation-card-actions';
 
 /** What the card-action handlers need; built once in app/create-app.ts (add a field per feature). */
 export interface CardActionDeps {
   /** Measurement forms, history and corrections. */
   forms: MeasurementFormDeps;
+  /** Navigation, refresh and "Annuller": they answer as the questions do (features/ask). */
+  answerContexts: AnswerContexts;
 }
 
 /**
@@ -13,5 +16,5 @@ export interface CardActionDeps {
  * handler per verb. The goal status card's buttons use the verbs `openUpdateForm` and `showHistory`.
  */
 export function createCardActionHandlers(deps: CardActionDeps): CardVerbHandlers {
-  return { ...measurementCardActions(deps.forms) };
+  return { ...measurementCardActions(deps.forms), ...navigationCardActions(deps.answerContexts) };
 }

@@ -2,7 +2,7 @@ import type { AppConfig } from '../config/read-config';
 import type { ContractBook } from '../goals/contract-book';
 import type { MeasurementStore } from '../core/ports/measurement-store';
 import type { DatabaseHealth } from '../core/ports/database';
-import { createQuestionAnswerer } from '../features/ask/answer-question';
+import { createAnswerContexts, createQuestionAnswerer } from '../features/ask/answer-question';
 import { createAdapter, type AuthEndpoints } from '../teams/create-adapter';
 import type { MaalbotAdapter } from '../teams/maalbot-adapter';
 import { createHttpServer, type HttpServer } from '../http/create-http-server';
@@ -24,7 +24,9 @@ import type { Schedule } from '../core/schedule/schedule';
 import type { MeetingOccurrenceSource } from '../core/ports/meeting-occurrence-source';
 import type { ActivityFeedNotifier } from '../core/ports/activity-feed';
 import type { ReminderScheduler } from '../features/reminders/reminder-scheduler';
-import { createReminders } from './create-reminders';
+import { createReminders, defaultInstanceId } from './create-reminders';
+import { welcomeOnInstall } from '../features/ask/welcome-answer';
+import type { TurnInfo } from '../core/turn-info';
 
 export interface AppDeps {
   config: AppConfig;
@@ -74,9 +76,11 @@ export function createApp(deps: AppDeps): App {
   const today = () => localDate(clock(), config.timeZone);
   // Read per use, like today(): at a year boundary the next contract takes over without a restart.
   const contractInForce = () => contracts.inForce(today());
+  const instanceIdOfApp = deps.instanceId ?? defaultInstanceId();
   const reminders = createReminders(
     {
       ...deps,
+      instanceId: instanceIdOfApp,
       get contract() {
         return contractInForce();
       },
@@ -84,7 +88,10 @@ export function createApp(deps: AppDeps): App {
     adapter,
   );
   const newSubmissionId = randomUUID;
-  const answerQuestion = createQuestionAnswerer({ contracts, store, today, access: config.access, timeZone: config.timeZone, reminders: reminders.context, newSubmissionId });
+  const questionDeps = { contracts, store, today, access: config.access, timeZone: config.timeZone, reminders: reminders.context, newSubmissionId };
+  // One context factory for questions and buttons: they share the reply cache and the staff seen.
+  const answerContexts = createAnswerContexts(questionDeps);
+  const answerQuestion = createQuestionAnswerer(questionDeps, answerContexts);
   const forms: MeasurementFormDeps = {
     get contract() {
       return contractInForce();
@@ -96,10 +103,13 @@ export function createApp(deps: AppDeps): App {
     access: config.access,
     newSubmissionId,
   };
-  const cardActions = createCardActionRouter(createCardActionHandlers({ forms }));
+  const cardActions = createCardActionRouter(createCardActionHandlers({ forms, answerContexts }));
   // Only UPN allow-list entries need a member lookup; object ids arrive with every activity.
   const lookupUpn = policyNamesUpns(config.access) ? createUpnLookup(logger) : undefined;
-  const bot = new MaalBot({ answerQuestion, cardActions, conversations: reminders.conversations, logger, lookupUpn });
+  // The welcome is remembered in the reminder store (never twice, not again within a day); without one, none is sent.
+  const welcomeStore = deps.reminderStore;
+  const welcome = welcomeStore === undefined ? undefined : (turn: TurnInfo) => welcomeOnInstall(turn, { store: welcomeStore, now: clock, instanceId: instanceIdOfApp });
+  const bot = new MaalBot({ answerQuestion, cardActions, conversations: reminders.conversations, logger, lookupUpn, welcome });
 
   const http = createHttpServer({
     maxBodyBytes: config.maxBodyBytes,

@@ -17,6 +17,8 @@ export type AdaptiveCard = {
   body: CardElement[];
   actions?: CardAction[];
   fallbackText?: string;
+  /** Universal Actions refresh (cards/with-refresh.ts). */
+  refresh?: { action: CardAction; userIds: string[] };
 };
 
 export function adaptiveCard(body: CardElement[], actions: CardAction[] = [], fallbackText?: string): AdaptiveCard {
@@ -33,12 +35,4 @@ export function adaptiveCard(body: CardElement[], actions: CardAction[] = [], fa
 /** A wrapping TextBlock: every text the bot shows goes through here or the templates. */
 export function textBlock(text: string, options: Record<string, unknown> = {}): CardElement {
   return { type: 'TextBlock', text, wrap: true, ...options };
-}
-
-/**
- * A button that sends `text` as if the user had typed it (Teams `imBack`), so example phrasings
- * work without a card-action handler.
- */
-export function imBackAction(title: string, text: string): CardAction {
-  return { type: 'Action.Submit', title, data: { msteams: { type: 'imBack', value: text } } };
 }

@@ -12,6 +12,7 @@ export function executeAction(title: string, verb: string, data: Record<string, 
     verb,
     data,
     ...options,
-    fallback: { type: 'Action.Submit', title, data: { verb, ...data } },
+    // associatedInputs ("none" for a form's cancel) must hold for the fallback too.
+    fallback: { type: 'Action.Submit', title, data: { verb, ...data }, ...(options.associatedInputs !== undefined ? { associatedInputs: options.associatedInputs } : {}) },
   };
 }

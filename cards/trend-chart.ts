@@ -1,32 +1,108 @@
 import { textBlock, type CardElement } from './adaptive-card';
+import { escapeMarkdown } from './escape-markdown';
+import { svgLineChart } from './svg-line-chart';
 
 export interface TrendLine {
-  /** Shown in the legend and in the fallback: "Drift", "4a", "Mål (45 %)". */
+  /** Shown in the legend and in the numbers: "Drift", "4a". */
   legend: string;
-  points: Array<{ x: string; y: number; shown: string }>;
+  /** Oldest first; several readings on one date are all kept (and drawn side by side). */
+  points: Array<{ date: string; y: number; shown: string }>;
+}
+
+export interface TrendChartInput {
+  /** "Udvikling 3a". */
+  title: string;
+  /** Unique in the card (element ids): "3a". */
+  id: string;
+  lines: readonly TrendLine[];
+  /** The target level as a reference line: { y: 80, shown: "80 %" }. */
+  target?: { y: number; shown: string };
+  /** Danish tick text for the y-axis. */
+  formatTick: (value: number) => string;
+  /** The KPI's possible range (shares 0–100). */
+  bounds?: { min?: number; max?: number };
+  /** A date on the x-axis ("sep. 2021") and in the numbers ("30. september 2021"). */
+  axisDate: (isoDate: string) => string;
+  fullDate: (isoDate: string) => string;
+}
+
+interface Slot {
+  date: string;
+  /** The n-th reading of that date (0 for the first). */
+  nth: number;
+}
+
+/** The x positions: one per reading, so two readings on one date stand side by side. */
+function slotsOf(lines: readonly TrendLine[]): Slot[] {
+  const perDate = new Map<string, number>();
+  for (const l of lines) {
+    const counts = new Map<string, number>();
+    for (const p of l.points) counts.set(p.date, (counts.get(p.date) ?? 0) + 1);
+    for (const [d, c] of counts) perDate.set(d, Math.max(perDate.get(d) ?? 0, c));
+  }
+  return [...perDate]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .flatMap(([date, count]) => Array.from({ length: count }, (_, nth) => ({ date, nth })));
 }
 
 /**
- * A Teams native line chart (`Chart.Line`, shape as in @microsoft/teams.cards: `data` is a list of
- * series, each `{ legend, values: [{ x, y }] }`). Charts are Teams extensions outside the Adaptive
- * Card 1.5 schema, so the element carries a `fallback` with the same numbers as a FactSet: clients
- * without charts (and the schema check in the tests) see that instead.
+ * A trend of one KPI: a chart image (SVG, cards/svg-line-chart.ts) with the target as a reference
+ * line, a note when readings share a date, and the same numbers as text one tap away ("Vis tallene",
+ * Action.ToggleVisibility) in the card's normal type size — for clients and people who cannot use
+ * the image (its altText carries them too).
  */
-export function trendChart(title: string, lines: readonly TrendLine[]): CardElement {
-  const xs = [...new Set(lines.flatMap((l) => l.points.map((p) => p.x)))];
-  const facts = xs.map((x) => ({
-    title: x,
-    value: lines
-      .flatMap((l) => l.points.filter((p) => p.x === x).map((p) => (lines.length > 1 ? `${l.legend}: ${p.shown}` : p.shown)))
-      .join(' · '),
+export function trendChart(input: TrendChartInput): CardElement {
+  const slots = slotsOf(input.lines);
+  const slotIndex = (date: string, nth: number): number => slots.findIndex((s) => s.date === date && s.nth === nth);
+  const series = input.lines.map((l) => {
+    const values: Array<number | undefined> = slots.map(() => undefined);
+    const seen = new Map<string, number>();
+    for (const p of l.points) {
+      const nth = seen.get(p.date) ?? 0;
+      seen.set(p.date, nth + 1);
+      values[slotIndex(p.date, nth)] = p.y;
+    }
+    return { legend: l.legend, values };
+  });
+  const svg = svgLineChart({
+    series,
+    slotLabels: slots.map((s) => (s.nth === 0 ? input.axisDate(s.date) : '')),
+    ...(input.target ? { target: { value: input.target.y, label: `Mål ${input.target.shown}` } } : {}),
+    formatTick: input.formatTick,
+    bounds: input.bounds,
+  });
+
+  const dates = [...new Set(slots.map((s) => s.date))];
+  const facts = dates.map((d) => ({
+    title: escapeMarkdown(input.fullDate(d)),
+    value: escapeMarkdown(
+      input.lines
+        .flatMap((l) => l.points.filter((p) => p.date === d).map((p) => (input.lines.length > 1 ? `${l.legend}: ${p.shown}` : p.shown)))
+        .join(' · '),
+    ),
   }));
-  return {
-    type: 'Chart.Line',
-    title,
-    data: lines.map((l) => ({ legend: l.legend, values: l.points.map((p) => ({ x: p.x, y: p.y })) })),
-    fallback: {
+  const target = input.target ? `; mål ${input.target.shown}` : '';
+  const altText = `${input.title}: ${input.lines.map((l) => `${l.legend} ${l.points.map((p) => `${p.shown} (${input.fullDate(p.date)})`).join(', ')}`).join('; ')}${target}`;
+  const shared = dates.filter((d) => slots.filter((s) => s.date === d).length > 1);
+  const numbersId = `trend-numbers-${input.id}`;
+
+  const items: CardElement[] = [
+    textBlock(escapeMarkdown(input.title), { weight: 'Bolder', spacing: 'Medium' }),
+    { type: 'Image', url: `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`, altText: altText.slice(0, 1000), size: 'Stretch', spacing: 'Small' },
+  ];
+  if (shared.length > 0) {
+    const when = shared.map((d) => input.fullDate(d)).join(', ');
+    items.push(textBlock(escapeMarkdown(`Flere målinger samme dag (${when}) vises side om side.`), { isSubtle: true, spacing: 'None' }));
+  }
+  items.push(
+    { type: 'ActionSet', spacing: 'Small', actions: [{ type: 'Action.ToggleVisibility', title: 'Vis tallene', targetElements: [numbersId] }] },
+    {
       type: 'Container',
-      items: [textBlock(title, { weight: 'Bolder', size: 'Small' }), { type: 'FactSet', facts }],
+      id: numbersId,
+      isVisible: false,
+      spacing: 'Small',
+      items: [{ type: 'FactSet', facts: input.target ? [{ title: 'Mål', value: escapeMarkdown(input.target.shown) }, ...facts] : facts }],
     },
-  };
+  );
+  return { type: 'Container', items };
 }

@@ -1,16 +1,22 @@
 import type { AccessPolicy, Principals } from '../core/access/access-policy';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * The Microsoft 365 Agents Playground's made-up user object id (`00000000-0000-0000-0000-0000000000020`)
+ * has 13 digits in its last group, so it is no GUID. Accepted only in local mode (no bot credentials,
+ * where the Playground is the client), so a newcomer can try the forms there; never with credentials.
+ */
+const PLAYGROUND_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{13}$/i;
 // A UPN is name@domain; only the shape is checked (Entra allows more characters than an e-mail).
 const UPN = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
 
-function readList(env: NodeJS.ProcessEnv, name: 'STAFF_USERS' | 'ADMIN_USERS'): { principals: Principals; problems: string[] } {
+function readList(env: NodeJS.ProcessEnv, name: 'STAFF_USERS' | 'ADMIN_USERS', localMode: boolean): { principals: Principals; problems: string[] } {
   const entries = (env[name] ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
   const objectIds = new Set<string>();
   const upns = new Set<string>();
   const bad: string[] = [];
   for (const entry of entries) {
-    if (GUID.test(entry)) objectIds.add(entry.toLowerCase());
+    if (GUID.test(entry) || (localMode && PLAYGROUND_ID.test(entry))) objectIds.add(entry.toLowerCase());
     else if (UPN.test(entry)) upns.add(entry.toLowerCase());
     else bad.push(entry);
   }
@@ -30,7 +36,9 @@ function readList(env: NodeJS.ProcessEnv, name: 'STAFF_USERS' | 'ADMIN_USERS'): 
  * Unset means nobody: every write is refused politely until someone is configured.
  */
 export function readAccessPolicy(env: NodeJS.ProcessEnv): { policy: AccessPolicy; problems: string[] } {
-  const staff = readList(env, 'STAFF_USERS');
-  const admins = readList(env, 'ADMIN_USERS');
+  // Local mode = no bot credentials (authentication off): the Agents Playground's user id is accepted there.
+  const localMode = (env.MicrosoftAppId ?? '').trim() === '';
+  const staff = readList(env, 'STAFF_USERS', localMode);
+  const admins = readList(env, 'ADMIN_USERS', localMode);
   return { policy: { staff: staff.principals, admins: admins.principals }, problems: [...staff.problems, ...admins.problems] };
 }

@@ -1,6 +1,9 @@
 /**
  * The card verbs, routed by core/card-action-router.ts. In core so that cards
  * (which put them on buttons) and the features (which handle them) name the same ones.
+ * Every button the bot shows is an Action.Execute with one of these verbs (or a client-side
+ * action such as Action.ToggleVisibility): Teams' own clients and the Agents Playground run
+ * Universal Actions, while Action.Submit/imBack buttons are dead there.
  */
 export const CARD_VERBS = {
   openUpdateForm: 'openUpdateForm',
@@ -8,6 +11,21 @@ export const CARD_VERBS = {
   submitMeasurement: 'submitMeasurement',
   openCorrectionForm: 'openCorrectionForm',
   submitCorrection: 'submitCorrection',
+  /** A form's "Annuller": the card the form replaced comes back ({ back, goalId, measurementId? }). */
+  cancelForm: 'cancelForm',
+  /** Navigation: the answer replaces the pressed card, as typing the command would answer. */
+  showOverview: 'showOverview',
+  showDeadlines: 'showDeadlines',
+  showHelp: 'showHelp',
+  showStatus: 'showStatus',
+  showReminders: 'showReminders',
+  subscribeReminders: 'subscribeReminders',
+  unsubscribeReminders: 'unsubscribeReminders',
+  /**
+   * Universal Actions refresh (`refresh.action`): the card rebuilt for the person looking at it,
+   * so a card shared in a channel shows staff buttons to staff only ({ view, goalId? }).
+   */
+  refreshCard: 'refreshCard',
 } as const;
 
 export type CardVerb = (typeof CARD_VERBS)[keyof typeof CARD_VERBS];

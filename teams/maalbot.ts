@@ -26,6 +26,8 @@ export interface MaalBotDeps {
   logger: Logger;
   /** Set when an allow-list names UPNs: card actions then carry the user's UPN (teams/upn-lookup.ts). */
   lookupUpn?: UpnLookup;
+  /** The welcome on install (features/ask/welcome-answer.ts): a reply, or undefined to say nothing. */
+  welcome?: (turn: TurnInfo) => Promise<Reply | undefined>;
 }
 
 /**
@@ -45,11 +47,16 @@ export class MaalBot extends TeamsActivityHandler {
     });
     this.onInstallationUpdateAdd(async (context, next) => {
       await this.track(context, 'installation');
+      // 'add-upgrade' is a new version of an installed app: no welcome.
+      if (context.activity.action === 'add') await this.welcome(context);
       await next();
     });
     this.onMembersAdded(async (context, next) => {
       const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient?.id);
-      if (botAdded) await this.track(context, 'members-added');
+      if (botAdded) {
+        await this.track(context, 'members-added');
+        await this.welcome(context);
+      }
       await next();
     });
     this.onInstallationUpdateRemove(async (context, next) => {
@@ -122,6 +129,17 @@ export class MaalBot extends TeamsActivityHandler {
     const turn = turnInfoFromActivity(context.activity);
     if (this.deps.lookupUpn !== undefined) turn.user.upn = await this.deps.lookupUpn(context);
     return turn;
+  }
+
+  /** Teams announces one install twice (installationUpdate and conversationUpdate): the welcome rule decides. A failure is only logged. */
+  private async welcome(context: TurnContext): Promise<void> {
+    if (this.deps.welcome === undefined) return;
+    try {
+      const reply = await this.deps.welcome(turnInfoFromActivity(context.activity));
+      if (reply !== undefined) await context.sendActivity(toActivity(reply));
+    } catch (err) {
+      turnLoggerOf(context, this.deps.logger).error({ err }, 'could not send the welcome');
+    }
   }
 
   /** Remember where the bot can reach people later; a failure here must not cost the answer. */

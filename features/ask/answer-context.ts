@@ -7,6 +7,7 @@ import type { Reply } from '../../core/reply';
 import type { TurnInfo } from '../../core/turn-info';
 import type { ReplyCache } from '../../core/reply-cache';
 import type { RemindersContext } from '../reminders/reminders-context';
+import type { CardViewer } from '../../core/card-viewer';
 
 /** What every intent handler may use: the contract, the store, today's date and who asks where. */
 export interface AnswerContext {
@@ -28,6 +29,13 @@ export interface AnswerContext {
   reminders?: RemindersContext;
   /** A new submission id for each form shown (the same source as the card actions' forms). */
   newSubmissionId: () => string;
+  /** Who the answer's card is for: which buttons it shows, and who gets a refresh in a shared conversation. */
+  viewer: CardViewer;
+  /**
+   * True when the answer is a Universal Actions refresh (or a button's answer replacing the card
+   * for the one who pressed it): the card is drawn for that person, not for a reader.
+   */
+  personal: boolean;
 }
 
 export type IntentHandler<K extends IntentKind> = (intent: Extract<Intent, { kind: K }>, ctx: AnswerContext) => Promise<Reply>;

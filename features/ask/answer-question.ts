@@ -9,6 +9,9 @@ import { ReplyCache } from '../../core/reply-cache';
 import type { QuestionAnswerer } from '../../core/ports/question-answerer';
 import { NOBODY_MAY_WRITE, type AccessPolicy } from '../../core/access/access-policy';
 import type { RemindersContext } from '../reminders/reminders-context';
+import type { TurnInfo } from '../../core/turn-info';
+import { KnownStaff } from '../../core/access/known-staff';
+import { cardViewerOf } from '../../core/access/card-viewer-of';
 
 export interface QuestionAnswererDeps {
   /** Every loaded contract year; a turn answers about the one in force today unless it names another. */
@@ -25,28 +28,40 @@ export interface QuestionAnswererDeps {
   reminders?: RemindersContext;
   /** A new submission id for each form shown; default crypto.randomUUID (fixed in tests). */
   newSubmissionId?: () => string;
+  /** Staff seen so far, for shared cards' refresh (one per app; default a fresh one). */
+  knownStaff?: KnownStaff;
 }
 
-/** Text in, reply out: parse the question, then let the intent's handler answer it. */
-export function createQuestionAnswerer(deps: QuestionAnswererDeps): QuestionAnswerer {
-  const handlers = deps.handlers ?? intentHandlers;
+/** Builds the context an intent handler (or a navigation verb) answers in, for one turn. */
+export function createAnswerContexts(deps: QuestionAnswererDeps): (turn: TurnInfo, options?: { personal?: boolean }) => AnswerContext {
   const cache = new ReplyCache();
-  return async (text, turn) => {
+  const knownStaff = deps.knownStaff ?? new KnownStaff();
+  const access = deps.access ?? NOBODY_MAY_WRITE;
+  return (turn, options = {}) => {
     const today = deps.today();
-    const contract = deps.contracts.inForce(today);
-    const intent = parseQuestion(text, contract);
-    const ctx: AnswerContext = {
-      contract,
+    return {
+      contract: deps.contracts.inForce(today),
       contracts: deps.contracts,
       store: deps.store,
       today,
       turn,
-      cache,
-      access: deps.access ?? NOBODY_MAY_WRITE,
-      timeZone: deps.timeZone ?? 'Europe/Copenhagen',
-      reminders: deps.reminders,
-      newSubmissionId: deps.newSubmissionId ?? randomUUID,
+    cache,
+    access,
+    timeZone: deps.timeZone ?? 'Europe/Copenhagen',
+    reminders: deps.reminders,
+    newSubmissionId: deps.newSubmissionId ?? randomUUID,
+      viewer: cardViewerOf(turn, access, knownStaff),
+      personal: options.personal ?? false,
     };
+  };
+}
+
+/** Text in, reply out: parse the question, then let the intent's handler answer it. */
+export function createQuestionAnswerer(deps: QuestionAnswererDeps, contextFor = createAnswerContexts(deps)): QuestionAnswerer {
+  const handlers = deps.handlers ?? intentHandlers;
+  return async (text, turn) => {
+    const ctx: AnswerContext = contextFor(turn);
+    const intent = parseQuestion(text, ctx.contract);
     // The mapped type guarantees handlers[intent.kind] accepts this intent; TS cannot narrow the pair.
     const handler = handlers[intent.kind] as IntentHandler<Intent['kind']>;
     const reply = await handler(intent as never, ctx);

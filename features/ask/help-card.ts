@@ -1,5 +1,7 @@
 import { STATUSES, type Status } from '../../core/status-types';
-import { adaptiveCard, imBackAction, textBlock, type AdaptiveCard } from '../../cards/adaptive-card';
+import { adaptiveCard, textBlock, type AdaptiveCard, type CardElement } from '../../cards/adaptive-card';
+import { executeAction } from '../../cards/execute-action';
+import { CARD_VERBS } from '../../core/card-verbs';
 import { statusStyle } from '../status/status-style';
 
 export type HelpLanguage = 'da' | 'en';
@@ -77,6 +79,24 @@ const TEXTS: Record<HelpLanguage, HelpTexts> = {
   },
 };
 
+/** Width of the legend's status column: the longest label ("Afventer måling") fits on a phone. */
+const LEGEND_LABEL_WIDTH = '120px';
+
+/**
+ * One ColumnSet per status, so a status word and the text that explains it share a row on every
+ * screen width (two independent columns drift apart as the texts wrap).
+ */
+function legendRow(t: HelpTexts): (s: Status) => CardElement {
+  return (s) => ({
+    type: 'ColumnSet',
+    spacing: 'Small',
+    columns: [
+      { type: 'Column', width: LEGEND_LABEL_WIDTH, items: [textBlock(statusStyle(s).label, { color: statusStyle(s).color, weight: 'Bolder' })] },
+      { type: 'Column', width: 'stretch', items: [textBlock(t.statuses[s])] },
+    ],
+  });
+}
+
 /** What the bot can do, with example phrasings; Danish by default. */
 export function helpCard(language: HelpLanguage = 'da'): AdaptiveCard {
   const t = TEXTS[language];
@@ -87,15 +107,9 @@ export function helpCard(language: HelpLanguage = 'da'): AdaptiveCard {
       textBlock(t.examplesHeading, { weight: 'Bolder', spacing: 'Medium' }),
       { type: 'FactSet', facts: t.examples.map(([phrase, explanation]) => ({ title: `"${phrase}"`, value: explanation })) },
       textBlock(t.statusHeading, { weight: 'Bolder', spacing: 'Medium' }),
-      {
-        type: 'ColumnSet',
-        columns: [
-          { type: 'Column', width: 'auto', items: STATUSES.map((s) => textBlock(statusStyle(s).label, { color: statusStyle(s).color, weight: 'Bolder', spacing: 'Small' })) },
-          { type: 'Column', width: 'stretch', items: STATUSES.map((s) => textBlock(t.statuses[s], { spacing: 'Small' })) },
-        ],
-      },
+      ...STATUSES.map(legendRow(t)),
     ],
-    [imBackAction(t.overviewButton, 'oversigt'), imBackAction(t.deadlinesButton, 'frister')],
+    [executeAction(t.overviewButton, CARD_VERBS.showOverview, {}), executeAction(t.deadlinesButton, CARD_VERBS.showDeadlines, {})],
     t.title,
   );
 }

@@ -1,4 +1,5 @@
 import type { IntentHandlers } from './answer-context';
+import { drawnFor } from '../../core/card-viewer';
 import { fromStatusRows } from '../status/from-status-rows';
 import { goalStatusAnswer } from '../status/goal-status-answer';
 import { overviewAnswer } from '../status/overview-answer';
@@ -23,9 +24,12 @@ export const intentHandlers: IntentHandlers = {
     const point = statusPoint(ctx.contracts, ctx.today, at);
     if (!point.ok) return { kind: 'text', text: point.text };
     const { contract, asOf } = point;
-    return fromStatusRows({ ...ctx, contract }, ['goal-status', contract.id, goalId, asOf], (measurements) =>
+    // The buttons follow who looks (core/card-viewer.ts): part of what the cached card depends on.
+    const drawn = drawnFor(ctx.viewer, ctx.personal);
+    const viewerKey = [String(drawn.mayRecord), drawn.shared ? drawn.refreshUserIds.join(',') : ''];
+    return fromStatusRows({ ...ctx, contract }, ['goal-status', contract.id, goalId, asOf, ...viewerKey], (measurements) =>
       // The parser only yields ids of the contract in force; another year may not have the goal.
-      goalStatusAnswer(goalId, { contract, measurements, today: asOf }) ?? unknownGoalReply(contract, goalId),
+      goalStatusAnswer(goalId, { contract, measurements, today: asOf, viewer: drawn }) ?? unknownGoalReply(contract, goalId),
     );
   },
   overview: async ({ at }, ctx) => {
@@ -54,8 +58,8 @@ export const intentHandlers: IntentHandlers = {
       access: ctx.access,
       newSubmissionId: ctx.newSubmissionId,
     }),
-  history: async ({ goalId }, ctx) => historyAnswer(goalId, ctx),
+  history: async ({ goalId }, ctx) => historyAnswer(goalId, { ...ctx, viewer: drawnFor(ctx.viewer, ctx.personal) }),
   subscribe: async (_intent, ctx) => subscribeAnswer(ctx),
   unsubscribe: async (_intent, ctx) => unsubscribeAnswer(ctx),
-  reminders: async (_intent, ctx) => remindersAnswer(ctx),
+  reminders: async (_intent, ctx) => remindersAnswer({ ...ctx, viewer: drawnFor(ctx.viewer, ctx.personal) }),
 };

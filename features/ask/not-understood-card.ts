@@ -1,6 +1,8 @@
-import { adaptiveCard, imBackAction, textBlock, type AdaptiveCard, type CardElement } from '../../cards/adaptive-card';
+import { adaptiveCard, textBlock, type AdaptiveCard, type CardElement } from '../../cards/adaptive-card';
 import { describeGoalIds } from './describe-goal-ids';
 import { escapeMarkdown } from '../../cards/escape-markdown';
+import { executeAction } from '../../cards/execute-action';
+import { CARD_VERBS } from '../../core/card-verbs';
 
 export type NotUnderstood =
   /** The question could not be read; `text` (what the user wrote) is echoed, shortened and escaped. */
@@ -32,5 +34,5 @@ export function notUnderstoodCard(input: NotUnderstood): AdaptiveCard {
     textBlock('Jeg kan svare på status for kontraktens mål, seneste målinger, frister og det næste møde. Skriv fx:', { spacing: 'Medium' }),
     ...EXAMPLES.map((e) => textBlock(`"${e}"`, { spacing: 'None' })),
   );
-  return adaptiveCard(body, [imBackAction('Vis hjælp', 'hjælp'), imBackAction('Vis oversigt', 'oversigt')], 'Det forstod jeg ikke. Skriv "hjælp" for at se, hvad jeg kan.');
+  return adaptiveCard(body, [executeAction('Vis hjælp', CARD_VERBS.showHelp, {}), executeAction('Vis oversigt', CARD_VERBS.showOverview, {})], 'Det forstod jeg ikke. Skriv "hjælp" for at se, hvad jeg kan.');
 }

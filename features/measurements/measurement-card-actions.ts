@@ -6,6 +6,18 @@ import type { MeasurementFormDeps } from './form/measurement-form-deps';
 import { openCorrectionForm } from './form/open-correction-form';
 import { openMeasurementForm } from './form/open-measurement-form';
 import { submitMeasurementForm } from './form/submit-measurement-form';
+import { formOriginOf } from './form/form-origin';
+import { mayRecord } from './form/may-record';
+import type { CardViewer } from '../../core/card-viewer';
+import type { TurnInfo } from '../../core/turn-info';
+
+/**
+ * A button's answer replaces the card for the person who pressed it only (Universal Actions), so
+ * it is drawn for them: their buttons, no refresh.
+ */
+function ownView(deps: MeasurementFormDeps, turn: TurnInfo): CardViewer {
+  return { mayRecord: mayRecord(deps, turn) === 'yes', mayChangeSubscription: false, shared: false, refreshUserIds: [] };
+}
 
 // The ids stay `unknown`: the form steps check them and answer a forged or stale one with a
 // message of their own (after the role check, in their order), which a stricter schema would replace.
@@ -18,14 +30,18 @@ const formData = z.record(z.string(), z.unknown());
 export function measurementCardActions(deps: MeasurementFormDeps) {
   return {
     /** { goalId } (the status card's "Opdater", the history card's "Indberet"): the form replaces the card. */
-    [CARD_VERBS.openUpdateForm]: cardVerbHandler(goalData, async ({ goalId }, request) => openMeasurementForm(deps, goalId, request.turn)),
-    /** { goalId } (the status card's and the confirmation's "Historik"): everyone may read it. */
-    [CARD_VERBS.showHistory]: cardVerbHandler(goalData, async ({ goalId }) => historyReply(deps.contract, deps.store, goalId, deps.today(), deps.timeZone)),
+    [CARD_VERBS.openUpdateForm]: cardVerbHandler(goalData, async (data, request) =>
+      openMeasurementForm(deps, data.goalId, request.turn, { kind: data.kind, origin: formOriginOf(data) }),
+    ),
+    /** { goalId } (the status card's and the confirmation's "Historik"): everyone may read it; the buttons follow who pressed. */
+    [CARD_VERBS.showHistory]: cardVerbHandler(goalData, async ({ goalId }, request) =>
+      historyReply(deps.contract, deps.store, goalId, deps.today(), deps.timeZone, ownView(deps, request.turn)),
+    ),
     /** { goalId, submissionId, kpiId? } + the form's inputs: validate, store once, confirm. */
     [CARD_VERBS.submitMeasurement]: cardVerbHandler(formData, async (data, request) => submitMeasurementForm(deps, { data, turn: request.turn, mode: 'new' })),
     /** { goalId, measurementId } ("Ret denne måling", "Ret nr. …"): the prefilled form replaces the card. */
-    [CARD_VERBS.openCorrectionForm]: cardVerbHandler(correctionData, async ({ goalId, measurementId }, request) =>
-      openCorrectionForm(deps, goalId, measurementId, request.turn),
+    [CARD_VERBS.openCorrectionForm]: cardVerbHandler(correctionData, async (data, request) =>
+      openCorrectionForm(deps, data.goalId, data.measurementId, request.turn, formOriginOf(data)),
     ),
     /** { goalId, submissionId, supersedesId } + inputs: a new row that supersedes the old one. */
     [CARD_VERBS.submitCorrection]: cardVerbHandler(formData, async (data, request) => submitMeasurementForm(deps, { data, turn: request.turn, mode: 'correction' })),

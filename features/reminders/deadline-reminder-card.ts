@@ -1,6 +1,8 @@
 import type { ScheduledDeadline } from '../../core/schedule/schedule';
 import { formatDate } from '../../core/danish-format';
-import { adaptiveCard, imBackAction, textBlock, type AdaptiveCard, type CardElement } from '../../cards/adaptive-card';
+import { executeAction } from '../../cards/execute-action';
+import { CARD_VERBS } from '../../core/card-verbs';
+import { adaptiveCard, textBlock, type AdaptiveCard, type CardElement } from '../../cards/adaptive-card';
 import { escapeMarkdown } from '../../cards/escape-markdown';
 
 export interface DeadlineReminderInput {
@@ -30,5 +32,5 @@ export function deadlineReminderCard(input: DeadlineReminderInput): AdaptiveCard
   const body: CardElement[] = [];
   if (input.lateText !== undefined) body.push(textBlock(`Forsinket: ${input.lateText}`, { color: 'attention', weight: 'Bolder' }));
   body.push(textBlock(heading, { size: 'Medium', weight: 'Bolder' }), { type: 'FactSet', facts });
-  return adaptiveCard(body, [imBackAction('Vis alle frister', 'frister')], heading);
+  return adaptiveCard(body, [executeAction('Vis alle frister', CARD_VERBS.showDeadlines, {})], heading);
 }

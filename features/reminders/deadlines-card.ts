@@ -11,8 +11,9 @@ export interface DeadlinesView {
   contractTitle: string;
   today: string;
   upcoming: DeadlineEntry[];
-  /** The most recent past deadlines, newest first. */
+  /** Past deadlines, newest first: the latest `pastShown` visible, the older ones one tap away. */
   past: DeadlineEntry[];
+  pastShown: number;
   /** "Påmindelser 14 og 3 dage før kl. 09.00 til kanaler, der abonnerer." — when reminders are scheduled. */
   remindersNote?: string;
 }
@@ -57,18 +58,23 @@ export function deadlinesCard(view: DeadlinesView): AdaptiveCard {
     body.push(textBlock('Der er ingen kommende frister i kontrakten eller mødeplanen.', { spacing: 'Medium' }));
   }
   if (view.past.length > 0) {
-    body.push(textBlock('Overståede', { weight: 'Bolder', spacing: 'Medium' }), deadlineFacts(view.past, undefined));
+    body.push(textBlock('Overståede', { weight: 'Bolder', spacing: 'Medium' }), deadlineFacts(view.past.slice(0, view.pastShown), undefined));
+    const older = view.past.slice(view.pastShown);
+    if (older.length > 0) {
+      // Said, not silently cut: the older ones are behind a toggle (no round trip).
+      body.push(
+        { type: 'ActionSet', spacing: 'Small', actions: [{ type: 'Action.ToggleVisibility', title: `Vis ${older.length === 1 ? 'én ældre frist' : `${older.length} ældre frister`}`, targetElements: ['older-deadlines'] }] },
+        { type: 'Container', id: 'older-deadlines', isVisible: false, items: [deadlineFacts(older, undefined)] },
+      );
+    }
   }
   if (view.remindersNote !== undefined) body.push(textBlock(view.remindersNote, { isSubtle: true, size: 'Small', spacing: 'Medium' }));
   return adaptiveCard(body, [], 'Frister og afrapportering');
 }
 
 /** Splits the deadlines around today: upcoming (incl. running) soonest first, past newest first. */
-export function buildDeadlinesView(contractTitle: string, deadlines: readonly DeadlineEntry[], today: string, pastLimit = 5): DeadlinesView {
+export function buildDeadlinesView(contractTitle: string, deadlines: readonly DeadlineEntry[], today: string, pastShown = 5): DeadlinesView {
   const upcoming = deadlines.filter((d) => d.to >= today).sort((a, b) => a.from.localeCompare(b.from));
-  const past = deadlines
-    .filter((d) => d.to < today)
-    .sort((a, b) => b.to.localeCompare(a.to))
-    .slice(0, pastLimit);
-  return { contractTitle, today, upcoming, past };
+  const past = deadlines.filter((d) => d.to < today).sort((a, b) => b.to.localeCompare(a.to));
+  return { contractTitle, today, upcoming, past, pastShown };
 }

@@ -1,6 +1,8 @@
 import type { Kpi } from '../../goals/contract-schema';
 import { formatTargetMarked } from '../status/interpreted-mark';
-import { adaptiveCard, imBackAction, textBlock, type AdaptiveCard, type CardElement } from '../../cards/adaptive-card';
+import { executeAction } from '../../cards/execute-action';
+import { CARD_VERBS } from '../../core/card-verbs';
+import { adaptiveCard, textBlock, type AdaptiveCard, type CardElement } from '../../cards/adaptive-card';
 import { escapeMarkdown } from '../../cards/escape-markdown';
 
 export interface MeasurementNudgeInput {
@@ -33,5 +35,5 @@ export function measurementNudgeCard(input: MeasurementNudgeInput): AdaptiveCard
       size: 'Small',
     }),
   );
-  return adaptiveCard(body, [imBackAction(`Opdater mål ${goalId}`, `opdater mål ${goalId}`)], `${heading} – ${kpi.label}`);
+  return adaptiveCard(body, [executeAction(`Indberet måling for mål ${goalId}`, CARD_VERBS.openUpdateForm, { goalId })], `${heading} – ${kpi.label}`);
 }

@@ -1,4 +1,6 @@
-import { adaptiveCard, imBackAction, textBlock, type AdaptiveCard, type CardElement } from '../../cards/adaptive-card';
+import { executeAction } from '../../cards/execute-action';
+import { CARD_VERBS } from '../../core/card-verbs';
+import { adaptiveCard, textBlock, type AdaptiveCard, type CardElement } from '../../cards/adaptive-card';
 import type { MeetingCardView } from './meeting-card-view';
 
 function section(title: string, items: CardElement[]): CardElement {
@@ -54,5 +56,5 @@ export function meetingCard(view: MeetingCardView): AdaptiveCard {
     ),
     textBlock(`Status ${view.asOf}.`, { isSubtle: true, size: 'Small', spacing: 'Medium' }),
   );
-  return adaptiveCard(body, [imBackAction('Vis oversigt', 'oversigt'), imBackAction('Vis frister', 'frister')], `${view.title}: ${view.when}`);
+  return adaptiveCard(body, [executeAction('Vis oversigt', CARD_VERBS.showOverview, {}), executeAction('Vis frister', CARD_VERBS.showDeadlines, {})], `${view.title}: ${view.when}`);
 }

@@ -6,7 +6,7 @@ import { channelConversationId } from './conversation-key';
 import { conversationSubject, describeDeadlineLeads, describeMeetingLeads, describeNudgeTime } from './describe-schedule';
 import { dueOccurrences, type ReminderOccurrence } from './reminder-occurrences';
 import { describeLeadTime } from '../../core/schedule/lead-time';
-import { danishClock, formatLocalDateTime } from './schedule/format-meeting-time';
+import { danishClock, formatShortDateTime, formatShortDay } from './schedule/format-meeting-time';
 import { scheduledDeadlines } from './schedule/scheduled-deadlines';
 import { localDate } from '../../core/time/zoned-time';
 import type { ContractData } from '../../goals/contract-schema';
@@ -14,6 +14,10 @@ import type { MeasurementStore } from '../../core/ports/measurement-store';
 import type { RemindersContext } from './reminders-context';
 import type { TurnInfo } from '../../core/turn-info';
 import { REMINDERS_OFF } from './subscribe-answer';
+import type { CardViewer } from '../../core/card-viewer';
+import { CARD_VERBS } from '../../core/card-verbs';
+import { withRefresh } from '../../cards/with-refresh';
+import type { AdaptiveCard } from '../../cards/adaptive-card';
 
 /** How far ahead "påmindelser" looks for the next reminders. */
 const HORIZON_DAYS = 60;
@@ -22,7 +26,7 @@ const SHOWN = 4;
 function describeOccurrence(occ: ReminderOccurrence, timeZone: string): string {
   switch (occ.kind) {
     case 'meeting':
-      return `Direktørmødet ${formatLocalDateTime(new Date(occ.meeting.start), timeZone)} (${describeLeadTime(occ.lead)} før)`;
+      return `Direktørmødet ${formatShortDay(localDate(new Date(occ.meeting.start), timeZone))} (${describeLeadTime(occ.lead)} før)`;
     case 'deadline':
       return `Frist: ${occ.deadline.title} (${occ.leadDays} dage før)`;
     case 'nudge':
@@ -40,6 +44,8 @@ export interface RemindersAnswerDeps {
   turn: TurnInfo;
   /** Undefined when the app runs without reminders. */
   reminders?: RemindersContext;
+  /** Who the card is drawn for: the (un)subscribe button only for those who may press it. Default: nobody. */
+  viewer?: CardViewer;
 }
 
 /** "påmindelser": what this conversation receives, what is scheduled, and the next reminders. */
@@ -56,10 +62,13 @@ export async function remindersAnswer(ctx: RemindersAnswerDeps): Promise<Reply> 
     ? `${subject} abonnerer på påmindelser${conversation.subscriptionChangedAt ? ` (siden ${formatDate(localDate(new Date(conversation.subscriptionChangedAt), tz))})` : ''}.`
     : `${subject} abonnerer ikke på påmindelser.`;
 
-  const view: RemindersView = { status, subscribed, schedule: [], next: [], notice: undefined };
+  const viewer = ctx.viewer;
+  const view: RemindersView = { status, subscribed, mayChange: viewer?.mayChangeSubscription === true, schedule: [], next: [], notice: undefined };
+  const reply = (card: AdaptiveCard): Reply =>
+    cardReply(viewer?.shared === true ? withRefresh(card, CARD_VERBS.refreshCard, { view: 'reminders' }, viewer.refreshUserIds) : card);
   if (schedule === undefined) {
     view.notice = 'Der er ikke sat en mødeplan op endnu, så Målbot sender ingen påmindelser. En administrator sætter den op i mødeplansfilen.';
-    return cardReply(remindersCard(view));
+    return reply(remindersCard(view));
   }
 
   const meeting = schedule.meeting;
@@ -89,7 +98,7 @@ export async function remindersAnswer(ctx: RemindersAnswerDeps): Promise<Reply> 
   view.next = upcoming
     .filter((o) => o.kind !== 'nudge' || mine.includes(o.kpi.id))
     .slice(0, SHOWN)
-    .map((o) => ({ title: formatLocalDateTime(o.dueAt, tz), value: escapeMarkdown(describeOccurrence(o, tz)) }));
+    .map((o) => ({ title: escapeMarkdown(formatShortDateTime(o.dueAt, tz)), value: escapeMarkdown(describeOccurrence(o, tz)) }));
   if (view.next.length === 0) view.notice = `Ingen påmindelser de næste ${HORIZON_DAYS} dage.`;
-  return cardReply(remindersCard(view));
+  return reply(remindersCard(view));
 }

@@ -3,6 +3,11 @@ import { goalStatusCard } from './goal-status-card';
 import type { ContractData } from '../../goals/contract-schema';
 import type { Measurement } from '../../core/measurement';
 import { cardReply, type Reply } from '../../core/reply';
+import { READER_VIEWER, type CardViewer } from '../../core/card-viewer';
+import { CARD_VERBS } from '../../core/card-verbs';
+import { withRefresh } from '../../cards/with-refresh';
+import { formKindsOf } from '../../core/form-kind';
+import { kpisOfGoal } from '../../goals/contract-queries';
 
 export interface GoalStatusDeps {
   contract: ContractData;
@@ -10,14 +15,18 @@ export interface GoalStatusDeps {
   measurements: readonly Measurement[];
   /** YYYY-MM-DD. */
   today: string;
+  /** Who the card is drawn for (core/card-viewer.ts); default a reader. */
+  viewer?: CardViewer;
 }
 
 /**
  * "status mål 4?": the goal's status card, or undefined when the contract has no such goal
  * (the asking side says so in its own words).
  */
-export function goalStatusAnswer(goalId: string, { contract, measurements, today }: GoalStatusDeps): Reply | undefined {
+export function goalStatusAnswer(goalId: string, { contract, measurements, today, viewer = READER_VIEWER }: GoalStatusDeps): Reply | undefined {
   const view = buildGoalStatusView(contract, goalId, measurements, today);
   if (view === null) return undefined;
-  return cardReply(goalStatusCard(view), `${view.heading}: ${view.status.label}`);
+  const card = goalStatusCard(view, { updateKinds: viewer.mayRecord ? formKindsOf(kpisOfGoal(contract, view.goalId)) : [] });
+  const shared = viewer.shared ? withRefresh(card, CARD_VERBS.refreshCard, { view: 'status', goalId: view.goalId }, viewer.refreshUserIds) : card;
+  return cardReply(shared, `${view.heading}: ${view.status.label}`);
 }

@@ -3,6 +3,7 @@ import { CARD_VERBS } from '../../core/card-verbs';
 import type { AdaptiveCard } from '../../cards/adaptive-card';
 import type { GoalStatusView } from './goal-status-view';
 import goalStatusTemplate from './goal-status.template.json';
+import { FORM_KIND_BUTTONS, type FormKind } from '../../core/form-kind';
 
 /**
  * Parsed once: preparing the template costs several milliseconds, expanding it well under one.
@@ -19,7 +20,10 @@ const TEMPLATE_VERBS = { openUpdateForm: CARD_VERBS.openUpdateForm, showHistory:
  * Data goes in through `expand`, never into the template text, and the view's strings are
  * already escaped, so nothing a user typed can become a template expression or markdown.
  */
-export function goalStatusCard(view: GoalStatusView): AdaptiveCard {
+export function goalStatusCard(view: GoalStatusView, buttons: { updateKinds: readonly FormKind[] } = { updateKinds: [] }): AdaptiveCard {
   template ??= new Template(goalStatusTemplate);
-  return template.expand({ $root: { ...view, verbs: TEMPLATE_VERBS } }) as AdaptiveCard; // expand() is typed `any`; the template is a card
+  // One button per form kind the goal's KPIs need, and only for those who may record (a reader
+  // would only get a refusal): "Opdater" for one kind, "Indberet tal" / "Indberet milepæl" for several.
+  const updateButtons = buttons.updateKinds.map((kind) => ({ kind, title: buttons.updateKinds.length === 1 ? 'Opdater' : FORM_KIND_BUTTONS[kind] }));
+  return template.expand({ $root: { ...view, verbs: TEMPLATE_VERBS, updateButtons } }) as AdaptiveCard; // expand() is typed `any`; the template is a card
 }

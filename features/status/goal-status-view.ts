@@ -67,6 +67,8 @@ export interface KpiView {
   id: string;
   /** "4a – Andel henviste virksomheder, …". */
   title: string;
+  /** The card's first screen: the value against the target, "44 % · mål mindst 45 %" (per segment where targets are). */
+  summary: string;
   facts: FactView[];
   status: StatusBadge;
   reason: string;
@@ -196,6 +198,7 @@ function kpiView(kpi: Kpi, s: KpiStatus, showStatus: boolean, measurements: read
   return {
     id: kpi.id,
     title: `${escapeMarkdown(kpi.id)} – ${escapeMarkdown(kpi.label)}`,
+    summary: kpiSummary(kpi, s),
     facts,
     status: badge(s.status),
     reason: escapeMarkdown(s.reason),
@@ -206,6 +209,16 @@ function kpiView(kpi: Kpi, s: KpiStatus, showStatus: boolean, measurements: read
     interpretation: kpi.interpretation ? escapeMarkdown(kpi.interpretation) : '',
     hasInterpretation: kpi.interpretation !== undefined && kpi.interpretation !== '',
   };
+}
+
+/** The value (or values per segment) against the target, for the card's one-line-per-KPI first screen. */
+function kpiSummary(kpi: Kpi, s: KpiStatus): string {
+  const shown = (m: Measurement): string => (isDoneKind(kpi) ? formatKpiValue(kpi, m.done === true) : formatKpiValue(kpi, m.value ?? 0));
+  const target = `mål ${formatTargetMarked(kpi)}`;
+  if (kpi.segments.length === 0) return escapeMarkdown(`${s.latest ? shown(s.latest) : 'ingen måling'} · ${target}`);
+  const measured = s.segments.filter((seg) => seg.latest !== null);
+  if (measured.length === 0) return escapeMarkdown(`ingen måling · ${target}`);
+  return escapeMarkdown(`${s.segments.map((seg) => `${SEGMENT_LABELS[seg.segment]} ${seg.latest ? shown(seg.latest) : 'ingen måling'}`).join(', ')} · ${target}`);
 }
 
 /** Methods in KPI order; KPIs with the same text share one line ("1a, 1b: …"). */

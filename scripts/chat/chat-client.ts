@@ -50,6 +50,8 @@ export class ChatClient {
   private pending: ConnectorEvent[] | undefined;
   private readonly unsolicited: Array<(lines: string[]) => void> = [];
   private nextActivity = 1;
+  /** The last card shown per message, so a client-side toggle (Action.ToggleVisibility) can redraw it. */
+  private readonly cards = new Map<string, unknown>();
 
   private constructor(private readonly options: ChatClientOptions, private readonly connector: ChatConnector) {
     this.style = options.style ?? plainStyle;
@@ -152,6 +154,15 @@ export class ChatClient {
       }
       case 'Action.OpenUrl':
         return [`(Åbn ${String(action.url ?? '')} i en browser.)`];
+      case 'Action.ToggleVisibility': {
+        // Client-side, as in Teams: the targets' visibility flips and the same card is drawn again.
+        const card = this.cards.get(button.activityId);
+        if (card === undefined) return ['(Kortet er ikke længere vist.)'];
+        const targets = new Set((Array.isArray(action.targetElements) ? action.targetElements : []).map((t) => (isRecord(t) ? String(t.elementId) : String(t))));
+        const toggled = toggleVisibility(card, targets);
+        this.currentButtons = [];
+        return this.indent(`${this.style.bold(BOT.name)} (${button.title}):`, this.renderCardOf(toggled, button.activityId));
+      }
       case 'Action.ShowCard': {
         const lines = renderCard(action.card, { style: this.style, register: this.register(button.activityId), parentInputs: button.inputs });
         return this.indent(`${this.style.bold(BOT.name)} (${button.title}):`, lines);
@@ -164,8 +175,7 @@ export class ChatClient {
   private renderInvokeResponse(body: unknown, activityId: string): string[] {
     if (!isRecord(body)) return [];
     if (body.type === CARD) {
-      const lines = renderCard(body.value, { style: this.style, register: this.register(activityId) });
-      return this.indent(`${this.style.bold(BOT.name)} (kortet blev opdateret):`, lines);
+      return this.indent(`${this.style.bold(BOT.name)} (kortet blev opdateret):`, this.renderCardOf(body.value, activityId));
     }
     if (body.type === 'application/vnd.microsoft.activity.message') return [`${this.style.bold(BOT.name)}: ${String(body.value)}`];
     if (body.type === 'application/vnd.microsoft.error') {
@@ -195,11 +205,16 @@ export class ChatClient {
     if (typeof activity.text === 'string' && activity.text.trim() !== '') lines.push(...activity.text.split('\n'));
     for (const attachment of Array.isArray(activity.attachments) ? activity.attachments : []) {
       if (!isRecord(attachment)) continue;
-      if (attachment.contentType === CARD) lines.push(...renderCard(attachment.content, { style: this.style, register: this.register(activityId) }));
+      if (attachment.contentType === CARD) lines.push(...this.renderCardOf(attachment.content, activityId));
       else lines.push(this.style.subtle(`[vedhæftning: ${String(attachment.contentType)}]`));
     }
     if (lines.length === 1 && !Array.isArray(activity.attachments)) return [`${header} ${lines[0]}`];
     return this.indent(header, lines);
+  }
+
+  private renderCardOf(card: unknown, activityId: string): string[] {
+    this.cards.set(activityId, card);
+    return renderCard(card, { style: this.style, register: this.register(activityId) });
   }
 
   private indent(header: string, lines: readonly string[]): string[] {
@@ -275,4 +290,13 @@ export class ChatClient {
     }
     return { events, body };
   }
+}
+
+/** A copy of the card with the visibility of the elements named in `targets` flipped (Action.ToggleVisibility). */
+function toggleVisibility(node: unknown, targets: ReadonlySet<string>): unknown {
+  if (Array.isArray(node)) return node.map((n) => toggleVisibility(n, targets));
+  if (!isRecord(node)) return node;
+  const copy: Json = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, toggleVisibility(v, targets)]));
+  if (typeof node.id === 'string' && targets.has(node.id)) copy.isVisible = node.isVisible === false;
+  return copy;
 }

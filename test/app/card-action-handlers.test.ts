@@ -6,7 +6,7 @@ import type { MeasurementFormDeps } from '../../features/measurements/form/measu
 describe('card action registry', function () {
   it('registers exactly the verbs of CARD_VERBS, each with a schema and a handler', function () {
     // The handlers only close over their deps; none is called here.
-    const handlers = createCardActionHandlers({ forms: {} as MeasurementFormDeps });
+    const handlers = createCardActionHandlers({ forms: {} as MeasurementFormDeps, answerContexts: () => { throw new Error('not called'); } });
     assert.deepEqual(Object.keys(handlers).sort(), Object.values(CARD_VERBS).sort());
     for (const handler of Object.values(handlers)) {
       assert.equal(typeof handler.parse.safeParse, 'function');

@@ -49,7 +49,7 @@ const SDK_HOME: readonly { readonly pattern: RegExp; readonly room: Room }[] = [
 ];
 
 /** Test folders that are about the whole bot, not one room. */
-const CROSS_CUTTING_TESTS = ['e2e', 'security', 'reliability', 'architecture', 'helpers', 'fixtures'];
+const CROSS_CUTTING_TESTS = ['e2e', 'security', 'reliability', 'architecture', 'visual', 'helpers', 'fixtures'];
 
 const SKIP_DIRS = new Set(['node_modules', 'dist', '.git', 'coverage']);
 

@@ -39,6 +39,15 @@ describe('STAFF_USERS and ADMIN_USERS', function () {
     );
   });
 
+  it("accepts the Agents Playground's user id (not a GUID) in local mode only, so the forms can be tried there", function () {
+    const PLAYGROUND = '00000000-0000-0000-0000-0000000000020';
+    assert.ok(readConfig({ STAFF_USERS: PLAYGROUND }).access.staff.objectIds.has(PLAYGROUND));
+    assert.throws(
+      () => readConfig({ STAFF_USERS: PLAYGROUND, MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppPassword: 'x', MicrosoftAppTenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47' }),
+      (err: unknown) => err instanceof ConfigError && err.problems.some((p) => p.startsWith('STAFF_USERS:')),
+    );
+  });
+
   it('readConfig carries the policy', function () {
     const config = readConfig({ STAFF_USERS: ANNA });
     assert.equal(roleOf(user({ aadObjectId: ANNA.toLowerCase() }), config.access), 'staff');

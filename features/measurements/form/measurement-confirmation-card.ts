@@ -43,14 +43,15 @@ export function measurementConfirmationCard(input: MeasurementConfirmationInput)
   facts.push(
     { title: 'Værdi', value: escapeMarkdown(shownValue(kpi, m.value, m.done)) },
     { title: 'Periode', value: escapeMarkdown(m.period) },
-    { title: 'Målt', value: formatDate(m.measuredOn) },
+    // Dates start with a number ("1. december 2026"): unescaped, Teams shows them as a numbered list.
+    { title: 'Målt', value: escapeMarkdown(formatDate(m.measuredOn)) },
     { title: 'Kilde', value: escapeMarkdown(m.source) },
   );
   if (m.evidence) facts.push({ title: 'Dokumentation', value: escapeMarkdown(m.evidence) });
   if (m.note) facts.push({ title: 'Kommentar', value: escapeMarkdown(m.note) });
   facts.push(
     { title: 'Registreret af', value: escapeMarkdown(m.recordedByName ?? m.recordedBy) },
-    { title: 'Registreret', value: formatDateTime(m.recordedAt, input.timeZone) },
+    { title: 'Registreret', value: escapeMarkdown(formatDateTime(m.recordedAt, input.timeZone)) },
   );
   if (correction) facts.push({ title: 'Retter', value: `måling nr. ${m.supersedesId}` });
   facts.push({
@@ -73,7 +74,7 @@ export function measurementConfirmationCard(input: MeasurementConfirmationInput)
     },
   ];
   const actions = [
-    executeAction('Ret denne måling', CARD_VERBS.openCorrectionForm, { goalId: input.goal.id, measurementId: String(m.id) }),
+    executeAction('Ret denne måling', CARD_VERBS.openCorrectionForm, { goalId: input.goal.id, measurementId: String(m.id), back: 'confirmation', backMeasurementId: String(m.id) }),
     executeAction('Historik', CARD_VERBS.showHistory, { goalId: input.goal.id }),
   ];
   return adaptiveCard(body, actions, `${correction ? 'Rettelse' : 'Måling'} gemt: ${kpi.id} ${shownValue(kpi, m.value, m.done)} – status ${style.label}`);

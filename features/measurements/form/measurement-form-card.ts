@@ -10,6 +10,8 @@ import { CARD_VERBS } from '../../../core/card-verbs';
 import { escapeMarkdown } from '../../../cards/escape-markdown';
 import { executeAction } from '../../../cards/execute-action';
 import { goalHeading } from '../../status/goal-status-view';
+import { formOriginData, type FormOrigin } from './form-origin';
+import type { FormKind } from '../../../core/form-kind';
 
 export interface MeasurementFormInput {
   goal: Pick<Goal, 'id' | 'title'>;
@@ -25,7 +27,14 @@ export interface MeasurementFormInput {
   errors: FieldErrors;
   /** Set for "ret måling": the row being corrected (its KPI and segment are fixed). */
   correcting?: Measurement;
+  /** The card the form replaced, which "Annuller" brings back. Default: none (the form came as a new message). */
+  origin?: FormOrigin;
+  /** The form kind (core/form-kind.ts) the KPIs were chosen by; carried in the data so a form sent back with errors offers the same KPIs. */
+  kind?: FormKind;
 }
+
+/** The id of the container holding "Anden kilde", shown by the «Andet …» toggle. */
+const SOURCE_OTHER_CONTAINER = 'sourceOtherBox';
 
 const SEGMENT_CHOICES: Array<{ title: string; value: Segment }> = [
   { title: 'Drift', value: 'drift' },
@@ -62,6 +71,38 @@ function describeRow(kpi: Kpi, m: Measurement): string {
 }
 
 /**
+ * "Anden kilde" is needed only with «Andet»: hidden behind a toggle (Action.ToggleVisibility, no
+ * round trip; Teams has no show-on-choice for inputs), shown from the start when the source is
+ * «Andet» already or the field has a message. The server checks it either way.
+ */
+function sourceOtherBlock(values: FormValues, errors: FieldErrors): CardElement[] {
+  const shown = values.source === 'andet' || errors.sourceOther !== undefined || (values.sourceOther ?? '') !== '';
+  return [
+    {
+      type: 'ActionSet',
+      spacing: 'Small',
+      actions: [{ type: 'Action.ToggleVisibility', title: 'Andet: skriv kilden', targetElements: [SOURCE_OTHER_CONTAINER] }],
+    },
+    {
+      type: 'Container',
+      id: SOURCE_OTHER_CONTAINER,
+      isVisible: shown,
+      spacing: 'None',
+      items: [
+        {
+          type: 'Input.Text',
+          id: 'sourceOther',
+          label: 'Anden kilde – skriv hvor tallet kommer fra (kun når kilden er «Andet»)',
+          maxLength: FIELD_LIMITS.sourceOther,
+          ...value(values, 'sourceOther'),
+        },
+        ...errorBlock(errors.sourceOther),
+      ],
+    },
+  ];
+}
+
+/**
  * The form for recording (or correcting) a measurement of one goal, built from the contract's KPIs:
  * the inputs the offered KPIs need (a value for numeric KPIs, "nået?" and evidence for milestones,
  * a segment where targets are per segment), then period, date, source and comment.
@@ -71,6 +112,8 @@ export function measurementFormCard(input: MeasurementFormInput): AdaptiveCard {
   const { kpis, values, errors, correcting } = input;
   const numeric = kpis.filter((k) => !isDoneKind(k));
   const milestones = kpis.filter((k) => isDoneKind(k));
+  // A form holds one kind (core/form-kind.ts): ongoing duties are asked about in their own words.
+  const duty = milestones.length > 0 && milestones.every((k) => k.kind === 'duty');
   const segmented = kpis.filter((k) => k.segments.length > 0);
   const single = kpis.length === 1 ? kpis[0] : undefined;
 
@@ -79,11 +122,8 @@ export function measurementFormCard(input: MeasurementFormInput): AdaptiveCard {
     textBlock(goalHeading(input.goal), { size: 'Large', weight: 'Bolder', spacing: 'None' }),
   ];
   if (Object.keys(errors).length > 0) {
-    body.push({
-      type: 'Container',
-      style: 'attention',
-      items: [textBlock('Målingen er ikke gemt. Ret de markerede felter, og send igen.', { weight: 'Bolder' })],
-    });
+    // Coloured text, not a filled "attention" container: that fill glares in Teams' dark theme.
+    body.push(textBlock('Målingen er ikke gemt. Ret de markerede felter, og send igen.', { weight: 'Bolder', color: 'attention' }));
   }
   if (correcting && single) {
     body.push(
@@ -125,7 +165,7 @@ export function measurementFormCard(input: MeasurementFormInput): AdaptiveCard {
       {
         type: 'Input.ChoiceSet',
         id: 'segment',
-        label: all ? 'Segment' : `Segment (kun for ${segmented.map((k) => k.id).join(', ')})`,
+        label: all ? 'Segment (drift eller vækst)' : 'Segment – vælg, hvis målepunktet har mål for drift og vækst hver for sig',
         isRequired: all && segmented.every((k) => k.segments.length > 1),
         errorMessage: 'Vælg segment',
         style: 'compact',
@@ -139,19 +179,19 @@ export function measurementFormCard(input: MeasurementFormInput): AdaptiveCard {
 
   // Value (numeric KPIs)
   if (numeric.length > 0) {
-    const hints = single ? [valueHint(single)] : numeric.map((k) => `${k.id}: ${valueHint(k)}`);
+    const hints = single ? [] : numeric.map((k) => `${k.id}: ${valueHint(k)}`);
     body.push(
       {
         type: 'Input.Text',
         id: 'value',
-        label: milestones.length > 0 ? 'Værdi (ikke for milepæle)' : 'Værdi',
+        label: single ? `Værdi – ${valueHint(single)}` : 'Værdi – i målepunktets enhed (se nedenfor)',
         isRequired: milestones.length === 0,
         errorMessage: 'Skriv værdien',
         placeholder: single ? 'fx 37,5' : 'tal',
         maxLength: FIELD_LIMITS.value,
         ...value(values, 'value'),
       },
-      help(escapeMarkdown(hints.join(' · '))),
+      ...(hints.length > 0 ? [help(escapeMarkdown(hints.join(' · ')))] : []),
       ...errorBlock(errors.value),
     );
   }
@@ -162,22 +202,29 @@ export function measurementFormCard(input: MeasurementFormInput): AdaptiveCard {
       {
         type: 'Input.ChoiceSet',
         id: 'done',
-        label: numeric.length > 0 ? `Milepæl nået? (kun for ${milestones.map((k) => k.id).join(', ')})` : 'Milepæl nået?',
+        label: duty ? 'Er forpligtelsen overholdt i perioden?' : 'Er milepælen nået?',
         isRequired: numeric.length === 0,
-        errorMessage: 'Vælg, om milepælen er nået',
+        errorMessage: duty ? 'Vælg, om forpligtelsen er overholdt' : 'Vælg, om milepælen er nået',
         style: 'expanded',
-        choices: [
-          { title: 'Ja, nået', value: DONE_CHOICES.done },
-          { title: 'Nej, ikke endnu', value: DONE_CHOICES.notDone },
-        ],
+        choices: duty
+          ? [
+              { title: 'Ja, overholdt og dokumenteret', value: DONE_CHOICES.done },
+              { title: 'Nej, ikke overholdt', value: DONE_CHOICES.notDone },
+            ]
+          : [
+              { title: 'Ja, nået', value: DONE_CHOICES.done },
+              { title: 'Nej, ikke endnu', value: DONE_CHOICES.notDone },
+            ],
         ...choiceValue(values, 'done', [DONE_CHOICES.done, DONE_CHOICES.notDone]),
       },
       ...errorBlock(errors.done),
       {
         type: 'Input.Text',
         id: 'evidence',
-        label: 'Dokumentation',
-        placeholder: 'Hvad viser, at milepælen er nået? (kræves ved «Ja»)',
+        label: duty
+          ? 'Dokumentation – hvad viser, at forpligtelsen er overholdt i perioden? (skal udfyldes ved «Ja»)'
+          : 'Dokumentation – hvad viser, at milepælen er nået? (skal udfyldes ved «Ja»)',
+        placeholder: duty ? 'fx beredskabsplan og bemanding pr. 1. oktober' : 'fx referat fra direktørmødet 15. marts 2021',
         isMultiline: true,
         maxLength: FIELD_LIMITS.evidence,
         ...value(values, 'evidence'),
@@ -190,7 +237,7 @@ export function measurementFormCard(input: MeasurementFormInput): AdaptiveCard {
     {
       type: 'Input.Text',
       id: 'period',
-      label: 'Periode',
+      label: 'Periode – hvilken periode dækker målingen?',
       isRequired: true,
       errorMessage: 'Skriv perioden',
       placeholder: 'fx efterår 2021',
@@ -201,13 +248,13 @@ export function measurementFormCard(input: MeasurementFormInput): AdaptiveCard {
     {
       type: 'Input.Date',
       id: 'measuredOn',
-      label: 'Målt den',
+      label: 'Målt den – dagen målingen blev foretaget eller offentliggjort',
       isRequired: true,
       errorMessage: 'Vælg datoen',
       max: input.today,
       ...value(values, 'measuredOn'),
     },
-    help('Datoen målingen blev foretaget eller offentliggjort – ikke en dato i fremtiden.'),
+    help('Ikke en dato i fremtiden.'),
     ...errorBlock(errors.measuredOn),
     {
       type: 'Input.ChoiceSet',
@@ -221,14 +268,7 @@ export function measurementFormCard(input: MeasurementFormInput): AdaptiveCard {
       ...choiceValue(values, 'source', MEASUREMENT_SOURCES.map((s) => s.key)),
     },
     ...errorBlock(errors.source),
-    {
-      type: 'Input.Text',
-      id: 'sourceOther',
-      label: 'Anden kilde (kun ved «Andet»)',
-      maxLength: FIELD_LIMITS.sourceOther,
-      ...value(values, 'sourceOther'),
-    },
-    ...errorBlock(errors.sourceOther),
+    ...sourceOtherBlock(values, errors),
     {
       type: 'Input.Text',
       id: 'comment',
@@ -241,11 +281,14 @@ export function measurementFormCard(input: MeasurementFormInput): AdaptiveCard {
     ...errorBlock(errors.comment),
   );
 
-  const data: Record<string, string> = { goalId: input.goal.id, submissionId: input.submissionId };
+  const origin = input.origin ?? { view: 'none' };
+  const data: Record<string, string> = { goalId: input.goal.id, submissionId: input.submissionId, ...formOriginData(origin), ...(input.kind ? { kind: input.kind } : {}) };
   if (single && !correcting) data.kpiId = single.id;
   if (correcting) data.supersedesId = String(correcting.id);
   const action = correcting
     ? executeAction('Gem rettelse', CARD_VERBS.submitCorrection, data, { style: 'positive' })
     : executeAction('Gem måling', CARD_VERBS.submitMeasurement, data, { style: 'positive' });
-  return adaptiveCard(body, [action], `${correcting ? 'Ret måling' : 'Indberet måling'} – mål ${input.goal.id}`);
+  // "Annuller" sends no inputs, so the client's required-field checks do not stop it.
+  const cancel = executeAction('Annuller', CARD_VERBS.cancelForm, { goalId: input.goal.id, ...formOriginData(origin) }, { associatedInputs: 'none' });
+  return adaptiveCard(body, [action, cancel], `${correcting ? 'Ret måling' : 'Indberet måling'} – mål ${input.goal.id}`);
 }

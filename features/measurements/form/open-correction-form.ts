@@ -8,6 +8,7 @@ import { mayRecord } from './may-record';
 import type { MeasurementFormDeps } from './measurement-form-deps';
 import { cardReply, type Reply } from '../../../core/reply';
 import { sourceOfStoredText } from './measurement-sources';
+import type { FormOrigin } from './form-origin';
 
 /** A stored value as the user would type it: "37,5", "-4" (no thousands separator, see parseDecimal). */
 function typedNumber(value: number): string {
@@ -34,7 +35,7 @@ export function formValuesOf(m: Measurement): FormValues {
  * "Ret måling": the form prefilled with the row to correct. When the row was corrected already,
  * the newest version of it is corrected instead (corrections form a chain).
  */
-export async function openCorrectionForm(deps: MeasurementFormDeps, goalId: unknown, measurementId: unknown, turn: TurnInfo): Promise<Reply> {
+export async function openCorrectionForm(deps: MeasurementFormDeps, goalId: unknown, measurementId: unknown, turn: TurnInfo, origin?: FormOrigin): Promise<Reply> {
   const scope = formScopeOf(deps.contract, goalId);
   if (scope === undefined) return { kind: 'text', text: formMessages.unknownGoal(String(goalId ?? '')) };
   if (mayRecord(deps, turn) === 'no') return { kind: 'text', text: formMessages.notStaff(deps.contract) };
@@ -57,6 +58,7 @@ export async function openCorrectionForm(deps: MeasurementFormDeps, goalId: unkn
     values: formValuesOf(current),
     errors: {},
     correcting: current,
+    origin,
   });
   return cardReply(card);
 }

@@ -11,6 +11,8 @@ import { mayRecord } from './may-record';
 import type { MeasurementFormDeps } from './measurement-form-deps';
 import { cardReply, type Reply } from '../../../core/reply';
 import { isSubmissionId } from './submission-id';
+import { formKindOf, isFormKind } from '../../../core/form-kind';
+import { formOriginOf } from './form-origin';
 import { measurementFields, validateMeasurementForm } from './validate-measurement-form';
 import { contractBook } from '../../../goals/contract-book';
 
@@ -65,12 +67,16 @@ export async function submitMeasurementForm(deps: MeasurementFormDeps, submissio
     raw = { ...data, kpiId: correcting.kpiId, segment: correcting.segment ?? '' };
   }
 
+  // A form of one kind (core/form-kind.ts) comes back with the same KPIs; the kind only narrows what is offered.
+  const kind = isFormKind(data.kind) ? data.kind : undefined;
+  if (correcting === undefined && kind !== undefined && kpis.some((k) => formKindOf(k) === kind)) kpis = kpis.filter((k) => formKindOf(k) === kind);
   const today = deps.today();
   // A correction stays in the corrected row's contract (the store insists); a new row goes where its period belongs.
   const home = correcting === undefined ? deps.contract : (deps.contracts.byId(correcting.contractId) ?? deps.contract);
   const checked = validateMeasurementForm(raw, { goal: scope.goal, kpis, today, contract: home, contracts: correcting === undefined ? deps.contracts : contractBook([home]) });
   if (!checked.ok) {
-    const card = measurementFormCard({ goal: scope.goal, kpis, submissionId, today, values: checked.values, errors: checked.errors, correcting });
+    const origin = formOriginOf(data);
+    const card = measurementFormCard({ goal: scope.goal, kpis, submissionId, today, values: checked.values, errors: checked.errors, correcting, origin, kind });
     return cardReply(card);
   }
 

@@ -284,7 +284,11 @@ export function validateMeasurementForm(raw: Record<string, unknown>, scope: For
     else if (s.key === 'andet') {
       if (errors.sourceOther === undefined && text('sourceOther') === '') errors.sourceOther = 'Skriv hvilken kilde, når du vælger «Andet».';
       else source = text('sourceOther');
-    } else source = s.label;
+    } else {
+      source = s.label;
+      // The field is shown only for «Andet», but a client may still send it: never drop typed text silently.
+      if (errors.sourceOther === undefined && text('sourceOther') !== '') errors.sourceOther = `«Anden kilde» bruges kun, når kilden er «Andet» – vælg «Andet», eller tøm feltet.`;
+    }
   }
 
   // The period must belong to a loaded contract (its window, its period, or a baseline of the KPI).

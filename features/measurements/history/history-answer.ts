@@ -2,8 +2,9 @@ import type { ContractData } from '../../../goals/contract-schema';
 import type { MeasurementStore } from '../../../core/ports/measurement-store';
 import type { Reply } from '../../../core/reply';
 import { historyReply } from './history-reply';
+import type { CardViewer } from '../../../core/card-viewer';
 
 /** "historik mål 3": latest measurements per KPI with who/when/source, and a trend chart. */
-export function historyAnswer(goalId: string, deps: { contract: ContractData; store: MeasurementStore; today: string; timeZone: string }): Promise<Reply> {
-  return historyReply(deps.contract, deps.store, goalId, deps.today, deps.timeZone);
+export function historyAnswer(goalId: string, deps: { contract: ContractData; store: MeasurementStore; today: string; timeZone: string; viewer?: CardViewer }): Promise<Reply> {
+  return historyReply(deps.contract, deps.store, goalId, deps.today, deps.timeZone, deps.viewer);
 }

@@ -2,8 +2,8 @@ import { classifyRow, isDoneKind } from '../../../core/status-rules';
 import type { Goal, Kpi } from '../../../goals/contract-schema';
 import type { Measurement } from '../../../core/measurement';
 import { historySeries, trendPoints, type HistorySeries } from './measurement-history';
-import { formatDate, formatDateShort, formatDateTime, formatKpiLevel, formatKpiValue, primaryBaselineValue } from '../../../core/danish-format';
-import { adaptiveCard, imBackAction, textBlock, type AdaptiveCard, type CardElement } from '../../../cards/adaptive-card';
+import { formatDate, formatDateTime, formatKpiLevel, formatKpiValue, formatMonthShort, formatNumber, primaryBaselineValue } from '../../../core/danish-format';
+import { adaptiveCard, textBlock, type AdaptiveCard, type CardElement } from '../../../cards/adaptive-card';
 import { CARD_VERBS } from '../../../core/card-verbs';
 import { escapeMarkdown } from '../../../cards/escape-markdown';
 import { executeAction } from '../../../cards/execute-action';
@@ -22,6 +22,8 @@ export interface HistoryCardInput {
   maxRowsPerSeries?: number;
   /** Points per line in a trend chart (the most recent). Default 24. */
   maxChartPoints?: number;
+  /** Whether the person looking may record and correct: otherwise no "Ret nr." / "Indberet" buttons. */
+  mayRecord?: boolean;
 }
 
 const SEGMENT_LABELS = { drift: 'Drift', vækst: 'Vækst' } as const;
@@ -67,23 +69,38 @@ function targetLevel(kpi: Kpi): number | null {
   return kpi.target;
 }
 
+/** The range a KPI's values can take, so the chart's axis never goes past it (shares 0–100). */
+function boundsOf(kpi: Kpi): { min?: number; max?: number } {
+  if (kpi.kind === 'share' || kpi.kind === 'pp_change') return { min: 0, max: 100 };
+  if (kpi.kind === 'nps') return { min: -100, max: 100 };
+  if (kpi.kind === 'count') return { min: 0 };
+  return {};
+}
+
 function chartFor(kpi: Kpi, series: readonly HistorySeries[], maxPoints: number): CardElement[] {
   if (isDoneKind(kpi)) return [];
   const lines: TrendLine[] = series
     .map((s) => ({
       legend: s.segment ? SEGMENT_LABELS[s.segment] : kpi.id,
-      points: trendPoints(s, maxPoints).map((p) => ({ x: formatDateShort(p.measuredOn), y: p.value, shown: formatKpiLevel(kpi, p.value) })),
+      points: trendPoints(s, maxPoints).map((p) => ({ date: p.measuredOn, y: p.value, shown: formatKpiLevel(kpi, p.value) })),
     }))
     .filter((l) => l.points.length > 0);
-  // A trend needs two dates; one value is already in the list above.
-  if (new Set(lines.flatMap((l) => l.points.map((p) => p.x))).size < 2) return [];
+  // A trend needs two readings; one value is already in the list above.
+  if (lines.reduce((n, l) => n + l.points.length, 0) < 2) return [];
   const target = targetLevel(kpi);
-  if (target !== null) {
-    const xs = [...new Set(lines.flatMap((l) => l.points.map((p) => p.x)))];
-    const label = formatKpiLevel(kpi, target);
-    lines.push({ legend: `Mål (${label})`, points: xs.map((x) => ({ x, y: target, shown: label })) });
-  }
-  return [trendChart(`Udvikling ${kpi.id}`, lines)];
+  const unit = kpi.kind === 'share' || kpi.kind === 'pp_change' ? ' %' : '';
+  return [
+    trendChart({
+      title: `Udvikling ${kpi.id}`,
+      id: kpi.id,
+      lines,
+      ...(target !== null ? { target: { y: target, shown: formatKpiLevel(kpi, target) } } : {}),
+      formatTick: (v) => `${formatNumber(v)}${unit}`,
+      bounds: boundsOf(kpi),
+      axisDate: formatMonthShort,
+      fullDate: formatDate,
+    }),
+  ];
 }
 
 /**
@@ -130,19 +147,21 @@ export function historyCard(input: HistoryCardInput): AdaptiveCard {
         items.push(textBlock(`… og ${older} ældre ${older === 1 ? 'måling' : 'målinger'}.`, { isSubtle: true, size: 'Small', spacing: 'None' }));
       }
       const latest = s.rows[0]!;
-      items.push({
-        type: 'ActionSet',
-        spacing: 'Small',
-        actions: [executeAction(`Ret nr. ${latest.id}`, CARD_VERBS.openCorrectionForm, { goalId: input.goal.id, measurementId: String(latest.id) })],
-      });
+      if (input.mayRecord === true) {
+        items.push({
+          type: 'ActionSet',
+          spacing: 'Small',
+          actions: [executeAction(`Ret nr. ${latest.id}`, CARD_VERBS.openCorrectionForm, { goalId: input.goal.id, measurementId: String(latest.id), back: 'history' })],
+        });
+      }
     }
     items.push(...chartFor(kpi, series, maxPoints));
     body.push({ type: 'Container', separator: true, spacing: 'Medium', items });
   }
 
   const actions = [
-    executeAction('Indberet ny måling', CARD_VERBS.openUpdateForm, { goalId: input.goal.id }),
-    imBackAction('Status', `status mål ${input.goal.id}`),
+    ...(input.mayRecord === true ? [executeAction('Indberet ny måling', CARD_VERBS.openUpdateForm, { goalId: input.goal.id, back: 'history' })] : []),
+    executeAction('Status', CARD_VERBS.showStatus, { goalId: input.goal.id }),
   ];
   return adaptiveCard(body, actions, `Historik for mål ${input.goal.id}`);
 }

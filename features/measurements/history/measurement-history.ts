@@ -27,14 +27,14 @@ export function historySeries(kpis: readonly Kpi[], rows: readonly Measurement[]
 }
 
 /**
- * One point per measurement date for a trend, oldest first: on a date with several rows the
- * newest row counts (R2). At most `maxPoints`, the most recent ones.
+ * The readings of a series for a trend, oldest first (date, then id): every reading counts, two on
+ * one date too — the chart draws them side by side. At most `maxPoints`, the most recent ones.
  */
 export function trendPoints(series: HistorySeries, maxPoints: number): Array<{ measuredOn: string; value: number }> {
-  const byDate = new Map<string, number>();
-  for (const m of series.rows) if (typeof m.value === 'number' && !byDate.has(m.measuredOn)) byDate.set(m.measuredOn, m.value); // rows are newest first
-  return [...byDate]
-    .map(([measuredOn, value]) => ({ measuredOn, value }))
-    .sort((a, b) => (a.measuredOn < b.measuredOn ? -1 : 1))
-    .slice(-maxPoints);
+  return series.rows
+    .filter((m): m is Measurement & { value: number } => typeof m.value === 'number')
+    .map((m) => ({ measuredOn: m.measuredOn, value: m.value, id: m.id }))
+    .sort((a, b) => (a.measuredOn !== b.measuredOn ? (a.measuredOn < b.measuredOn ? -1 : 1) : a.id - b.id))
+    .slice(-maxPoints)
+    .map(({ measuredOn, value }) => ({ measuredOn, value }));
 }

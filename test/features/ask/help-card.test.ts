@@ -1,3 +1,5 @@
+import { STATUSES } from '../../../core/status-types';
+import { statusStyle } from '../../../features/status/status-style';
 import assert from 'node:assert/strict';
 import { helpCard } from '../../../features/ask/help-card';
 import { assertSendableCard } from '../../helpers/adaptive-card-schema';
@@ -22,10 +24,17 @@ describe('help card', () => {
     assert.ok(JSON.stringify(helpCard('en')).includes('At risk'));
   });
 
-  it('buttons send the Danish commands as typed text', () => {
-    assert.deepEqual(helpCard('en').actions?.map((a) => [a.title, a.data]), [
-      ['Show overview', { msteams: { type: 'imBack', value: 'oversigt' } }],
-      ['Show deadlines', { msteams: { type: 'imBack', value: 'frister' } }],
+  it('buttons are Universal Actions with the verbs the bot routes (no imBack: dead in the Agents Playground)', () => {
+    assert.deepEqual(helpCard('en').actions?.map((a) => [a.type, a.title, a.verb]), [
+      ['Action.Execute', 'Show overview', 'showOverview'],
+      ['Action.Execute', 'Show deadlines', 'showDeadlines'],
     ]);
+  });
+
+  it('the status legend is one row per status, so word and explanation stay side by side on a phone', () => {
+    const rows = helpCard().body.filter((e) => e.type === 'ColumnSet') as unknown as Array<{ columns: Array<{ items: Array<{ text: string }> }> }>;
+    assert.equal(rows.length, STATUSES.length);
+    assert.deepEqual(rows.map((r) => r.columns[0]!.items.map((i) => i.text)), STATUSES.map((s) => [statusStyle(s).label]));
+    assert.ok(rows.every((r) => r.columns[1]!.items.length === 1));
   });
 });

@@ -76,7 +76,7 @@ describe('reminder commands (answers)', function () {
     const answer = await ask('påmindelser', personal, testSchedule({ nudges: { weekday: 1, time: '09:00', startDaysBeforeDue: 0, owners: [{ kpiId: '4a', userIds: [OWNER] }] } }));
     assert.match(answer, /Du abonnerer ikke på påmindelser\./);
     assert.match(answer, /Du er ansvarlig for KPI 4a: påmindelse hver mandag kl\. 09\.00, så længe en måling mangler/);
-    assert.match(answer, /mandag den 30\. marts 2026 kl\. 09\.00\nMåling mangler: KPI 4a/);
+    assert.match(answer, /man\. 30\. mar\. kl\. 09\.00\nMåling mangler: KPI 4a/);
   });
 
   it('"abonnér" in a conversation the bot has not recorded asks to try again', async function () {

@@ -112,14 +112,24 @@ describe('reminder cards', function () {
     const card = measurementNudgeCard({ kpi, goalId: '4', reason: 'Ingen måling registreret' });
     assertSendableCard(card);
     assert.match(cardText(card), /Måling mangler: KPI 4a/);
-    assert.deepEqual(card.actions?.[0], { type: 'Action.Submit', title: 'Opdater mål 4', data: { msteams: { type: 'imBack', value: 'opdater mål 4' } } });
+    assert.deepEqual(card.actions?.[0], {
+      type: 'Action.Execute',
+      title: 'Indberet måling for mål 4',
+      verb: 'openUpdateForm',
+      data: { goalId: '4' },
+      fallback: { type: 'Action.Submit', title: 'Indberet måling for mål 4', data: { verb: 'openUpdateForm', goalId: '4' } },
+    });
   });
 
-  it('reminders card: subscribed or not, with the matching button', function () {
+  it('reminders card: subscribed or not, with the matching Action.Execute — only for those who may change it', function () {
     for (const subscribed of [true, false]) {
-      const card = remindersCard({ status: 'Denne kanal …', subscribed, schedule: [{ title: 'Frister', value: 'x' }], next: [{ title: 'lørdag', value: 'y' }], notice: undefined });
+      const view = { status: 'Denne kanal …', subscribed, schedule: [{ title: 'Frister', value: 'x' }], next: [{ title: 'lørdag', value: 'y' }], notice: undefined };
+      const card = remindersCard({ ...view, mayChange: true });
       assertSendableCard(card);
       assert.equal(card.actions?.[0]?.title, subscribed ? 'Afmeld påmindelser' : 'Abonnér på påmindelser');
+      assert.equal(card.actions?.[0]?.type, 'Action.Execute');
+      assert.equal(card.actions?.[0]?.verb, subscribed ? 'unsubscribeReminders' : 'subscribeReminders');
+      assert.equal(remindersCard({ ...view, mayChange: false }).actions, undefined, 'a reader gets no button that would only refuse');
     }
   });
 
@@ -130,5 +140,14 @@ describe('reminder cards', function () {
     const text = cardText(card);
     assert.match(text, /Intern statusrapport \(Direktøren; mål 4\) – om 38 dage, fra mødeplanen/);
     assert.match(text, /corona-krisen \(Erhvervsstyrelsen; mål 5\) – i gang, til 31\. december 2021/);
+  });
+
+  it('deadlines card: past deadlines beyond the latest few are one tap away, not silently dropped', function () {
+    const past = Array.from({ length: 8 }, (_, i) => ({ ...extra, id: `p${i}`, title: `Frist ${i}`, from: `2021-0${i + 1}-10`, to: `2021-0${i + 1}-10` }));
+    const card = deadlinesCard(buildDeadlinesView(contract.title, past, '2021-11-28', 5));
+    assertSendableCard(card);
+    const json = JSON.stringify(card);
+    assert.match(json, /"Action.ToggleVisibility","title":"Vis 3 ældre frister"/);
+    for (let i = 0; i < 8; i++) assert.match(cardText(card), new RegExp(`Frist ${i} `), `Frist ${i} is on the card`);
   });
 });

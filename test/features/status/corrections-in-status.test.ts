@@ -28,7 +28,7 @@ describe('corrections in status and history (status-rules R1)', function () {
     assert.deepEqual(effectiveMeasurements(rows).map((r) => r.id), [2, 4]);
   });
 
-  it('historySeries groups per segment where targets are per segment, newest first; trendPoints one per date', function () {
+  it('historySeries groups per segment where targets are per segment, newest first; trendPoints every reading, oldest first', function () {
     const segmented = contractFixture.goals.flatMap((g) => g.kpis).find((k) => k.segments.length > 1);
     assert.ok(segmented, 'the fixture has a KPI with segments');
     const [first, second] = segmented.segments as [string, string];
@@ -40,7 +40,7 @@ describe('corrections in status and history (status-rules R1)', function () {
     ];
     const series = historySeries([segmented], rows);
     assert.deepEqual(series.map((s) => [s.segment, s.rows.map((r) => r.id)]), [[first, [3, 2, 1]], [second, []]]);
-    assert.deepEqual(trendPoints(series[0]!, 24), [{ measuredOn: '2021-03-31', value: 10 }, { measuredOn: '2021-09-30', value: 21 }]);
+    assert.deepEqual(trendPoints(series[0]!, 24), [{ measuredOn: '2021-03-31', value: 10 }, { measuredOn: '2021-09-30', value: 20 }, { measuredOn: '2021-09-30', value: 21 }]);
     assert.deepEqual(trendPoints(series[0]!, 1), [{ measuredOn: '2021-09-30', value: 21 }]);
     assert.ok(kpiOf(segmented.id));
   });

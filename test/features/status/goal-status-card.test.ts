@@ -61,8 +61,8 @@ function block(card: unknown, prefix: string): Record<string, unknown> {
 const goal4Rows = [m({ id: 1, kpiId: '4a', value: 44, period: '2021', measuredOn: '2021-09-30', source: 'Erhvervsstyrelsen (brugerevaluering)' })];
 
 describe('goal status card', () => {
-  it('matches the golden JSON for goal 4', () => {
-    const card = goalStatusCard(view('4', goal4Rows));
+  it('matches the golden JSON for goal 4 (as staff see it)', () => {
+    const card = goalStatusCard(view('4', goal4Rows), { updateKinds: ['number'] });
     assertSendableCard(card);
     if (process.env.UPDATE_GOLDEN === '1') writeFileSync(GOLDEN, `${JSON.stringify(card, null, 2)}\n`);
     assert.ok(existsSync(GOLDEN), `${GOLDEN} mangler; lav den med UPDATE_GOLDEN=1 og gennemse den`);
@@ -83,18 +83,30 @@ describe('goal status card', () => {
     assert.ok(t.includes('Erhvervsstyrelsen → KL og Erhvervshusene · årligt: Andel henviste virksomheder, der har benyttet henvisningen.'));
   });
 
-  it('has Opdater and Historik as Action.Execute with Action.Submit fallbacks carrying verb and goalId', () => {
-    const card = goalStatusCard(view('4', goal4Rows));
+  it('for staff: Opdater and Historik as Action.Execute with Action.Submit fallbacks carrying verb, goalId, form kind and origin', () => {
+    const card = goalStatusCard(view('4', goal4Rows), { updateKinds: ['number'] });
     assert.deepEqual(card.actions, [
       {
-        type: 'Action.Execute', title: 'Opdater', verb: 'openUpdateForm', data: { goalId: '4' },
-        fallback: { type: 'Action.Submit', title: 'Opdater', data: { verb: 'openUpdateForm', goalId: '4' } },
+        type: 'Action.Execute', title: 'Opdater', verb: 'openUpdateForm', data: { goalId: '4', kind: 'number', back: 'status' },
+        fallback: { type: 'Action.Submit', title: 'Opdater', data: { verb: 'openUpdateForm', goalId: '4', kind: 'number', back: 'status' } },
       },
       {
         type: 'Action.Execute', title: 'Historik', verb: 'showHistory', data: { goalId: '4' },
         fallback: { type: 'Action.Submit', title: 'Historik', data: { verb: 'showHistory', goalId: '4' } },
       },
     ]);
+  });
+
+  it('for a reader: only Historik (no button that would only refuse)', () => {
+    const card = goalStatusCard(view('4', goal4Rows));
+    assertSendableCard(card);
+    assert.deepEqual(card.actions?.map((a) => a.title), ['Historik']);
+  });
+
+  it('a goal with numbers and milestones offers one form per kind', () => {
+    const card = goalStatusCard(view('9', []), { updateKinds: ['number', 'milestone'] });
+    assertSendableCard(card);
+    assert.deepEqual(card.actions?.map((a) => [a.title, (a.data as Record<string, string>).kind]), [['Indberet tal', 'number'], ['Indberet milepæl', 'milestone'], ['Historik', undefined]]);
   });
 
   const states: Array<[Status, Measurement[], string, string]> = [

@@ -19,7 +19,7 @@ describe('status cards label every interpretation of the contract ("Fortolkning"
 
   type Fact = { title: string; value: string };
   function factsOf(card: unknown, kpiTitleStart: string): Fact[] {
-    // The KPI's container: the one whose first TextBlock is "4a – …"; its FactSet follows.
+    // The KPI's details container: first a TextBlock "4a – …", then its FactSet.
     let found: Fact[] | undefined;
     const walk = (node: unknown): void => {
       if (found !== undefined || node === null || typeof node !== 'object') return;
@@ -27,9 +27,9 @@ describe('status cards label every interpretation of the contract ("Fortolkning"
       const o = node as Record<string, unknown>;
       const items = o.items as unknown[] | undefined;
       const first = items?.[0] as { type?: string; text?: string } | undefined;
-      if (first?.type === 'TextBlock' && typeof first.text === 'string' && first.text.startsWith(kpiTitleStart)) {
-        const set = items!.find((i) => (i as { type?: string }).type === 'FactSet') as { facts: Fact[] } | undefined;
-        found = set?.facts ?? [];
+      const set = items?.find((i) => (i as { type?: string }).type === 'FactSet') as { facts: Fact[] } | undefined;
+      if (first?.type === 'TextBlock' && typeof first.text === 'string' && first.text.startsWith(kpiTitleStart) && set !== undefined) {
+        found = set.facts;
         return;
       }
       Object.values(o).forEach(walk);

@@ -22,15 +22,21 @@ describe('chat client against the running app (real HTTP, local connector)', () 
       const text = (await chat.say('status mål 4')).join('\n');
       assert.match(text, /^Målbot:/);
       assert.match(text, /Mål 4 – Erhvervshusenes knudepunktsfunktion/);
-      assert.match(text, /Mål +mindst 45 %/);
-      assert.match(text, /\[1\] Opdater {3}\[2\] Historik/);
+      assert.match(text, /ingen måling · mål mindst 45 %/);
+      assert.match(text, /\[1\] Vis detaljer\n\s*\[2\] Historik/);
+      // "Vis detaljer" is client-side (Action.ToggleVisibility): the chat redraws the card with the details.
+      const details = await chat.press(1);
+      assert.ok(details.pressed);
+      assert.match(details.lines.join('\n'), /Mål +mindst 45 %/);
+      assert.match(details.lines.join('\n'), /Skjul detaljer/);
+      assert.doesNotMatch(text, /Opdater/, 'the chat user is no staff: no button that would only refuse');
       assert.equal(running.connector.calls.length, 0, 'the reply went to the chat\'s own connector');
     } finally {
       await chat.close();
     }
   });
 
-  it('presses an imBack button ("Vis oversigt" on the help card) by sending its text', async () => {
+  it('presses a navigation button ("Vis oversigt" on the help card): the overview replaces the card', async () => {
     const chat = await ChatClient.start({ endpoint: endpoint() });
     try {
       await chat.say('hjælp');
@@ -48,12 +54,12 @@ describe('chat client against the running app (real HTTP, local connector)', () 
     try {
       await chat.say('status mål 4');
       running.logs.length = 0;
-      const result = await chat.press(1);
+      const result = await chat.press(chat.buttons.find((b) => b.title === 'Historik')!.number);
       assert.ok(result.pressed);
       assert.match(result.lines.join('\n'), /^Målbot/);
       const turn = running.logs.find((l) => l.event === 'turn');
       assert.equal(turn?.activityType, 'invoke');
-      assert.equal(turn?.intent, 'action:openUpdateForm');
+      assert.equal(turn?.intent, 'action:showHistory');
     } finally {
       await chat.close();
     }
@@ -75,8 +81,8 @@ describe('chat client against the running app (real HTTP, local connector)', () 
     const chat = await ChatClient.start({ endpoint: `${staff.baseUrl}/api/messages` });
     try {
       const form = (await chat.say('opdater mål 4')).join('\n');
-      assert.match(form, /✎ Værdi\*: \(tom\) {2}\[value\]/);
-      const save = chat.buttons.find((b) => b.inputs.some((i) => i.id === 'value'));
+      assert.match(form, /✎ Værdi – andel i procent, 0–100 \(fx 37 eller 37,5\)\*: \(tom\) {2}\[value\]/);
+      const save = chat.buttons.find((b) => b.action.title === 'Gem måling' && b.inputs.some((i) => i.id === 'value'));
       assert.ok(save, 'a button that submits the form');
       const result = await chat.press(save.number, { value: '47,5', period: '2021', measuredOn: '2021-09-30', comment: 'fra terminalen' });
       assert.ok(result.pressed, JSON.stringify(result));

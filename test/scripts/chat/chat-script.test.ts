@@ -31,7 +31,7 @@ describe('npm run chat -- "…" (scripted, against a running app)', function () 
   after(async () => running.close());
 
   it('sends "status mål 4", prints the card as text and exits 0', async () => {
-    const { code, stdout, stderr } = await chat(['--url', running.baseUrl, 'status mål 4']);
+    const { code, stdout, stderr } = await chat(['--url', running.baseUrl, 'status mål 4', '/1']);
     assert.equal(code, 0, stderr);
     assert.match(stdout, /^Du: status mål 4\nMålbot:\n/);
     assert.match(stdout, /Mål 4 – Erhvervshusenes knudepunktsfunktion/);
@@ -39,7 +39,7 @@ describe('npm run chat -- "…" (scripted, against a running app)', function () 
     assert.match(stdout, /Kilde +Erhvervsstyrelsen \(brugerevaluering\)\n/, "markdown escapes are shown as the plain character");
     assert.match(stdout, /Seneste måling +47 %/);
     assert.match(stdout, /Samlet status: Opfyldt/);
-    assert.match(stdout, /\[1\] Opdater {3}\[2\] Historik/);
+    assert.match(stdout, /\[1\] Vis detaljer/, 'the details are one tap away; /1 opens them');
     assert.doesNotMatch(stdout, /\u001b\[/, 'no colour codes when stdout is not a terminal');
   });
 
@@ -47,7 +47,7 @@ describe('npm run chat -- "…" (scripted, against a running app)', function () 
     const { code, stdout, stderr } = await chat(['--url', `${running.baseUrl}/api/messages`, 'hjælp', '/1']);
     assert.equal(code, 0, stderr);
     assert.match(stdout, /Målbot – det kan jeg hjælpe med/);
-    assert.match(stdout, /Du: \/1\nMålbot:\n/);
+    assert.match(stdout, /Du: \/1\nMålbot \(kortet blev opdateret\):\n/, 'an Action.Execute: the overview replaces the help card');
     assert.match(stdout, /Mål 4 +Erhvervshusenes knudepunktsfunktion +Opfyldt/);
   });
 

@@ -56,9 +56,18 @@ describe('chat: cards as terminal text (scripts/chat/render-card.ts)', () => {
     assert.deepEqual(lines, ['2020  32 %', '2021  35 %', '[Media kan ikke vises i terminalen]']);
   });
 
-  it('shows the real trend chart (cards/trend-chart.ts) as its title and one row per point', () => {
-    const chart = trendChart('Udvikling 4a', [{ legend: '4a', points: [{ x: '2020', y: 41, shown: '41 %' }, { x: '2021', y: 47, shown: '47 %' }] }]);
-    assert.deepEqual(render(adaptiveCard([chart])).lines, ['Udvikling 4a', '2020  41 %', '2021  47 %']);
+  it('shows the real trend chart (cards/trend-chart.ts) as its title and the image\'s text with the same numbers', () => {
+    const chart = trendChart({
+      title: 'Udvikling 4a',
+      id: '4a',
+      lines: [{ legend: '4a', points: [{ date: '2020-09-30', y: 41, shown: '41 %' }, { date: '2021-09-30', y: 47, shown: '47 %' }] }],
+      formatTick: (v) => `${v} %`,
+      axisDate: (d) => d.slice(0, 4),
+      fullDate: (d) => d,
+    });
+    const lines = render(adaptiveCard([chart])).lines;
+    assert.equal(lines[0], 'Udvikling 4a');
+    assert.match(lines[1]!, /^\[billede: Udvikling 4a: 4a 41 % \(2020-09-30\), 47 % \(2021-09-30\)\]$/);
   });
 
   it('shows form fields with label, required mark, start value and id, and choices numbered', () => {

@@ -11,7 +11,7 @@ import { kpiStatus } from '../../../../core/status-rules';
 import type { Measurement } from '../../../../core/measurement';
 import { FORM_FIELDS, FIELD_LIMITS, type FormValues } from '../../../../features/measurements/form/form-fields';
 import { assertSendableCard } from '../../../helpers/adaptive-card-schema';
-import { chartsAsFallback, chartsIn } from '../../../helpers/charts-as-fallback';
+import { trendsIn } from '../../../helpers/trends-in';
 import { errorNextTo, inputById, inputIds, submitAction } from '../../../helpers/card-inputs';
 import { cardText } from '../../../helpers/running-app';
 import { measurementFixture } from '../../../fixtures/measurement-fixture';
@@ -66,18 +66,58 @@ describe('measurement cards', function () {
       assert.deepEqual(ids('7'), ['kpiId', 'segment', 'value', ...tail]);
     });
 
-    it('marks what is required and says which KPIs a conditional field is for', function () {
+    it('marks what is required, and its labels say what to write (not which KPIs they do not apply to)', function () {
       const card = measurementFormCard({ goal: goal('7'), kpis: kpisOfGoal(contract, '7'), submissionId: SUBMISSION, today: TODAY, values: {}, errors: {} });
       assert.equal(inputById(card, 'kpiId')?.isRequired, true);
       assert.equal(inputById(card, 'segment')?.isRequired, false, '7a has no segment');
-      assert.equal(inputById(card, 'segment')?.label, 'Segment (kun for 7b, 7c, 7d)');
+      assert.equal(inputById(card, 'segment')?.label, 'Segment – vælg, hvis målepunktet har mål for drift og vækst hver for sig');
+      const labels = JSON.stringify(card);
+      assert.ok(!/kun for \d|ikke for milepæle/.test(labels), 'no "(kun for 9b, 9c)" or "(ikke for milepæle)"');
+      const four = measurementFormCard({ goal: goal('4'), kpis: kpisOfGoal(contract, '4'), submissionId: SUBMISSION, today: TODAY, values: {}, errors: {} });
+      assert.equal(inputById(four, 'value')?.label, 'Værdi – andel i procent, 0–100 (fx 37 eller 37,5)');
       assert.equal(inputById(card, 'period')?.isRequired, true);
       assert.equal(inputById(card, 'measuredOn')?.isRequired, true);
       assert.equal(inputById(card, 'source')?.isRequired, true);
       assert.equal(inputById(card, 'comment')?.isRequired, undefined);
-      const six = measurementFormCard({ goal: goal('6'), kpis: kpisOfGoal(contract, '6'), submissionId: SUBMISSION, today: TODAY, values: {}, errors: {} });
-      assert.equal(inputById(six, 'done')?.label, 'Milepæl nået? (kun for 6a)');
-      assert.equal(inputById(six, 'value')?.isRequired, false);
+      // One form per kind: goal 6's milestone form asks nothing about values, its number form nothing about milestones.
+      const six = kpisOfGoal(contract, '6');
+      const milestoneForm = measurementFormCard({ goal: goal('6'), kpis: six.filter((k) => k.kind === 'milestone'), submissionId: SUBMISSION, today: TODAY, values: {}, errors: {}, kind: 'milestone' });
+      assert.equal(inputById(milestoneForm, 'done')?.label, 'Er milepælen nået?');
+      assert.equal(inputById(milestoneForm, 'done')?.isRequired, true);
+      assert.equal(inputById(milestoneForm, 'value'), undefined);
+      const numberForm = measurementFormCard({ goal: goal('6'), kpis: six.filter((k) => k.kind !== 'milestone'), submissionId: SUBMISSION, today: TODAY, values: {}, errors: {}, kind: 'number' });
+      assert.equal(inputById(numberForm, 'done'), undefined);
+      assert.equal(inputById(numberForm, 'value')?.isRequired, true);
+      assert.equal(submitAction(numberForm).data.kind, 'number');
+    });
+
+    it('"Anden kilde" sits in a hidden container behind a toggle, shown from the start when «Andet» is chosen or it has a message', function () {
+      const find = (card: object): { isVisible?: boolean } | undefined => {
+        let found: { isVisible?: boolean } | undefined;
+        JSON.stringify(card, (_k, v: unknown) => {
+          if (typeof v === 'object' && v !== null && (v as { id?: unknown }).id === 'sourceOtherBox') found = v as { isVisible?: boolean };
+          return v;
+        });
+        return found;
+      };
+      const base = { goal: goal('4'), kpis: kpisOfGoal(contract, '4'), submissionId: SUBMISSION, today: TODAY };
+      const hidden = measurementFormCard({ ...base, values: { source: 'crm' }, errors: {} });
+      assertSendableCard(hidden);
+      assert.equal(find(hidden)?.isVisible, false);
+      assert.ok(JSON.stringify(hidden).includes('"Action.ToggleVisibility"'));
+      assert.equal(find(measurementFormCard({ ...base, values: { source: 'andet' }, errors: {} }))?.isVisible, true);
+      assert.equal(find(measurementFormCard({ ...base, values: {}, errors: { sourceOther: 'Skriv hvilken kilde' } }))?.isVisible, true);
+    });
+
+    it('"Annuller" is an Action.Execute that sends no inputs and names the card to bring back', function () {
+      const card = measurementFormCard({ goal: goal('4'), kpis: kpisOfGoal(contract, '4'), submissionId: SUBMISSION, today: TODAY, values: {}, errors: {}, origin: { view: 'confirmation', measurementId: '12' } });
+      const cancel = card.actions?.find((a) => a.title === 'Annuller');
+      assert.ok(cancel);
+      assert.equal(cancel.type, 'Action.Execute');
+      assert.equal(cancel.verb, 'cancelForm');
+      assert.equal(cancel.associatedInputs, 'none');
+      assert.deepEqual(cancel.data, { goalId: '4', back: 'confirmation', backMeasurementId: '12' });
+      assert.deepEqual((cancel.fallback as { associatedInputs?: string }).associatedInputs, 'none');
     });
 
     it('puts values back (choices only when they are real choices), never "${"', function () {
@@ -99,8 +139,8 @@ describe('measurement cards', function () {
       const card = measurementFormCard({ goal: goal('4'), kpis: kpisOfGoal(contract, '4'), submissionId: SUBMISSION, today: TODAY, values: {}, errors: {} });
       const action = submitAction(card);
       assert.equal(action.verb, 'submitMeasurement');
-      assert.deepEqual(action.data, { goalId: '4', submissionId: SUBMISSION, kpiId: '4a' });
-      assert.deepEqual(action.fallback, { type: 'Action.Submit', title: 'Gem måling', data: { verb: 'submitMeasurement', goalId: '4', submissionId: SUBMISSION, kpiId: '4a' } });
+      assert.deepEqual(action.data, { goalId: '4', submissionId: SUBMISSION, back: 'none', kpiId: '4a' });
+      assert.deepEqual(action.fallback, { type: 'Action.Submit', title: 'Gem måling', data: { verb: 'submitMeasurement', goalId: '4', submissionId: SUBMISSION, back: 'none', kpiId: '4a' } });
       for (const key of Object.keys(action.data)) assert.ok(!inputIds(card).includes(key), `data key ${key} is not also an input id`);
     });
 
@@ -115,7 +155,7 @@ describe('measurement cards', function () {
       assert.match(text, /Segment:\*\* Drift/);
       const action = submitAction(card);
       assert.equal(action.verb, 'submitCorrection');
-      assert.deepEqual(action.data, { goalId: '3', submissionId: SUBMISSION, supersedesId: '17' });
+      assert.deepEqual(action.data, { goalId: '3', submissionId: SUBMISSION, back: 'none', supersedesId: '17' });
     });
   });
 
@@ -130,7 +170,7 @@ describe('measurement cards', function () {
           assert.match(text, /Målingen er gemt/);
           assert.match(text, new RegExp(`Ny status for ${kpi.id}: `));
           assert.match(text, /Registreret af\nAnna Andersen/);
-          assert.match(text, /Registreret\n1\. oktober 2021 kl\. 10\.00/, 'Copenhagen time (08:00 UTC)');
+          assert.match(text, /Registreret\n1\\\. oktober 2021 kl\. 10\.00/, 'Copenhagen time (08:00 UTC)');
           assert.match(text, /Forrige værdi\n.+ \(måling nr\. 3\)/);
           assert.ok(!text.includes('[link](https'), 'typed markdown links are escaped');
         }
@@ -153,46 +193,52 @@ describe('measurement cards', function () {
   describe('the history', function () {
     const threeA = kpisOfGoal(contract, '3')[0]!;
 
-    it('draws a Chart.Line per numeric KPI with two or more dates, with a FactSet fallback of the same numbers', function () {
+    it('draws a trend per numeric KPI: an SVG with Danish ticks around data and target, the target as a dashed line, and the same numbers behind "Vis tallene"', function () {
       const rows = [
         row(threeA, { id: 1, segment: 'drift', value: 78, measuredOn: '2021-03-31' }),
         row(threeA, { id: 2, segment: 'drift', value: 82, measuredOn: '2021-09-30' }),
         row(threeA, { id: 3, segment: 'vækst', value: 79.5, measuredOn: '2021-09-30' }),
       ];
       const card = historyCard({ goal: goal('3'), kpis: kpisOfGoal(contract, '3'), rows, today: TODAY, timeZone: 'Europe/Copenhagen' });
-      // Charts are outside the 1.5 schema: the card is validated with each chart replaced by its fallback.
-      assertSendableCard(chartsAsFallback(card));
-      const [chart, ...more] = chartsIn(card);
+      assertSendableCard(card);
+      const [trend, ...more] = trendsIn(card);
       assert.equal(more.length, 0);
-      assert.deepEqual(chart, {
-        type: 'Chart.Line',
-        title: 'Udvikling 3a',
-        data: [
-          { legend: 'Drift', values: [{ x: '31/3-2021', y: 78 }, { x: '30/9-2021', y: 82 }] },
-          { legend: 'Vækst', values: [{ x: '30/9-2021', y: 79.5 }] },
-          { legend: 'Mål (80 %)', values: [{ x: '31/3-2021', y: 80 }, { x: '30/9-2021', y: 80 }] },
-        ],
-        fallback: {
-          type: 'Container',
-          items: [
-            { type: 'TextBlock', text: 'Udvikling 3a', wrap: true, weight: 'Bolder', size: 'Small' },
-            {
-              type: 'FactSet',
-              facts: [
-                { title: '31/3-2021', value: 'Drift: 78 % · Mål (80 %): 80 %' },
-                { title: '30/9-2021', value: 'Drift: 82 % · Vækst: 79,5 % · Mål (80 %): 80 %' },
-              ],
-            },
-          ],
-        },
-      });
+      assert.equal(trend!.title, 'Udvikling 3a');
+      // The axis hugs 78–82 and the 80 % target instead of starting at 0, in Danish.
+      const ticks = [...trend!.svg.matchAll(/class="tick-y"[^>]*>([^<]+)</g)].map((m) => m[1]);
+      assert.ok(ticks.length >= 3 && !ticks.includes('0 %'), ticks.join(' | '));
+      assert.ok(ticks.every((t) => /^\d+(,\d+)? %$/.test(t!)), ticks.join(' | '));
+      assert.match(trend!.svg, /stroke-dasharray="5 4"/, 'the target is a dashed reference line');
+      assert.match(trend!.svg, />Mål 80 %</);
+      assert.ok(!/Mål \(80 %\): 80 %/.test(JSON.stringify(card)), 'the target is no series of its own');
+      const colours = [...new Set([...trend!.svg.matchAll(/<polyline fill="none" stroke="(#[0-9a-f]{6})"/g)].map((m) => m[1]))];
+      assert.equal(colours.length, 1, 'one line: Vækst has a single reading (a dot)');
+      assert.equal(new Set([...trend!.svg.matchAll(/<circle [^>]*fill="(#[0-9a-f]{6})"/g)].map((m) => m[1])).size, 2, 'Drift and Vækst in two colours');
+      assert.deepEqual(trend!.facts, [
+        { title: 'Mål', value: '80 %' },
+        { title: '31\\. marts 2021', value: 'Drift: 78 %' },
+        { title: '30\\. september 2021', value: 'Drift: 82 % · Vækst: 79,5 %' },
+      ]);
+      assert.match(trend!.altText, /Drift 78 % \(31\. marts 2021\), 82 % \(30\. september 2021\); Vækst 79,5 %/);
+    });
+
+    it('keeps two readings on the same date apart (side by side), with a note', function () {
+      const rows = [
+        row(threeA, { id: 1, segment: 'drift', value: 78, measuredOn: '2021-09-30' }),
+        row(threeA, { id: 2, segment: 'drift', value: 82, measuredOn: '2021-09-30' }),
+      ];
+      const card = historyCard({ goal: goal('3'), kpis: [threeA], rows, today: TODAY, timeZone: 'Europe/Copenhagen' });
+      const [trend] = trendsIn(card);
+      assert.equal([...trend!.svg.matchAll(/<circle /g)].length, 2);
+      assert.match(cardText(card), /Flere målinger samme dag \(30\. september 2021\) vises side om side\./);
     });
 
     it('a pp_change chart plots the level with the target level (baseline + points)', function () {
       const sixC = kpisOfGoal(contract, '6').find((k) => k.id === '6c')!;
       const rows = [row(sixC, { id: 1, value: 70, measuredOn: '2021-03-31' }), row(sixC, { id: 2, value: 74, measuredOn: '2021-09-30' })];
-      const [chart] = chartsIn(historyCard({ goal: goal('6'), kpis: [sixC], rows, today: TODAY, timeZone: 'Europe/Copenhagen' }));
-      assert.deepEqual((chart!.data as Array<{ legend: string }>).map((d) => d.legend), ['6c', 'Mål (78 %)']);
+      const [trend] = trendsIn(historyCard({ goal: goal('6'), kpis: [sixC], rows, today: TODAY, timeZone: 'Europe/Copenhagen' }));
+      assert.match(trend!.svg, />6c</);
+      assert.match(trend!.svg, />Mål 78 %</);
     });
 
     it('leaves superseded rows out of the list and the chart, and says how many were corrected', function () {
@@ -206,8 +252,8 @@ describe('measurement cards', function () {
       assert.doesNotMatch(text, /\*\*28 %\*\*/);
       assert.match(text, /Nr\. 3: \*\*82 %\*\*.*retter måling nr\. 1/);
       assert.match(text, /Én måling er rettet/);
-      const [chart] = chartsIn(card);
-      assert.deepEqual((chart!.data as Array<{ values: Array<{ y: number }> }>)[0]!.values.map((v) => v.y), [78, 82]);
+      const [trend] = trendsIn(card);
+      assert.deepEqual(trend!.facts.map((f) => f.value), ['80 %', '78 %', '82 %']);
     });
 
     it('stays under 80 KB and valid with years of data on the largest goal (9: four sub-goals)', function () {
@@ -221,9 +267,9 @@ describe('measurement cards', function () {
         }
       }
       const card = historyCard({ goal: goal('9'), kpis, rows, today: '2021-12-31', timeZone: 'Europe/Copenhagen' });
-      assertSendableCard(chartsAsFallback(card));
+      assertSendableCard(card);
       assert.ok(Buffer.byteLength(JSON.stringify(card)) < 80 * 1024);
-      for (const chart of chartsIn(card)) for (const line of chart.data as Array<{ values: unknown[] }>) assert.ok(line.values.length <= 24);
+      for (const trend of trendsIn(card)) assert.ok([...trend.svg.matchAll(/<circle /g)].length <= 24);
       assert.match(cardText(card), /… og 55 ældre målinger\./);
     });
 
@@ -231,7 +277,7 @@ describe('measurement cards', function () {
       for (const g of contract.goals) {
         const card = historyCard({ goal: g, kpis: kpisOfGoal(contract, g.id), rows: [], today: TODAY, timeZone: 'Europe/Copenhagen' });
         assertSendableCard(card);
-        assert.equal(chartsIn(card).length, 0);
+        assert.equal(trendsIn(card).length, 0);
       }
     });
   });

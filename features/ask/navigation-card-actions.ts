@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { CARD_VERBS } from '../../core/card-verbs';
+import { cardVerbHandler, type CardActionRequest } from '../../core/ports/card-action';
+import { cardReply, type Reply } from '../../core/reply';
+import type { TurnInfo } from '../../core/turn-info';
+import type { AnswerContext } from './answer-context';
+import { intentHandlers } from './intent-handlers';
+import { subscriptionRefusal } from '../reminders/subscription-refusal';
+import { subscribeAnswer } from '../reminders/subscribe-answer';
+import { unsubscribeAnswer } from '../reminders/unsubscribe-answer';
+import { formOriginOf } from '../measurements/form/form-origin';
+import { confirmationAnswer } from '../measurements/form/confirmation-answer';
+import { formCancelledCard } from '../measurements/form/form-cancelled-card';
+import { formScopeOf } from '../measurements/form/form-scope';
+import type { MeasurementFormDeps } from '../measurements/form/measurement-form-deps';
+
+/** The answer context for a button: drawn for the person who pressed it (the answer replaces the card for them). */
+export type AnswerContexts = (turn: TurnInfo, options?: { personal?: boolean }) => AnswerContext;
+
+const noData = z.looseObject({});
+const goalData = z.looseObject({ goalId: z.string().max(20) });
+const refreshData = z.looseObject({ view: z.enum(['status', 'history', 'reminders']), goalId: z.string().max(20).optional() });
+
+function formsOf(ctx: AnswerContext): MeasurementFormDeps {
+  return { contract: ctx.contract, contracts: ctx.contracts, store: ctx.store, today: () => ctx.today, timeZone: ctx.timeZone, access: ctx.access, newSubmissionId: ctx.newSubmissionId };
+}
+
+/** Turning reminders on or off from the reminders card: the card comes back with the new state (or the refusal as text). */
+async function toggleReminders(ctx: AnswerContext, change: (c: AnswerContext) => Promise<Reply>): Promise<Reply> {
+  const answer = await change(ctx);
+  if (ctx.reminders === undefined || subscriptionRefusal(ctx.turn, ctx.access) !== undefined) return answer;
+  const card = await intentHandlers.reminders({ kind: 'reminders', language: 'da' }, ctx);
+  return card.kind === 'card' ? card : answer;
+}
+
+/**
+ * The navigation verbs: each answers as the typed command would ("oversigt", "frister", "hjælp",
+ * "status mål 4", "påmindelser", "abonnér …"), and the answer replaces the pressed card. Also the
+ * Universal Actions refresh (a shared card rebuilt for whoever looks at it) and a form's "Annuller".
+ */
+export function navigationCardActions(contexts: AnswerContexts) {
+  const own = (request: CardActionRequest): AnswerContext => contexts(request.turn, { personal: true });
+  return {
+    [CARD_VERBS.showOverview]: cardVerbHandler(noData, async (_d, r) => intentHandlers.overview({ kind: 'overview', language: 'da' }, own(r))),
+    [CARD_VERBS.showDeadlines]: cardVerbHandler(noData, async (_d, r) => intentHandlers.deadlines({ kind: 'deadlines', language: 'da' }, own(r))),
+    [CARD_VERBS.showHelp]: cardVerbHandler(noData, async (_d, r) => intentHandlers.help({ kind: 'help', language: 'da' }, own(r))),
+    [CARD_VERBS.showReminders]: cardVerbHandler(noData, async (_d, r) => intentHandlers.reminders({ kind: 'reminders', language: 'da' }, own(r))),
+    [CARD_VERBS.showStatus]: cardVerbHandler(goalData, async ({ goalId }, r) => intentHandlers['goal-status']({ kind: 'goal-status', language: 'da', goalId }, own(r))),
+    [CARD_VERBS.subscribeReminders]: cardVerbHandler(noData, async (_d, r) => toggleReminders(own(r), subscribeAnswer)),
+    [CARD_VERBS.unsubscribeReminders]: cardVerbHandler(noData, async (_d, r) => toggleReminders(own(r), unsubscribeAnswer)),
+    /** { view, goalId? }: the card as this person may see it; the role is checked here, never trusted from the card. */
+    [CARD_VERBS.refreshCard]: cardVerbHandler(refreshData, async ({ view, goalId }, r) => {
+      const ctx = own(r);
+      if (view === 'reminders') return intentHandlers.reminders({ kind: 'reminders', language: 'da' }, ctx);
+      if (goalId === undefined) return { kind: 'error', statusCode: 400, message: 'Kortet er beskadiget eller forældet. Prøv at hente det igen, fx med "oversigt".' };
+      if (view === 'history') return intentHandlers.history({ kind: 'history', language: 'da', goalId }, ctx);
+      return intentHandlers['goal-status']({ kind: 'goal-status', language: 'da', goalId }, ctx);
+    }),
+    /** { goalId, back, backMeasurementId? }: the card the form replaced; nothing is stored. */
+    [CARD_VERBS.cancelForm]: cardVerbHandler(goalData, async (data, r) => {
+      const ctx = own(r);
+      const origin = formOriginOf(data);
+      switch (origin.view) {
+        case 'status':
+          return intentHandlers['goal-status']({ kind: 'goal-status', language: 'da', goalId: data.goalId }, ctx);
+        case 'history':
+          return intentHandlers.history({ kind: 'history', language: 'da', goalId: data.goalId }, ctx);
+        case 'confirmation':
+          return confirmationAnswer(formsOf(ctx), data.goalId, origin.measurementId);
+        case 'none': {
+          const scope = formScopeOf(ctx.contract, data.goalId);
+          return scope === undefined ? { kind: 'text', text: 'Indberetningen er annulleret – intet er gemt.' } : cardReply(formCancelledCard(scope.goal));
+        }
+      }
+    }),
+  };
+}
