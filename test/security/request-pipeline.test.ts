@@ -88,7 +88,8 @@ describe('security: one gzip request does not kill the real process (issue 14, i
   it('answers 415 in local and production mode and the process keeps running', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'maalbot-gzip-'));
     try {
-      for (const mode of [{}, { MAALBOT_MODE: 'production', MicrosoftAppId: '00000000-0000-4000-8000-000000000001', MicrosoftAppPassword: 'x', MicrosoftAppTenantId: '00000000-0000-4000-8000-000000000002' }]) {
+      const modes: Array<Record<string, string>> = [{}, { MAALBOT_MODE: 'production', MicrosoftAppId: '00000000-0000-4000-8000-000000000001', MicrosoftAppPassword: 'x', MicrosoftAppTenantId: '00000000-0000-4000-8000-000000000002' }];
+      for (const mode of modes) {
         const bot = await startBotProcess({ DATABASE_URL: `sqlite:${path.join(dir, 'gzip.sqlite')}`, ...mode });
         try {
           const res = await rawPost(`http://127.0.0.1:${bot.port}/api/messages`, { headers: { 'content-encoding': 'gzip' }, body: '{}' });
