@@ -10,9 +10,9 @@ export const formMessages = {
     `Beklager – kun medarbejdere i ${contract.parties.house} med indberetningsret kan gemme eller rette målinger. ` +
     'Du kan stadig se status og historik. Kontakt botens administrator, hvis du skal have adgang.',
   // The id comes from a card payload, which a forger controls, and Teams renders markdown and some
-  // HTML in messages: it is echoed only when it looks like a goal id.
-  unknownGoal: (goalId: string): string =>
-    `${/^\d{1,3}[a-z]?$/i.test(goalId) ? `Mål «${goalId}»` : 'Det mål'} findes ikke i kontrakten. Skriv «oversigt» for at se målene.`,
+  // HTML in messages: it is echoed only when it looks like a goal id (an object, array or number never is).
+  unknownGoal: (goalId: unknown): string =>
+    `${typeof goalId === 'string' && /^\d{1,3}[a-z]?$/i.test(goalId) ? `Mål «${goalId}»` : 'Det mål'} findes ikke i kontrakten. Skriv «oversigt» for at se målene.`,
   noKpis: (goalId: string): string => `Mål ${goalId} har ingen målepunkter, der kan indberettes. Skriv «status mål ${goalId}» for detaljer.`,
   staleForm: (goalId: string): string =>
     `Formularen mangler sit indsendelses-id eller er beskadiget, så intet er gemt. Hent en ny med «opdater mål ${goalId}».`,

@@ -13,7 +13,7 @@ import { cardReply, type Reply } from '../../../core/reply';
  */
 export async function openMeasurementForm(deps: MeasurementFormDeps, goalId: unknown, turn: TurnInfo): Promise<Reply> {
   const scope = formScopeOf(deps.contract, goalId);
-  if (scope === undefined) return { kind: 'text', text: formMessages.unknownGoal(String(goalId ?? '')) };
+  if (scope === undefined) return { kind: 'text', text: formMessages.unknownGoal(goalId) };
   if (scope.kpis.length === 0) return { kind: 'text', text: formMessages.noKpis(scope.goal.id) };
   if (mayRecord(deps, turn) === 'no') return { kind: 'text', text: formMessages.notStaff(deps.contract) };
   // Preselect the source when every KPI offered is measured the same way.

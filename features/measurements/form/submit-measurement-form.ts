@@ -10,7 +10,7 @@ import { formScopeOf } from './form-scope';
 import { mayRecord } from './may-record';
 import type { MeasurementFormDeps } from './measurement-form-deps';
 import { cardReply, type Reply } from '../../../core/reply';
-import { isSubmissionId } from './submission-id';
+import { canonicalSubmissionId } from './submission-id';
 import { measurementFields, validateMeasurementForm } from './validate-measurement-form';
 
 export interface FormSubmission {
@@ -41,10 +41,10 @@ export async function submitMeasurementForm(deps: MeasurementFormDeps, submissio
   const { data, turn, mode } = submission;
   if (mayRecord(deps, turn) !== 'yes') return { kind: 'text', text: formMessages.notStaff(deps.contract) };
   const scope = formScopeOf(deps.contract, data.goalId);
-  if (scope === undefined) return { kind: 'text', text: formMessages.unknownGoal(String(data.goalId ?? '')) };
+  if (scope === undefined) return { kind: 'text', text: formMessages.unknownGoal(data.goalId) };
   if (scope.kpis.length === 0) return { kind: 'text', text: formMessages.noKpis(scope.goal.id) };
-  const submissionId = data.submissionId;
-  if (!isSubmissionId(submissionId)) return { kind: 'text', text: formMessages.staleForm(scope.goal.id) };
+  const submissionId = canonicalSubmissionId(data.submissionId);
+  if (submissionId === undefined) return { kind: 'text', text: formMessages.staleForm(scope.goal.id) };
 
   const earlier = await deps.store.measurementBySubmission(submissionId);
   if (earlier !== undefined) return replayed(deps, earlier, scope);

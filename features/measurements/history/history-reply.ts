@@ -11,7 +11,7 @@ import { formScopeOf } from '../form/form-scope';
  */
 export async function historyReply(contract: ContractData, store: MeasurementStore, goalId: unknown, today: string, timeZone: string): Promise<Reply> {
   const scope = formScopeOf(contract, goalId);
-  if (scope === undefined) return { kind: 'text', text: formMessages.unknownGoal(String(goalId ?? '')) };
+  if (scope === undefined) return { kind: 'text', text: formMessages.unknownGoal(goalId) };
   const rows = scope.kpis.length === 0 ? [] : await store.listMeasurements(contract.id, scope.kpis.map((k) => k.id));
   const card = historyCard({ goal: scope.goal, kpis: scope.kpis, rows, today, timeZone });
   return cardReply(card, `Historik for mål ${scope.goal.id}`);
