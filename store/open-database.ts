@@ -70,6 +70,7 @@ export async function openDatabase(url: string | undefined, options: OpenDatabas
     measurements,
     reminders,
     ping: () => measurements.ping(),
+    probeWrite: () => measurements.probeWrite(),
     migrationsCurrent: async () => allMigrationsApplied(await measurements.appliedMigrations()),
     close: () => (closed ??= close()),
   };

@@ -298,6 +298,29 @@ export class PostgresMeasurementStore implements MeasurementStore {
     await this.pool.query('SELECT 1');
   }
 
+  /**
+   * Readiness: would a write go through now? One insert into schema_migrations in a transaction
+   * that is rolled back — it fails on a read-only server (a standby after a failover,
+   * default_transaction_read_only), a full or read-only data directory the server reports, lost
+   * privileges — and needs no table of its own.
+   */
+  async probeWrite(): Promise<void> {
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      try {
+        await client.query("INSERT INTO schema_migrations (version, name) VALUES (-1, 'readiness probe')");
+      } finally {
+        await client.query('ROLLBACK').catch((err: Error) => {
+          broken = err; // the connection is unusable; release(err) destroys it
+        });
+      }
+    } finally {
+      client.release(broken);
+    }
+  }
+
   async close(): Promise<void> {
     if (this.ended) return;
     this.ended = true;

@@ -6,6 +6,7 @@ const REASONS: Record<string, string> = {
   EPERM: 'Målbot må ikke skrive i mappen',
   EROFS: 'mappen ligger på et skrivebeskyttet filsystem',
   ENOSPC: 'disken er fuld',
+  ENOENT: 'mappen findes ikke og kan ikke oprettes',
   ENOTDIR: 'en del af stien er en fil, ikke en mappe',
   SQLITE_CANTOPEN: 'filen kan ikke oprettes eller åbnes (findes mappen, og må Målbot skrive i den?)',
   SQLITE_READONLY: 'filen eller mappen er skrivebeskyttet',

@@ -43,5 +43,7 @@ export interface MeasurementStore {
   appliedMigrations(): Promise<number[]>;
   /** Cheap round trip to the database. */
   ping(): Promise<void>;
+  /** Readiness: rejects when a write would fail or not be durable now (nothing is left written). */
+  probeWrite(): Promise<void>;
   close(): Promise<void>;
 }

@@ -235,6 +235,7 @@ describe('end to end: the error boundary', () => {
       latestMeasurementsAsOf: async () => [],
       measurementBySubmission: async () => undefined,
       listMeasurements: async () => [],
+      probeWrite: async () => undefined,
       latestMeasurements: async () => {
         throw new Error('SQLITE_CORRUPT: database disk image is malformed at /secret/path');
       },

@@ -6,6 +6,8 @@ import { FakeConnector } from '../helpers/fake-connector';
 import { privatePostgresOrSkip, startPrivatePostgres, type PrivatePostgres } from '../helpers/private-postgres';
 import { teamsMessage } from '../helpers/teams-activity';
 import { startBotProcess, type BotProcess } from './bot-process';
+import { startRunningApp } from '../helpers/running-app';
+import { openDatabase } from '../../store/open-database';
 import { confirmedRowId, planSubmissions, STAFF, submitInvoke, type PlannedSubmission } from './submission-storm';
 
 const CONTRACT_ID = loadContract(defaultContractPath()).id;
@@ -104,5 +106,37 @@ describe('PostgreSQL stopped and restarted during a storm of submissions (real p
     }
     const lost = bot.lines.filter((l) => l.event === 'postgres-connection-lost').length;
     console.log(`      ${STOPS.length} stops: ${acknowledged.size} confirmed, ${apologies} apologies, ${lost} lost connections logged`);
+    await bot.stop();
+    bot = undefined;
+  });
+
+  it('/readyz: 503 naming store while the server refuses writes (read-only, as a standby after a failover) or is down; 200 again after', async function () {
+    const database = await openDatabase(pg!.url, { baseDir: process.cwd() });
+    const running = await startRunningApp({ database });
+    const admin = new Client({ connectionString: pg!.url });
+    admin.on('error', () => undefined);
+    const readyz = async () => (await (await fetch(`${running.baseUrl}/readyz`)).json()) as { failing: string[] };
+    const setReadOnly = async (on: boolean) => {
+      await admin.query(on ? 'ALTER SYSTEM SET default_transaction_read_only = on' : 'ALTER SYSTEM RESET default_transaction_read_only');
+      await admin.query('SELECT pg_reload_conf()');
+      await new Promise((r) => setTimeout(r, 300));
+    };
+    try {
+      await admin.connect();
+      assert.deepEqual((await readyz()).failing, []);
+      await setReadOnly(true);
+      assert.deepEqual((await readyz()).failing, ['store'], 'reads work, writes do not: not ready');
+      await setReadOnly(false);
+      assert.deepEqual((await readyz()).failing, []);
+      await admin.end();
+      await pg!.stop('fast');
+      assert.ok((await readyz()).failing.includes('store'));
+      await pg!.start();
+      assert.deepEqual((await readyz()).failing, [], 'the pool reconnects by itself');
+    } finally {
+      await admin.end().catch(() => undefined);
+      await running.close();
+      await database.close();
+    }
   });
 });

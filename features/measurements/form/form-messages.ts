@@ -18,6 +18,10 @@ export const formMessages = {
     `Formularen mangler sit indsendelses-id eller er beskadiget, så intet er gemt. Hent en ny med «opdater mål ${goalId}».`,
   unknownMeasurement: (): string => 'Den måling findes ikke (længere) i denne kontrakt. Skriv «historik mål …» for at se målingerne.',
   measurementOfOtherGoal: (goalId: string): string => `Målingen hører ikke til mål ${goalId}. Åbn rettelsen fra historikken for det rigtige mål.`,
+  // The store refused the write (its file was deleted or replaced, the disk is full or read-only):
+  // say plainly that nothing was saved, so nobody relies on a confirmation a restart would undo.
+  notSaved: (reference: string): string =>
+    `Målingen er IKKE gemt: databasen kan ikke gemme sikkert lige nu. Driften har fået besked – prøv igen senere. (Reference: ${reference})`,
   alreadyCorrected: (byId: number | undefined): string =>
     `Målingen er allerede rettet${byId !== undefined ? ` (af måling nr. ${byId})` : ''}, så din rettelse er ikke gemt. ` +
     'Hent historikken igen, og ret den nyeste version.',

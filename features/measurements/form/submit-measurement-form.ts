@@ -2,6 +2,7 @@ import { measurementFormCard } from './measurement-form-card';
 import { findKpi, goalOfKpi } from '../../../goals/contract-queries';
 import type { Goal, Kpi } from '../../../goals/contract-schema';
 import { CorrectionConflictError } from '../../../core/ports/correction-conflict-error';
+import { StoreUnavailableError } from '../../../core/ports/store-unavailable-error';
 import type { Measurement } from '../../../core/measurement';
 import type { TurnInfo } from '../../../core/turn-info';
 import { confirmationFor } from './confirmation-for';
@@ -85,6 +86,7 @@ export async function submitMeasurementForm(deps: MeasurementFormDeps, submissio
       demo: false,
     });
   } catch (err) {
+    if (err instanceof StoreUnavailableError) return { kind: 'text', text: formMessages.notSaved(err.reference) };
     if (!(err instanceof CorrectionConflictError)) throw err;
     return { kind: 'text', text: err.problem === 'already-corrected' ? formMessages.alreadyCorrected(err.correctedById) : formMessages.unknownMeasurement() };
   }
