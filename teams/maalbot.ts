@@ -18,6 +18,7 @@ import { newErrorReference } from '../core/error-reference';
 import { createTurnLogger, TURN_LOGGER_KEY, turnLoggerOf } from './turn-logger';
 import type { UpnLookup } from './upn-lookup';
 import type { TurnInfo } from '../core/turn-info';
+import { SentCards } from './sent-cards';
 
 export interface MaalBotDeps {
   answerQuestion: QuestionAnswerer;
@@ -26,6 +27,8 @@ export interface MaalBotDeps {
   logger: Logger;
   /** Set when an allow-list names UPNs: card actions then carry the user's UPN (teams/upn-lookup.ts). */
   lookupUpn?: UpnLookup;
+  /** The cards this bot sent, which an Action.Submit may replace (teams/sent-cards.ts); default a new one. */
+  sentCards?: SentCards;
 }
 
 /**
@@ -35,8 +38,11 @@ export interface MaalBotDeps {
  * what a move to the Microsoft 365 Agents SDK or the Teams SDK replaces.
  */
 export class MaalBot extends TeamsActivityHandler {
+  private readonly sentCards: SentCards;
+
   constructor(private readonly deps: MaalBotDeps) {
     super();
+    this.sentCards = deps.sentCards ?? new SentCards();
     this.onMessage(async (context, next) => {
       await this.track(context, 'message');
       if (isCardSubmit(context.activity.value)) await this.answerSubmit(context, context.activity.value);
@@ -75,6 +81,8 @@ export class MaalBot extends TeamsActivityHandler {
     const verb = typeof invokeValue.action?.verb === 'string' ? invokeValue.action.verb : '';
     const data = isRecord(invokeValue.action?.data) ? invokeValue.action.data : {};
     const result = await this.runCardAction(verb, data, context, 'execute');
+    // The card in the response replaces the pressed one: if that was ours, remember its new buttons.
+    if (result.kind === 'card') this.sentCards.replaced(context.activity.conversation.id, context.activity.replyToId, result.card);
     this.logTurn(context, `action:${verb}`, outcomeOf(result), started);
     return toInvokeResponse(result);
   }
@@ -84,22 +92,30 @@ export class MaalBot extends TeamsActivityHandler {
     const activity = context.activity;
     const text = typeof activity.text === 'string' ? activity.text : '';
     const { reply, intent } = await this.deps.answerQuestion(text, await this.turnInfo(context));
-    await context.sendActivity(toActivity(reply));
+    const sent = await context.sendActivity(toActivity(reply));
+    if (reply.kind === 'card') this.sentCards.remember(activity.conversation.id, sent?.id, reply.card);
     this.logTurn(context, intent, 'answered', started);
   }
 
-  /** Action.Submit fallback (clients without Universal Actions): update the card that was pressed. */
+  /**
+   * Action.Submit fallback (clients without Universal Actions): update the card that was pressed —
+   * only if it is a card this bot sent here with that button (the replyToId is the sender's word);
+   * otherwise the card goes out as a new message.
+   */
   private async answerSubmit(context: TurnContext, value: { verb: string } & Record<string, unknown>): Promise<void> {
     const started = process.hrtime.bigint();
     const { verb, ...data } = value;
     const result = await this.runCardAction(verb, data, context, 'submit');
     const replyToId = context.activity.replyToId;
-    if (result.kind === 'card' && replyToId !== undefined) {
+    const conversationId = context.activity.conversation.id;
+    if (result.kind === 'card' && this.sentCards.mayReplace(conversationId, replyToId, verb, data)) {
       const update = MessageFactory.attachment(CardFactory.adaptiveCard(result.card));
       update.id = replyToId;
       await context.updateActivity(update);
+      this.sentCards.remember(conversationId, replyToId, result.card);
     } else if (result.kind === 'card') {
-      await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(result.card)));
+      const sent = await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(result.card)));
+      this.sentCards.remember(conversationId, sent?.id, result.card);
     } else {
       await context.sendActivity(MessageFactory.text(result.kind === 'text' ? result.text : result.message));
     }
