@@ -71,6 +71,17 @@ export const LATEST_MEASUREMENTS_SQL = `
   ORDER BY id`;
 
 /**
+ * See MeasurementStore.listSeriesPage: walks measurements_latest_idx backwards from the row value
+ * (measured_on, id); `segment IS @segment` is an index constraint for NULL and a value alike.
+ * Exported for the query-plan test.
+ */
+export const SERIES_PAGE_SQL = `
+  SELECT ${COLUMNS} FROM measurements m
+   WHERE contract_id = @contractId AND kpi_id = @kpiId AND segment IS @segment
+     AND (measured_on, id) < (@measuredOn, @id) AND ${NOT_SUPERSEDED}
+   ORDER BY measured_on DESC, id DESC LIMIT @limit`;
+
+/**
  * See MeasurementStore.latestMeasurementsAsOf. One arm per possible segment (none, drift, vækst),
  * each walking measurements_latest_idx backwards and stopping at its first match, so the cost does
  * not grow with the KPI's history (a window over all its rows did, and showed in the submit bench).
@@ -146,6 +157,7 @@ function prepareStatements(db: Database.Database) {
         ORDER BY id`,
     ),
     latest: db.prepare<[string], SqliteRow>(LATEST_MEASUREMENTS_SQL),
+    seriesPage: db.prepare<[{ contractId: string; kpiId: string; segment: string | null; measuredOn: string; id: number; limit: number }], SqliteRow>(SERIES_PAGE_SQL),
     latestAsOf: db.prepare<[{ contractId: string; kpiId: string; idAtMost: number; measuredOnOrBefore: string }], SqliteRow>(LATEST_AS_OF_SQL),
     changeMarkers: db.prepare('SELECT data_version AS dataVersion, total_changes() AS ownChanges FROM pragma_data_version'),
   };
@@ -357,6 +369,12 @@ export class SqliteMeasurementStore implements MeasurementStore {
 
   async latestMeasurementsAsOf(contractId: string, kpiId: string, asOf: { idAtMost: number; measuredOnOrBefore: string }): Promise<Measurement[]> {
     return this.stmts.latestAsOf.all({ contractId, kpiId, ...asOf }).map(toMeasurement);
+  }
+
+  async listSeriesPage(contractId: string, kpiId: string, segment: string | null, before: { measuredOn: string; id: number } | null, limit: number): Promise<Measurement[]> {
+    // No `before`: start above every real row ('9999-12-31', the largest id).
+    const from = before ?? { measuredOn: '9999-12-31', id: Number.MAX_SAFE_INTEGER };
+    return this.stmts.seriesPage.all({ contractId, kpiId, segment, measuredOn: from.measuredOn, id: from.id, limit: Math.max(0, Math.trunc(limit)) }).map(toMeasurement);
   }
 
   async appliedMigrations(): Promise<number[]> {

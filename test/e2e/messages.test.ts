@@ -236,6 +236,7 @@ describe('end to end: the error boundary', () => {
       measurementBySubmission: async () => undefined,
       listMeasurements: async () => [],
       probeWrite: async () => undefined,
+      listSeriesPage: async () => [],
       latestMeasurements: async () => {
         throw new Error('SQLITE_CORRUPT: database disk image is malformed at /secret/path');
       },
