@@ -577,7 +577,7 @@ export function describeStoreContract(
 
       it('listSeriesPage pages one series newest first (keyset), leaving out superseded rows, other series and contracts', async function () {
         const dates = ['2021-03-31', '2021-09-30', '2021-06-30', '2021-09-30', '2021-01-15', '2021-12-01', '2021-06-30'];
-        const drift = [];
+        const drift: Measurement[] = [];
         for (const [i, measuredOn] of dates.entries()) drift.push(await store.appendMeasurement(newMeasurement({ kpiId: '3a', segment: 'drift', value: 70 + i, measuredOn })));
         await store.appendMeasurement(newMeasurement({ kpiId: '3a', segment: 'vækst', value: 1 }));
         await store.appendMeasurement(newMeasurement({ kpiId: '3b', segment: 'drift', value: 1 }));
