@@ -8,6 +8,10 @@ export const CARD_VERBS = {
   submitMeasurement: 'submitMeasurement',
   openCorrectionForm: 'openCorrectionForm',
   submitCorrection: 'submitCorrection',
+  /** "Vis ældre": the next page of one series' history. */
+  showHistoryPage: 'showHistoryPage',
+  /** "Vis hele": one measurement with its full texts (lists shorten them). */
+  showMeasurement: 'showMeasurement',
 } as const;
 
 export type CardVerb = (typeof CARD_VERBS)[keyof typeof CARD_VERBS];

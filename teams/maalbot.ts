@@ -19,6 +19,7 @@ import { createTurnLogger, TURN_LOGGER_KEY, turnLoggerOf } from './turn-logger';
 import type { UpnLookup } from './upn-lookup';
 import type { TurnInfo } from '../core/turn-info';
 import { SentCards } from './sent-cards';
+import { MAX_CARD_BYTES, withinCardBudget } from '../core/card-budget';
 
 export interface MaalBotDeps {
   answerQuestion: QuestionAnswerer;
@@ -91,7 +92,9 @@ export class MaalBot extends TeamsActivityHandler {
     const started = process.hrtime.bigint();
     const activity = context.activity;
     const text = typeof activity.text === 'string' ? activity.text : '';
-    const { reply, intent } = await this.deps.answerQuestion(text, await this.turnInfo(context));
+    const answer = await this.deps.answerQuestion(text, await this.turnInfo(context));
+    const { intent } = answer;
+    const reply = this.budgeted(context, answer.reply);
     const sent = await context.sendActivity(toActivity(reply));
     if (reply.kind === 'card') this.sentCards.remember(activity.conversation.id, sent?.id, reply.card);
     this.logTurn(context, intent, 'answered', started);
@@ -122,10 +125,18 @@ export class MaalBot extends TeamsActivityHandler {
     this.logTurn(context, `action:${verb}`, outcomeOf(result), started);
   }
 
+  /** Every card the bot sends or puts in place passes the size budget here (core/card-budget.ts). */
+  private budgeted<R extends CardActionResult>(context: TurnContext, result: R): R | Reply {
+    if (result.kind === 'error') return result;
+    const { reply, bytes } = withinCardBudget(result);
+    if (bytes !== undefined) turnLoggerOf(context, this.deps.logger).error({ event: 'card-over-budget', bytes, limit: MAX_CARD_BYTES }, 'a card over the size budget was replaced by a text');
+    return reply;
+  }
+
   /** A failing handler must still answer an invoke (else Teams retries): log it, show a reference. */
   private async runCardAction(verb: string, data: Record<string, unknown>, context: TurnContext, via: 'execute' | 'submit'): Promise<CardActionResult> {
     try {
-      return await this.deps.cardActions({ verb, data, turn: await this.turnInfo(context), via });
+      return this.budgeted(context, await this.deps.cardActions({ verb, data, turn: await this.turnInfo(context), via }));
     } catch (err) {
       const reference = newErrorReference();
       turnLoggerOf(context, this.deps.logger).error({ err, reference, verb }, 'card action failed');

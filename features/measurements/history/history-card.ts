@@ -1,7 +1,8 @@
 import type { Goal, Kpi } from '../../../goals/contract-schema';
 import type { Measurement } from '../../../core/measurement';
 import { historySeries, trendPoints, type HistorySeries } from './measurement-history';
-import { formatDate, formatDateShort, formatDateTime, formatKpiLevel, formatKpiValue, formatTarget, primaryBaselineValue } from '../../../core/danish-format';
+import { formatDate, formatDateShort, formatKpiLevel, formatTarget, primaryBaselineValue } from '../../../core/danish-format';
+import { historyRow, olderButton } from './history-rows';
 import { adaptiveCard, imBackAction, textBlock, type AdaptiveCard, type CardElement } from '../../../cards/adaptive-card';
 import { CARD_VERBS } from '../../../core/card-verbs';
 import { escapeMarkdown } from '../../../cards/escape-markdown';
@@ -16,35 +17,16 @@ export interface HistoryCardInput {
   rows: readonly Measurement[];
   today: string;
   timeZone: string;
-  /** Rows listed per series (newest first). Default 5. */
+  /** Rows listed per series (newest first); older ones behind "Vis ældre". Default 3. */
   maxRowsPerSeries?: number;
   /** Points per line in a trend chart (the most recent). Default 24. */
   maxChartPoints?: number;
 }
 
-const SEGMENT_LABELS = { drift: 'Drift', vækst: 'Vækst' } as const;
+export const SEGMENT_LABELS = { drift: 'Drift', vækst: 'Vækst' } as const;
 
-function shown(kpi: Kpi, m: Measurement): string {
-  return kpi.kind === 'milestone' ? formatKpiValue(kpi, m.done === true) : formatKpiValue(kpi, m.value ?? 0);
-}
-
-/** "**37 %** · efterår 2021 · målt 30. september 2021 · kilde … · af … (1. oktober 2021 kl. 10.00)". */
-function rowLine(kpi: Kpi, m: Measurement, timeZone: string): CardElement[] {
-  const who = escapeMarkdown(m.recordedByName ?? m.recordedBy);
-  const parts = [
-    `**${escapeMarkdown(shown(kpi, m))}**`,
-    escapeMarkdown(m.period),
-    `målt ${formatDate(m.measuredOn)}`,
-    `kilde: ${escapeMarkdown(m.source)}`,
-    `registreret af ${who}, ${formatDateTime(m.recordedAt, timeZone)}`,
-  ];
-  if (m.supersedesId !== null) parts.push(`retter måling nr. ${m.supersedesId}`);
-  if (m.demo) parts.push('demodata');
-  const out: CardElement[] = [textBlock(`Nr. ${m.id}: ${parts.join(' · ')}`, { size: 'Small', spacing: 'Small' })];
-  const notes = [m.evidence ? `Dokumentation: ${escapeMarkdown(m.evidence)}` : '', m.note ? `Kommentar: ${escapeMarkdown(m.note)}` : ''].filter((t) => t !== '');
-  if (notes.length > 0) out.push(textBlock(notes.join(' · '), { size: 'Small', isSubtle: true, spacing: 'None' }));
-  return out;
-}
+/** Rows per series on the history card; with shortened texts this keeps Mål 9 (nine series) well under 80 KB. */
+export const HISTORY_ROWS_PER_SERIES = 3;
 
 /** The target as a level on the chart's axis (pp_change: baseline + points; see status-rules R3). */
 function targetLevel(kpi: Kpi): number | null {
@@ -78,7 +60,7 @@ function chartFor(kpi: Kpi, series: readonly HistorySeries[], maxPoints: number)
  * numbers. Corrected rows are replaced by their corrections, as in status.
  */
 export function historyCard(input: HistoryCardInput): AdaptiveCard {
-  const maxRows = input.maxRowsPerSeries ?? 5;
+  const maxRows = input.maxRowsPerSeries ?? HISTORY_ROWS_PER_SERIES;
   const maxPoints = input.maxChartPoints ?? 24;
   const all = historySeries(input.kpis, input.rows);
   const supersededCount = input.rows.filter((r) => r.supersedesId !== null && input.kpis.some((k) => k.id === r.kpiId)).length;
@@ -110,11 +92,10 @@ export function historyCard(input: HistoryCardInput): AdaptiveCard {
         items.push(textBlock('Ingen målinger endnu.', { isSubtle: true, size: 'Small', spacing: 'None' }));
         continue;
       }
-      for (const m of s.rows.slice(0, maxRows)) items.push(...rowLine(kpi, m, input.timeZone));
-      if (s.rows.length > maxRows) {
-        const older = s.rows.length - maxRows;
-        items.push(textBlock(`… og ${older} ældre ${older === 1 ? 'måling' : 'målinger'}.`, { isSubtle: true, size: 'Small', spacing: 'None' }));
-      }
+      const listed = s.rows.slice(0, maxRows);
+      for (const m of listed) items.push(...historyRow(kpi, m, input.goal.id, input.timeZone));
+      // Older rows are a page away ("Vis ældre", an indexed page query), not in this card.
+      if (s.rows.length > maxRows) items.push(olderButton(input.goal.id, kpi, s.segment, listed.at(-1)!, s.rows.length - maxRows));
       const latest = s.rows[0]!;
       items.push({
         type: 'ActionSet',
