@@ -145,22 +145,13 @@ export function formatDateTime(isoInstant: string, timeZone = 'Europe/Copenhagen
 }
 
 /**
- * A due date for running text ("frist …"). The contract's own words when they name a year
- * ("efteråret 2021", "I 2021" → "i 2021", "senest 31/12-2021" → "31/12-2021"); otherwise
- * (e.g. "hvert år", "to år efter endt vejledning") the date itself, "31/12-2021".
+ * An evaluation window for running text, in the contract's own words: "efteråret 2021",
+ * "I 2021" → "2021", "2021 (kontraktåret)", "senest 31/12-2021", "to år efter endt vejledning".
+ * A bare year reads "2021" after "for"/"i" in the sentence the caller writes ("for 2021").
  */
-export function formatDueLabel(due: Pick<Kpi['due'], 'label' | 'date'>): string {
-  const label = due.label.trim().replace(/^senest\s+/i, '');
-  if (!/\d{4}/.test(label)) return formatDateShort(due.date);
+export function formatWindowWhen(window: { label: string }): string {
+  const label = window.label.trim().replace(/^i\s+(?=\d{4})/i, '');
   return label.charAt(0).toLowerCase() + label.slice(1);
-}
-
-/** The due date after a verb ("forventes …", "skulle være opfyldt …"): "i 2023", "senest 31/12-2021", "efteråret 2021". */
-export function formatDueWhen(due: Pick<Kpi['due'], 'label' | 'date'>): string {
-  const text = formatDueLabel(due);
-  if (/^\d{4}$/.test(text)) return `i ${text}`;
-  if (/^\d{1,2}\/\d{1,2}-\d{4}$/.test(text)) return `senest ${text}`;
-  return text;
 }
 
 /** Danish list: ["a"] → "a"; ["a","b","c"] → "a, b og c". */
@@ -189,6 +180,7 @@ export function formatKpiLevel(kpi: Pick<Kpi, 'kind' | 'unit'>, value: number): 
     case 'count':
       return kpi.unit ? `${formatNumber(value)} ${kpi.unit}` : formatNumber(value);
     case 'milestone':
+    case 'duty':
       return formatNumber(value);
   }
 }
@@ -200,7 +192,10 @@ export function formatKpiLevel(kpi: Pick<Kpi, 'kind' | 'unit'>, value: number): 
  * milestone true/false → "gennemført"/"ikke gennemført".
  */
 export function formatKpiValue(kpi: KpiFormatInfo, value: number | boolean): string {
-  if (typeof value === 'boolean') return value ? 'gennemført' : 'ikke gennemført';
+  if (typeof value === 'boolean') {
+    if (kpi.kind === 'duty') return value ? 'dokumenteret' : 'ikke overholdt';
+    return value ? 'gennemført' : 'ikke gennemført';
+  }
   if (kpi.kind === 'pp_change') {
     const base = primaryBaselineValue(kpi);
     if (base === null) return formatPercent(value);
@@ -212,10 +207,15 @@ export function formatKpiValue(kpi: KpiFormatInfo, value: number | boolean): str
 /**
  * The target in words: "mindst 37 %", "mindst 70 (NPS)", "mindst +5 procentpoint i forhold til 68 %",
  * "over kontrolgruppen", "mindst +10 procentpoint over kontrolgruppen", "mindst 3 teams",
- * "gennemført senest 31/12-2021".
+ * milestone "gennemført senest 31/12-2021" / "gennemført i 2021", duty "dokumenteret for 2021 (kontraktåret)" —
+ * always the window's own words, never a date the contract does not give.
  */
-export function formatTarget(kpi: Pick<Kpi, 'kind' | 'comparator' | 'target' | 'unit' | 'baselines' | 'due'>): string {
-  if (kpi.kind === 'milestone' || kpi.target === null) return `gennemført senest ${formatDateShort(kpi.due.date)}`;
+export function formatTarget(kpi: Pick<Kpi, 'kind' | 'comparator' | 'target' | 'unit' | 'baselines' | 'window'>): string {
+  if (kpi.kind === 'duty') return `løbende forpligtelse, dokumenteret for ${formatWindowWhen(kpi.window)}`;
+  if (kpi.kind === 'milestone' || kpi.target === null) {
+    const when = formatWindowWhen(kpi.window);
+    return /^(senest|inden|to år)/.test(when) ? `gennemført ${when}` : `gennemført i ${when}`;
+  }
   const word = kpi.comparator === 'gt' ? 'over' : 'mindst';
   const t = kpi.target;
   switch (kpi.kind) {

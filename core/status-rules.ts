@@ -1,10 +1,10 @@
 import type { Goal, Kpi, Segment } from '../goals/contract-schema';
 import { effectiveMeasurements, type Measurement } from './measurement';
+import { parsePeriod, periodWithin, type PeriodRange } from './period';
 import type { Status, StatusVerdict } from './status-types';
 import {
   formatDate,
-  formatDueLabel,
-  formatDueWhen,
+  formatWindowWhen,
   formatKpiLevel,
   formatMonthShort,
   formatNumber,
@@ -16,42 +16,62 @@ import {
 
 /*
  * THE STATUS RULES — the only place they are written down. Tests: test/core/status-rules.test.ts.
- * `today` is a calendar date (YYYY-MM-DD, Danish time) passed in by the caller.
+ * `today` is the calendar date the status is "as of" (YYYY-MM-DD, Danish time) passed in by the
+ * caller: today's date, or a date a director asked about ("status mål 4 pr. 1. oktober 2021").
  *
- * R1  Rows that count: rows for this KPI (kpiId) measured on or before `today` (future-dated rows
- *     are ignored) that carry a usable value (a number for numeric KPIs, done true/false for
- *     milestones). For a KPI with segments, a row counts only for its own segment; rows without
- *     a segment or with a segment the KPI does not have are ignored. For a KPI without segments
- *     the row's segment is ignored. A row that a correction supersedes (another row passed in names
- *     it in supersedesId) never counts: the correction stands in its place.
+ * R0  A row's period is read from its period text (core/period.ts: "efterår 2021" = 1/9–30/11,
+ *     "2021", "sep. 2021", "3. kvartal 2021" …); a text the reader does not know counts as the
+ *     single day measuredOn.
+ * R1  Rows that count: rows for this KPI (kpiId) measured on or before `today` (later rows did not
+ *     exist yet) that carry a usable value (a number for numeric KPIs, done true/false for
+ *     milestones and duties) and whose period lies inside the KPI's evaluation window (`window`,
+ *     the period the target is about). Rows from other periods are kept and shown — as the
+ *     baseline measurement when the period is a baseline's, else as "uden for målets periode" —
+ *     but never decide a verdict (classifyRow). For a KPI with segments, a row counts only for its
+ *     own segment; rows without a segment or with a segment the KPI does not have are ignored. For a
+ *     KPI without segments the row's segment is ignored. A row that a correction supersedes never
+ *     counts: the correction stands in its place.
  * R2  Only the newest row counts: greatest measuredOn, ties broken by greatest id (a correction
  *     stored later for the same date wins). Older rows are history.
  * R3  A row meets the target when
- *       gte: value ≥ target;  gt: value > target;  milestone (done): done === true.
+ *       gte: value ≥ target;  gt: value > target;  milestone and duty (done): done === true.
  *     pp_change: the row's value is the measured LEVEL in per cent (what Erhvervsstyrelsen
  *     publishes, e.g. 78); the change = value − the primary baseline (e.g. 68 → +10) is compared
  *     with the target in percentage points. effect_vs_control: the row's value already is the
  *     difference in percentage points against the control group.
  *     Comparisons are made on values rounded to 6 decimals, so 73,1 − 68,1 counts as 5.
  * R4  Target met → "opfyldt", whatever the date.
- * R5  Numeric target not met and today is after due.date → "ikke opfyldt".
- *     On the due date itself the target is still open.
- * R6  Numeric target not met and today ≤ due.date: gap = target − value (pp_change: target − change).
+ * R5  Numeric target not met and today is after the window's last day → "ikke opfyldt": the period
+ *     the target is about is over. On the last day itself the target is still open.
+ * R6  Numeric target not met within the window: gap = target − value (pp_change: target − change).
  *     gap ≤ tolerance → "på vej", otherwise "i risiko". Tolerance: 3 points for share, pp_change and
  *     effect_vs_control (procentpoint) and for nps (NPS points); for count 10 % of the target rounded
  *     up (so 1 short of 3 teams, or 2 short of 13, is "på vej").
- * R7  Milestone registered as not done: today after due.date → "ikke opfyldt"; otherwise
- *     more than 60 days left → "på vej", 60 days or fewer (incl. the due date) → "i risiko".
- * R8  No row that counts: today ≤ due.date → "afventer måling"; after → "ingen data".
+ * R7  Milestone registered as not done: today after the window → "ikke opfyldt"; otherwise
+ *     more than 60 days left of the window → "på vej", 60 days or fewer (incl. the last day) → "i risiko".
+ * R7a Duty (an ongoing duty, "løbende forpligtelse"): documented (done true) → "opfyldt"; registered
+ *     as not kept (done false) → "ikke opfyldt". A duty has no deadline inside its window, so no
+ *     "i risiko" from days left.
+ * R8  No row that counts: today ≤ the reporting horizon (`horizon.date`, when a result can be known)
+ *     → "afventer måling"; after it → "ingen data". A passed horizon is not the house's deadline, so
+ *     the reason says which period has no measurement, not that a deadline was missed.
  * R9  KPI with segments: each segment is judged on its own by R1–R8 (a segment without rows has
- *     no measurement); the KPI gets the worst segment status (R10).
- * R10 Severity, worst first: ikke opfyldt, i risiko, ingen data, på vej, afventer måling, opfyldt.
- *     "ingen data" ranks above "på vej": a passed deadline without data cannot be reported as met.
- * R11 A goal gets the worst status of the KPIs passed in (for a parent goal such as 9, the caller
- *     passes its sub-goals' KPIs). A goal with no KPIs at all → "ingen data".
+ *     no measurement); the KPI gets the worst segment status (R10) — the contract demands each.
+ * R10 Severity, worst first: ikke opfyldt, i risiko, ingen data, delvist opfyldt, på vej,
+ *     afventer måling, opfyldt. "ingen data" ranks above "på vej": a result that could be known
+ *     but is not registered cannot be reported as met.
+ * R11 A goal's parts are its KPIs; for a parent goal (9) they are its sub-goals with KPIs, each judged by R11.
+ *     All parts "opfyldt" → "opfyldt". No part "opfyldt" → the worst part (R10). Some "opfyldt" and
+ *     some not → "delvist opfyldt", and the reason counts them and names the rest ("3 af 4 delmål
+ *     opfyldt; 9d ingen data"). A goal with no parts → "ingen data". The overview counts goals the
+ *     same way.
+ * R12 The contract period: after the contract's last day (validTo) the verdicts are final; the
+ *     cards say so (features/status). The rules above need nothing else for that: windows and
+ *     horizons come from the contract, so after they pass only opfyldt, ikke opfyldt and ingen data
+ *     remain — or "afventer måling" for targets the contract itself places later (1b, 6c: 2023).
  */
 
-export const SEVERITY_ORDER: readonly Status[] = ['ikke opfyldt', 'i risiko', 'ingen data', 'på vej', 'afventer måling', 'opfyldt'];
+export const SEVERITY_ORDER: readonly Status[] = ['ikke opfyldt', 'i risiko', 'ingen data', 'delvist opfyldt', 'på vej', 'afventer måling', 'opfyldt'];
 
 /** R6: how far below target a numeric KPI may be before the due date and still be "på vej". */
 export const NEAR_TARGET_POINTS = 3;
@@ -94,7 +114,33 @@ function daysBetween(fromIso: string, toIso: string): number {
 
 /** R1 (usable value part). */
 function hasUsableValue(kpi: Kpi, m: Measurement): boolean {
-  return kpi.kind === 'milestone' ? typeof m.done === 'boolean' : typeof m.value === 'number' && Number.isFinite(m.value);
+  return isDoneKind(kpi) ? typeof m.done === 'boolean' : typeof m.value === 'number' && Number.isFinite(m.value);
+}
+
+/** Milestones and duties are registered as done / not done rather than as a number. */
+export function isDoneKind(kpi: Pick<Kpi, 'kind'>): boolean {
+  return kpi.kind === 'milestone' || kpi.kind === 'duty';
+}
+
+/** R0: the period a row describes; a text the reader does not know counts as the day it was measured. */
+export function rowPeriod(m: Pick<Measurement, 'period' | 'measuredOn'>): PeriodRange {
+  return parsePeriod(m.period) ?? { from: m.measuredOn, to: m.measuredOn };
+}
+
+/** How a row stands to a KPI's target (R1): it counts, it is the baseline measurement, or it is from another period. */
+export type RowStanding = { kind: 'counts' } | { kind: 'baseline'; baselineValue: number; matches: boolean } | { kind: 'outside' };
+
+/** R1: whether a row's period lies in the KPI's window, is one of its baselines' periods, or neither. */
+export function classifyRow(kpi: Pick<Kpi, 'window' | 'baselines'>, m: Pick<Measurement, 'period' | 'measuredOn' | 'value'>): RowStanding {
+  const period = rowPeriod(m);
+  if (periodWithin(period, kpi.window)) return { kind: 'counts' };
+  for (const b of kpi.baselines) {
+    const baselinePeriod = parsePeriod(b.label) ?? { from: b.measuredOn, to: b.measuredOn };
+    if (periodWithin(period, baselinePeriod) || m.measuredOn === b.measuredOn) {
+      return { kind: 'baseline', baselineValue: b.value, matches: m.value !== null && round6(m.value) === round6(b.value) };
+    }
+  }
+  return { kind: 'outside' };
 }
 
 /** R2: newer first by measuredOn, then id. */
@@ -114,7 +160,7 @@ function comparedValue(kpi: Kpi, value: number): number {
 
 /** R3. */
 export function meetsTarget(kpi: Kpi, m: Measurement): boolean {
-  if (kpi.comparator === 'done') return m.done === true;
+  if (kpi.comparator === 'done') return m.done === true; // milestones and duties
   if (m.value === null || kpi.target === null) return false;
   const v = round6(comparedValue(kpi, m.value));
   const t = round6(kpi.target);
@@ -164,48 +210,44 @@ function gapText(kpi: Kpi, gap: number): string {
 /** R1–R8 for one KPI (or one segment of it), given the rows that count for it. */
 function judge(kpi: Kpi, rows: readonly Measurement[], today: string): { verdict: StatusVerdict; latest: Measurement | null } {
   const latest = newest(rows);
-  const overdue = today > kpi.due.date;
-  const when = formatDueWhen(kpi.due);
-  const dueText = formatDueLabel(kpi.due);
-  const milestone = kpi.kind === 'milestone';
+  const windowOver = today > kpi.window.to;
+  const when = formatWindowWhen(kpi.window);
 
   if (latest === null) {
     // R8
-    if (!overdue) {
-      return {
-        latest,
-        verdict: { status: 'afventer måling', reason: milestone ? `Afventer registrering (frist ${dueText})` : `Afventer måling (forventes ${when})` },
-      };
+    if (today <= kpi.horizon.date) {
+      const what = isDoneKind(kpi) ? 'registrering' : 'måling';
+      return { latest, verdict: { status: 'afventer måling', reason: `Afventer ${what} for ${when} (ventes: ${kpi.horizon.label})` } };
     }
-    return {
-      latest,
-      verdict: {
-        status: 'ingen data',
-        reason: milestone ? `Ingen registrering; frist ${dueText} overskredet` : `Ingen måling registreret; målet skulle være opfyldt ${when}`,
-      },
-    };
+    return { latest, verdict: { status: 'ingen data', reason: isDoneKind(kpi) ? `Intet registreret for ${when}` : `Ingen måling registreret for ${when}` } };
   }
 
-  if (milestone) {
+  if (kpi.kind === 'duty') {
+    // R7a
+    if (latest.done === true) return { latest, verdict: { status: 'opfyldt', reason: `Dokumenteret for ${when} (registreret ${formatDate(latest.measuredOn)})` } };
+    return { latest, verdict: { status: 'ikke opfyldt', reason: `Registreret som ikke overholdt for ${when} (${formatDate(latest.measuredOn)})` } };
+  }
+
+  if (kpi.kind === 'milestone') {
     if (latest.done === true) return { latest, verdict: { status: 'opfyldt', reason: `Milepæl nået (registreret ${formatDate(latest.measuredOn)})` } }; // R4
     // R7
-    if (overdue) return { latest, verdict: { status: 'ikke opfyldt', reason: `Milepæl ikke nået; frist ${dueText} overskredet` } };
-    const days = daysBetween(today, kpi.due.date);
+    if (windowOver) return { latest, verdict: { status: 'ikke opfyldt', reason: `Milepæl ikke nået ${when}` } };
+    const days = daysBetween(today, kpi.window.to);
     if (days > MILESTONE_RISK_DAYS) {
-      return { latest, verdict: { status: 'på vej', reason: `Milepæl ikke nået endnu; ${days} dage til fristen ${dueText}` } };
+      return { latest, verdict: { status: 'på vej', reason: `Milepæl ikke nået endnu; ${days} dage tilbage af perioden (${when})` } };
     }
-    const left = days === 0 ? `fristen ${dueText} er i dag` : `kun ${days} ${days === 1 ? 'dag' : 'dage'} til fristen ${dueText}`;
+    const left = days === 0 ? `sidste dag af perioden (${when}) er i dag` : `kun ${days} ${days === 1 ? 'dag' : 'dage'} tilbage af perioden (${when})`;
     return { latest, verdict: { status: 'i risiko', reason: `Milepæl ikke nået; ${left}` } };
   }
 
   const value = latest.value as number; // R1 guarantees a number here
   const base = measuredLine(kpi, latest, value);
   if (meetsTarget(kpi, latest)) return { latest, verdict: { status: 'opfyldt', reason: base } }; // R4
-  if (overdue) return { latest, verdict: { status: 'ikke opfyldt', reason: `${base}; fristen ${dueText} er overskredet` } }; // R5
+  if (windowOver) return { latest, verdict: { status: 'ikke opfyldt', reason: `${base}; målets periode (${when}) er slut` } }; // R5
   // R6
   const gap = round6((kpi.target ?? 0) - comparedValue(kpi, value));
   const status: Status = gap <= tolerance(kpi) ? 'på vej' : 'i risiko';
-  return { latest, verdict: { status, reason: `${base} – ${gapText(kpi, gap)}; frist ${dueText}` } };
+  return { latest, verdict: { status, reason: `${base} – ${gapText(kpi, gap)}; periode ${when}` } };
 }
 
 const SEGMENT_NAMES: Record<Segment, string> = { drift: 'drift', vækst: 'vækst' };
@@ -215,7 +257,7 @@ function segmentClause(kpi: Kpi, s: SegmentStatus): string {
   const name = SEGMENT_NAMES[s.segment];
   const m = s.latest;
   if (m === null) return `${name}: ingen måling`;
-  if (kpi.kind === 'milestone') return `${name}: ${m.done === true ? 'gennemført' : 'ikke gennemført'}`;
+  if (isDoneKind(kpi)) return `${name}: ${m.done === true ? 'gennemført' : 'ikke gennemført'}`;
   const value = m.value as number;
   const shown = kpi.kind === 'pp_change' ? formatPercent(value) : formatKpiLevel(kpi, value);
   if (s.verdict.status === 'opfyldt') return `${name}: ${shown} opfyldt`;
@@ -229,7 +271,9 @@ const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
 export function kpiStatus(kpi: Kpi, measurements: readonly Measurement[], today: string): KpiStatus {
   // Dates are compared as strings, which is only right for the exact YYYY-MM-DD form.
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new RangeError(`today skal være ÅÅÅÅ-MM-DD, fik "${today}"`);
-  const rows = effectiveMeasurements(measurements).filter((m) => m.kpiId === kpi.id && m.measuredOn <= today && hasUsableValue(kpi, m)); // R1
+  const rows = effectiveMeasurements(measurements).filter(
+    (m) => m.kpiId === kpi.id && m.measuredOn <= today && hasUsableValue(kpi, m) && classifyRow(kpi, m).kind === 'counts',
+  ); // R1
 
   if (kpi.segments.length === 0) {
     const { verdict, latest } = judge(kpi, rows, today);
@@ -251,18 +295,54 @@ export function kpiStatus(kpi: Kpi, measurements: readonly Measurement[], today:
   return { kpiId: kpi.id, status, reason, latest, segments };
 }
 
-/** The status of a goal: the worst of the given KPIs (R11), with a one-line summary. */
+/** One part of a goal for R11: a KPI's or a sub-goal's status under its id. */
+export interface StatusPart {
+  id: string;
+  status: Status;
+  reason: string;
+}
+
+/**
+ * R11 over some parts: opfyldt when all are, the worst when none is, "delvist opfyldt" when mixed.
+ * `noun` names the parts in the reason ("delmål", "målepunkter").
+ */
+export function aggregateStatus(parts: readonly StatusPart[], noun: string): StatusVerdict | null {
+  const worst = worstStatus(parts.map((p) => p.status));
+  if (worst === null) return null;
+  if (parts.length === 1) return { status: worst, reason: parts[0].reason };
+  const met = parts.filter((p) => p.status === 'opfyldt').length;
+  if (met === parts.length) return { status: 'opfyldt', reason: `Alle ${parts.length} ${noun} opfyldt` };
+  const rest = [...parts]
+    .filter((p) => p.status !== 'opfyldt')
+    .sort((a, b) => compareSeverity(a.status, b.status))
+    .map((p) => `${p.id} ${p.status}`);
+  const status: Status = met === 0 ? worst : 'delvist opfyldt';
+  return { status, reason: `${met} af ${parts.length} ${noun} opfyldt; ${rest.join(', ')}` };
+}
+
+/** The status of a goal from its own KPIs (R11), with a one-line summary. */
 export function goalStatus(goal: Pick<Goal, 'id'>, kpis: readonly Kpi[], measurements: readonly Measurement[], today: string): GoalStatus {
   const statuses = kpis.map((k) => kpiStatus(k, measurements, today));
-  const worst = worstStatus(statuses.map((s) => s.status));
-  if (worst === null) return { goalId: goal.id, status: 'ingen data', reason: 'Målet har ingen målepunkter med målværdi i kontrakten', kpis: [] };
-  if (statuses.length === 1) return { goalId: goal.id, status: worst, reason: statuses[0].reason, kpis: statuses };
+  const verdict = aggregateStatus(
+    statuses.map((s) => ({ id: s.kpiId, status: s.status, reason: s.reason })),
+    'målepunkter',
+  );
+  if (verdict === null) return { goalId: goal.id, status: 'ingen data', reason: 'Målet har ingen målepunkter i kontrakten', kpis: [] };
+  return { goalId: goal.id, ...verdict, kpis: statuses };
+}
 
-  const met = statuses.filter((s) => s.status === 'opfyldt').length;
-  if (met === statuses.length) return { goalId: goal.id, status: worst, reason: `Alle ${statuses.length} KPI'er opfyldt`, kpis: statuses };
-  const rest = [...statuses]
-    .filter((s) => s.status !== 'opfyldt')
-    .sort((a, b) => compareSeverity(a.status, b.status))
-    .map((s) => `${s.kpiId} ${s.status}`);
-  return { goalId: goal.id, status: worst, reason: `${met} af ${statuses.length} KPI'er opfyldt; ${rest.join(', ')}`, kpis: statuses };
+/**
+ * The status of a parent goal (9) from its sub-goals (R11): each sub-goal is judged on its own
+ * KPIs, then the parent counts sub-goals. `kpis` lists every KPI judged, sub-goal by sub-goal.
+ */
+export function parentGoalStatus(goal: Pick<Goal, 'id'>, children: readonly { goal: Pick<Goal, 'id'>; kpis: readonly Kpi[] }[], measurements: readonly Measurement[], today: string): GoalStatus & { children: GoalStatus[] } {
+  // A sub-goal without KPIs cannot be measured at all; it is not counted as missing data.
+  const childStatuses = children.filter((c) => c.kpis.length > 0).map((c) => goalStatus(c.goal, c.kpis, measurements, today));
+  const verdict = aggregateStatus(
+    childStatuses.map((c) => ({ id: c.goalId, status: c.status, reason: c.reason })),
+    'delmål',
+  );
+  const kpis = childStatuses.flatMap((c) => c.kpis);
+  if (verdict === null) return { goalId: goal.id, status: 'ingen data', reason: 'Målet har ingen delmål med målepunkter i kontrakten', kpis, children: childStatuses };
+  return { goalId: goal.id, ...verdict, kpis, children: childStatuses };
 }

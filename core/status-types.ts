@@ -2,7 +2,7 @@
  * The honest status vocabulary. Values are the Danish words directors see.
  * Rules that pick one live in core/status-rules.ts (documented there, one place).
  */
-export const STATUSES = ['opfyldt', 'på vej', 'i risiko', 'ikke opfyldt', 'afventer måling', 'ingen data'] as const;
+export const STATUSES = ['opfyldt', 'delvist opfyldt', 'på vej', 'i risiko', 'ikke opfyldt', 'afventer måling', 'ingen data'] as const;
 export type Status = (typeof STATUSES)[number];
 
 export interface StatusVerdict {

@@ -19,12 +19,13 @@ export const kpiKindSchema = z.enum([
   'nps', // Net Promoter Score, −100…100
   'pp_change', // change in percentage points against a baseline
   'effect_vs_control', // difference in percentage points against a control group
-  'milestone', // done / not done by a deadline
+  'milestone', // done / not done within the evaluation window
   'count', // a whole number of things (teams, agreements…)
+  'duty', // an ongoing duty ("løbende forpligtelse", e.g. "opretholder og dimensionerer"): documented or not, per window
 ]);
 export type KpiKind = z.infer<typeof kpiKindSchema>;
 
-/** gte: value ≥ target; gt: value > target (e.g. "øget produktivitet" = better than control); done: milestone. */
+/** gte: value ≥ target; gt: value > target (e.g. "øget produktivitet" = better than control); done: milestone or duty. */
 export const comparatorSchema = z.enum(['gte', 'gt', 'done']);
 export type Comparator = z.infer<typeof comparatorSchema>;
 
@@ -44,12 +45,28 @@ export type MeasuredBy = z.infer<typeof measuredBySchema>;
 
 /** A point in time the contract names, kept both as the contract's words and as a date. */
 export const dueSchema = z.strictObject({
-  /** The contract's own words, e.g. "efteråret 2021", "31/12-2021", "2023". */
+  /** The contract's own words, e.g. "efteråret 2021", "fjerde kvartal af 2021", "2023". */
   label: z.string().min(1),
-  /** The last calendar day on which the target can be met or measured. */
+  /** The calendar day those words mean (where the data file reads them, the KPI says so in `interpreted`). */
   date: isoDate,
 });
 export type Due = z.infer<typeof dueSchema>;
+
+/**
+ * The evaluation window: the period a target is about ("efteråret 2021", "I 2021", "I 2023").
+ * A measurement counts for the target only when its period lies inside (core/status-rules.ts R1).
+ */
+export const windowSchema = z.strictObject({
+  /** The contract's own words. */
+  label: z.string().min(1),
+  from: isoDate,
+  to: isoDate,
+});
+export type EvaluationWindow = z.infer<typeof windowSchema>;
+
+/** What in a KPI the data file reads into the contract rather than quotes from it (shown as "Fortolkning"). */
+export const interpretedPartSchema = z.enum(['target', 'window', 'horizon']);
+export type InterpretedPart = z.infer<typeof interpretedPartSchema>;
 
 export const baselineSchema = z.strictObject({
   value: z.number(),
@@ -71,9 +88,17 @@ export const kpiSchema = z
     targetText: z.string().min(1),
     kind: kpiKindSchema,
     comparator: comparatorSchema,
-    /** Target value in the kind's unit; null only for milestones. */
+    /** Target value in the kind's unit; null only for milestones and duties. */
     target: z.number().nullable(),
-    due: dueSchema,
+    /** The period the target is about; rows from other periods never decide the verdict. */
+    window: windowSchema,
+    /**
+     * The reporting horizon: when a result can be known (e.g. Erhvervsstyrelsen's report after the
+     * survey). Before it, a KPI without a measurement awaits one; after it, data is missing.
+     */
+    horizon: dueSchema,
+    /** Parts the data file interprets; each is labelled "Fortolkning" with `interpretation` on every card. */
+    interpreted: z.array(interpretedPartSchema).default([]),
     /** "once" for a single target, "annual" for one that applies every year of the contract. */
     recurrence: z.enum(['once', 'annual']).default('once'),
     baselines: z.array(baselineSchema).default([]),
@@ -87,11 +112,11 @@ export const kpiSchema = z
     interpretation: z.string().optional(),
   })
   .superRefine((kpi, ctx) => {
-    if (kpi.kind === 'milestone') {
-      if (kpi.comparator !== 'done') ctx.addIssue({ code: 'custom', path: ['comparator'], message: 'en milepæl skal have comparator "done"' });
-      if (kpi.target !== null) ctx.addIssue({ code: 'custom', path: ['target'], message: 'en milepæl har ingen målværdi (brug null)' });
+    if (kpi.kind === 'milestone' || kpi.kind === 'duty') {
+      if (kpi.comparator !== 'done') ctx.addIssue({ code: 'custom', path: ['comparator'], message: 'en milepæl eller forpligtelse skal have comparator "done"' });
+      if (kpi.target !== null) ctx.addIssue({ code: 'custom', path: ['target'], message: 'en milepæl eller forpligtelse har ingen målværdi (brug null)' });
     } else {
-      if (kpi.comparator === 'done') ctx.addIssue({ code: 'custom', path: ['comparator'], message: '"done" gælder kun milepæle' });
+      if (kpi.comparator === 'done') ctx.addIssue({ code: 'custom', path: ['comparator'], message: '"done" gælder kun milepæle og forpligtelser' });
       if (kpi.target === null) ctx.addIssue({ code: 'custom', path: ['target'], message: 'målværdi mangler' });
     }
     if (kpi.kind === 'share' && kpi.target !== null && (kpi.target < 0 || kpi.target > 100)) {
@@ -103,6 +128,10 @@ export const kpiSchema = z
     if (kpi.kind === 'pp_change' && !kpi.baselines.some((b) => b.primary)) {
       ctx.addIssue({ code: 'custom', path: ['baselines'], message: 'en ændring i procentpoint kræver en primær baseline' });
     }
+    if (kpi.window.from > kpi.window.to) ctx.addIssue({ code: 'custom', path: ['window', 'to'], message: 'slutdato ligger før startdato' });
+    if (kpi.interpreted.length > 0 && (kpi.interpretation ?? '').trim() === '') {
+      ctx.addIssue({ code: 'custom', path: ['interpretation'], message: 'en fortolkning (interpreted) skal forklares med kontraktens ord' });
+    }
     if (kpi.baselines.filter((b) => b.primary).length > 1) {
       ctx.addIssue({ code: 'custom', path: ['baselines'], message: 'højst én baseline må være primær' });
     }
@@ -113,7 +142,8 @@ export const reportingObligationSchema = z.strictObject({
   /** Who reports, e.g. "Erhvervsstyrelsen", "Erhvervshus Sydjylland". */
   from: z.string().min(1),
   to: z.array(z.string().min(1)).min(1),
-  frequency: z.enum(['once', 'annual', 'continuous', 'on-request']),
+  /** Only where the contract states how often; left out where it does not (nothing is invented). */
+  frequency: z.enum(['once', 'annual', 'continuous', 'on-request']).optional(),
   /** What is reported, in Danish. */
   about: z.string().min(1),
   /** When, in the contract's words, if it says so ("fjerde kvartal 2021"). */
@@ -133,6 +163,11 @@ export const goalSchema = z.strictObject({
   topics: z.array(z.string().min(1)).default([]),
   kpis: z.array(kpiSchema).default([]),
   reporting: z.array(reportingObligationSchema).default([]),
+  /**
+   * Slips in the contract text, shown as written with the correction beside them (never silently
+   * corrected): e.g. Mål 7's "Erhvervshus Syddanmark".
+   */
+  textNotes: z.array(z.strictObject({ writtenAs: z.string().min(1), note: z.string().min(1) })).default([]),
 });
 export type Goal = z.infer<typeof goalSchema>;
 
@@ -143,6 +178,8 @@ export const deadlineSchema = z.strictObject({
   from: isoDate,
   to: isoDate,
   label: z.string().min(1),
+  /** The contract names no day ("efter årets afslutning"): cards show the label, `from` is only the earliest day. */
+  undated: z.boolean().optional(),
   goalIds: z.array(z.string()).default([]),
   responsible: z.string().min(1),
 });

@@ -1,5 +1,5 @@
 import type { IntentHandlers } from './answer-context';
-import { fromLatestRows } from '../status/from-latest-rows';
+import { fromStatusRows } from '../status/from-status-rows';
 import { goalStatusAnswer } from '../status/goal-status-answer';
 import { overviewAnswer } from '../status/overview-answer';
 import { answerHelp, answerNotUnderstood, answerUnknownGoal, unknownGoalReply } from './help-answer';
@@ -17,11 +17,11 @@ import { historyAnswer } from '../measurements/history/history-answer';
  */
 export const intentHandlers: IntentHandlers = {
   'goal-status': async ({ goalId }, ctx) =>
-    fromLatestRows(ctx, ['goal-status', ctx.contract.id, goalId, ctx.today], (measurements) =>
+    fromStatusRows(ctx, ['goal-status', ctx.contract.id, goalId, ctx.today], (measurements) =>
       // The parser only yields ids that exist; a contract swapped under us is the only way to undefined.
       goalStatusAnswer(goalId, { contract: ctx.contract, measurements, today: ctx.today }) ?? unknownGoalReply(ctx.contract, goalId),
     ),
-  overview: async (_intent, ctx) => fromLatestRows(ctx, ['overview', ctx.contract.id, ctx.today], (measurements) => overviewAnswer({ contract: ctx.contract, measurements, today: ctx.today })),
+  overview: async (_intent, ctx) => fromStatusRows(ctx, ['overview', ctx.contract.id, ctx.today], (measurements) => overviewAnswer({ contract: ctx.contract, measurements, today: ctx.today })),
   help: answerHelp,
   'not-understood': answerNotUnderstood,
   'unknown-goal': answerUnknownGoal,

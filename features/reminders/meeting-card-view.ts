@@ -91,7 +91,8 @@ export function buildMeetingCardView(input: MeetingCardInput): MeetingCardView {
   for (const goal of goals) {
     const st = goalStatus(goal, kpisOfGoal(contract, goal.id), measurements, today);
     st.kpis.forEach((k) => noteDemo(k.latest));
-    if (st.status !== 'i risiko' && st.status !== 'ikke opfyldt') continue;
+    // A goal only partly met is on the agenda when one of its KPIs is at risk or not met.
+    if (!st.kpis.some((k) => k.status === 'i risiko' || k.status === 'ikke opfyldt')) continue;
     goalsAtRisk.push({
       label: `Mål ${escapeMarkdown(goal.id)}`,
       title: escapeMarkdown(goal.title),

@@ -48,7 +48,7 @@ export async function nextMeetingAnswer(ctx: NextMeetingDeps): Promise<Reply> {
     meeting: next,
     title: schedule.meeting.title,
     timeZone: schedule.timeZone,
-    measurements: await ctx.store.latestMeasurements(contract.id),
+    measurements: await ctx.store.listMeasurements(contract.id),
     today: ctx.today,
     deadlines: scheduledDeadlines(contract, schedule),
   });

@@ -119,7 +119,7 @@ export function dueDeadlineAndNudgeOccurrences(input: OccurrenceInput, from: Dat
     for (const owner of nudges.owners) {
       const found = findKpi(input.contract, owner.kpiId);
       if (found === undefined) continue; // load-schedule refuses unknown KPIs; a changed contract may still drop one
-      const startDate = addDays(found.kpi.due.date, -nudges.startDaysBeforeDue);
+      const startDate = addDays(found.kpi.horizon.date, -nudges.startDaysBeforeDue);
       if (days.length === 0 || !isMeasurementMissing(found.kpi, input.measurements, input.today)) continue;
       for (const day of days) {
         if (day < startDate) continue;

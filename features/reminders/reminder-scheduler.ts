@@ -184,7 +184,7 @@ export class ReminderScheduler {
     const mark = await store.getSchedulerMark();
     const graceStart = now.getTime() - this.options.graceMs;
     const from = new Date(Math.max(now.getTime() - this.options.maxLookbackMs, Math.min(mark === undefined ? graceStart : Date.parse(mark), graceStart - SWEEP_MS)));
-    const measurements = await this.deps.measurements.latestMeasurements(contract.id);
+    const measurements = await this.deps.measurements.listMeasurements(contract.id);
     const today = localDate(now, schedule.timeZone);
     const input = { schedule, contract, meetingSource: this.deps.meetingSource, measurements, today };
     // A failing meeting source (Graph down) must not hold up deadlines and nudges; its reminders

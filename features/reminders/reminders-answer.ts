@@ -80,7 +80,7 @@ export async function remindersAnswer(ctx: RemindersAnswerDeps): Promise<Reply> 
   }
   if (reminders.activityFeed) view.schedule.push({ title: 'Aktivitetsfeed', value: 'Direktørerne får også besked i Teams-aktivitetsfeedet' });
 
-  const measurements = await ctx.store.latestMeasurements(contract.id);
+  const measurements = await ctx.store.listMeasurements(contract.id);
   const upcoming = await dueOccurrences(
     { schedule, contract, meetingSource: reminders.meetingSource, measurements, today: ctx.today },
     now,

@@ -1,7 +1,8 @@
 import type { ContractData, Goal, Kpi, ReportingObligation, Segment } from '../../goals/contract-schema';
 import { findGoal, kpisOfGoal, subGoals } from '../../goals/contract-queries';
-import type { Measurement } from '../../core/measurement';
-import { goalStatus, kpiStatus, type KpiStatus } from '../../core/status-rules';
+import { effectiveMeasurements, type Measurement } from '../../core/measurement';
+import { classifyRow, goalStatus, isDoneKind, kpiStatus, parentGoalStatus, type GoalStatus, type KpiStatus } from '../../core/status-rules';
+import { contractPeriodNote } from './contract-period-note';
 import type { Status } from '../../core/status-types';
 import { formatDate, formatKpiLevel, formatKpiValue, formatList, formatTarget } from '../../core/danish-format';
 import { escapeMarkdown } from '../../cards/escape-markdown';
@@ -17,6 +18,13 @@ export interface GoalStatusView {
   contractTitle: string;
   /** "Status pr. 8. marts 2021". */
   asOf: string;
+  /** Where `asOf` stands to the contract period: "Kontraktperioden sluttede 31. december 2021 – dette er den endelige opgørelse." */
+  periodNote: string;
+  /** True after the contract period: the verdicts are final. */
+  final: boolean;
+  /** Slips in the contract text, as written with the correction: "Kontrakten skriver «…» – …". */
+  textNotes: string[];
+  hasTextNotes: boolean;
   /** "Mål 4 – Erhvervshusenes knudepunktsfunktion". */
   heading: string;
   /** "Nationalt mål", "Lokalt mål", "Lokalt delmål af mål 9 – …". */
@@ -90,7 +98,7 @@ export interface MethodView {
 const SEGMENT_LABELS: Record<Segment, string> = { drift: 'Drift', vækst: 'Vækst' };
 const SEGMENT_NOUNS: Record<Segment, string> = { drift: 'driftssegmentet', vækst: 'vækstsegmentet' };
 
-const FREQUENCY_WORDS: Record<ReportingObligation['frequency'], string> = {
+const FREQUENCY_WORDS: Record<NonNullable<ReportingObligation['frequency']>, string> = {
   once: 'én gang',
   annual: 'årligt',
   continuous: 'løbende',
@@ -106,14 +114,59 @@ export function goalHeading(goal: Pick<Goal, 'id' | 'title'>): string {
 }
 
 function measuredText(kpi: Kpi, m: Measurement): string {
-  const value = kpi.kind === 'milestone' ? formatKpiValue(kpi, m.done === true) : formatKpiValue(kpi, m.value ?? 0);
+  const value = isDoneKind(kpi) ? formatKpiValue(kpi, m.done === true) : formatKpiValue(kpi, m.value ?? 0);
   return `${escapeMarkdown(value)} – ${escapeMarkdown(m.period)}, målt ${formatDate(m.measuredOn)}`;
 }
 
-function kpiView(kpi: Kpi, s: KpiStatus, showStatus: boolean): KpiView {
-  const facts: FactView[] = [{ title: 'Mål', value: escapeMarkdown(formatTarget(kpi)) }];
+/** " (Fortolkning)" after a fact the data file reads into the contract; the KPI's interpretation says how. */
+function interpretedMark(kpi: Kpi, part: Kpi['interpreted'][number]): string {
+  return kpi.interpreted.includes(part) ? ' (Fortolkning)' : '';
+}
+
+/** The newest of some rows (greatest measuredOn, then id), as the rules pick one. */
+function newestRow(rows: readonly Measurement[]): Measurement | undefined {
+  return rows.reduce<Measurement | undefined>((best, m) => (best === undefined || m.measuredOn > best.measuredOn || (m.measuredOn === best.measuredOn && m.id > best.id) ? m : best), undefined);
+}
+
+/** Rows of this KPI measured by `today` that do not count (R1): baseline measurements and other periods. */
+function rowsBeside(kpi: Kpi, measurements: readonly Measurement[], today: string): { baseline: Measurement[]; outside: Measurement[] } {
+  const mine = effectiveMeasurements(measurements).filter((m) => m.kpiId === kpi.id && m.measuredOn <= today);
+  const baseline: Measurement[] = [];
+  const outside: Measurement[] = [];
+  for (const m of mine) {
+    const standing = classifyRow(kpi, m).kind;
+    if (standing === 'baseline') baseline.push(m);
+    else if (standing === 'outside') outside.push(m);
+  }
+  return { baseline, outside };
+}
+
+function kpiView(kpi: Kpi, s: KpiStatus, showStatus: boolean, measurements: readonly Measurement[], today: string): KpiView {
+  const facts: FactView[] = [
+    { title: 'Mål', value: escapeMarkdown(formatTarget(kpi)) + interpretedMark(kpi, 'target') },
+    { title: 'Periode', value: escapeMarkdown(kpi.window.label) + interpretedMark(kpi, 'window') },
+    { title: 'Resultat ventes', value: escapeMarkdown(kpi.horizon.label) + interpretedMark(kpi, 'horizon') },
+  ];
+  const beside = rowsBeside(kpi, measurements, today);
   for (const b of kpi.baselines) {
-    facts.push({ title: 'Baseline', value: escapeMarkdown(`${formatKpiLevel(kpi, b.value)} i ${b.label} (${b.scope})`) });
+    let text = `${formatKpiLevel(kpi, b.value)} i ${b.label} (${b.scope})`;
+    // A registered measurement of the baseline's period is shown beside the contract's figure (R1).
+    const registered = newestRow(beside.baseline.filter((m) => classifyRow({ window: kpi.window, baselines: [b] }, m).kind === 'baseline'));
+    if (registered !== undefined && registered.value !== null) {
+      const same = classifyRow({ window: kpi.window, baselines: [b] }, registered);
+      text += same.kind === 'baseline' && same.matches
+        ? ` – registreret baselinemåling ${formatKpiLevel(kpi, registered.value)} stemmer`
+        : ` – registreret baselinemåling ${formatKpiLevel(kpi, registered.value)} afviger fra kontraktens tal`;
+    }
+    facts.push({ title: 'Baseline', value: escapeMarkdown(text) });
+  }
+  const other = newestRow(beside.outside);
+  if (other !== undefined) {
+    const n = beside.outside.length;
+    facts.push({
+      title: 'Uden for perioden',
+      value: `${measuredText(kpi, other)} – uden for målets periode, tæller ikke${n > 1 ? ` (${n} målinger, se historik)` : ''}`,
+    });
   }
   if (kpi.segments.length === 0) {
     const m = s.latest;
@@ -166,8 +219,19 @@ function methodViews(kpis: readonly Kpi[]): MethodView[] {
 }
 
 function reportingLine(r: ReportingObligation): string {
-  const when = r.when ? ` · ${r.when.label}` : '';
-  return escapeMarkdown(`${r.from} → ${formatList(r.to)} · ${FREQUENCY_WORDS[r.frequency]}${when}: ${r.about}`);
+  // Only what the contract says: no frequency where it names none.
+  const parts = [r.frequency === undefined ? undefined : FREQUENCY_WORDS[r.frequency], r.when?.label].filter((p): p is string => p !== undefined);
+  return escapeMarkdown(`${r.from} → ${formatList(r.to)}${parts.map((p) => ` · ${p}`).join('')}: ${r.about}`);
+}
+
+/**
+ * A goal's status by R11: a parent goal (9) counts its sub-goals, any other goal its own KPIs.
+ * The one place features/status judges a goal; the overview and reminders use it too.
+ */
+export function judgeGoal(contract: ContractData, goal: Goal, measurements: readonly Measurement[], today: string): GoalStatus {
+  const children = subGoals(contract, goal.id);
+  if (children.length === 0) return goalStatus(goal, kpisOfGoal(contract, goal.id), measurements, today);
+  return parentGoalStatus(goal, children.map((c) => ({ goal: c, kpis: kpisOfGoal(contract, c.id) })), measurements, today);
 }
 
 /**
@@ -184,28 +248,34 @@ export function buildGoalStatusView(
   if (goal === undefined) return null;
   const children = subGoals(contract, goal.id);
   const kpis = kpisOfGoal(contract, goal.id);
-  const overall = goalStatus(goal, kpis, measurements, today);
+  const overall = judgeGoal(contract, goal, measurements, today);
   // With one KPI and no segments the overall status line is the KPI's; don't repeat it.
   const repeatStatus = !(kpis.length === 1 && kpis[0].segments.length === 0 && children.length === 0);
-  const kpiViews = kpis.map((k, i) => kpiView(k, overall.kpis[i] ?? kpiStatus(k, measurements, today), repeatStatus));
+  const kpiViews = kpis.map((k) => kpiView(k, overall.kpis.find((st) => st.kpiId === k.id) ?? kpiStatus(k, measurements, today), repeatStatus, measurements, today));
 
   const parent = goal.parentId !== undefined ? findGoal(contract, goal.parentId) : undefined;
   const scopeWord = goal.scope === 'national' ? 'Nationalt' : 'Lokalt';
   const scopeLabel = parent ? `${scopeWord} delmål af ${goalHeading(parent).replace(/^Mål/, 'mål')}` : `${scopeWord} mål`;
 
   const subGoalViews: SubGoalView[] = children.map((child) => {
-    const st = goalStatus(child, kpisOfGoal(contract, child.id), measurements, today);
+    const st = judgeGoal(contract, child, measurements, today);
     return { heading: goalHeading(child), status: badge(st.status), reason: escapeMarkdown(st.reason) };
   });
 
   // Sub-goals repeat the parent's reporting lines; show each obligation once.
   const reportingLines = [...new Set([goal, ...children].flatMap((g) => g.reporting.map(reportingLine)))];
   const methods = methodViews(kpis);
+  const period = contractPeriodNote(contract, today);
+  const textNotes = [goal, ...children].flatMap((g) => g.textNotes.map((n) => escapeMarkdown(`Kontrakten skriver «${n.writtenAs}» – ${n.note}`)));
 
   return {
     goalId: goal.id,
     contractTitle: escapeMarkdown(contract.title),
     asOf: `Status pr. ${formatDate(today)}`,
+    periodNote: escapeMarkdown(period.text),
+    final: period.final,
+    textNotes,
+    hasTextNotes: textNotes.length > 0,
     heading: goalHeading(goal),
     scopeLabel,
     status: badge(overall.status),

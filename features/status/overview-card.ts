@@ -17,6 +17,7 @@ export function overviewCard(view: OverviewView): AdaptiveCard {
   const body: CardElement[] = [
     textBlock(view.contractTitle, { size: 'Medium', weight: 'Bolder' }),
     textBlock(`Status ${view.asOf}`, { isSubtle: true, spacing: 'None' }),
+    textBlock(view.periodNote, { size: 'Small', spacing: 'None', weight: view.final ? 'Bolder' : 'Default' }),
   ];
   if (view.summary) body.push(textBlock(view.summary, { spacing: 'Small' }));
   if (view.demo) body.push(textBlock('Oversigten bygger på demodata – ikke rigtige målinger.', { color: 'attention', weight: 'Bolder' }));

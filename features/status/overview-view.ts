@@ -1,11 +1,12 @@
 import type { ContractData } from '../../goals/contract-schema';
-import { kpisOfGoal, subGoals, topLevelGoals } from '../../goals/contract-queries';
+import { findGoal, subGoals, topLevelGoals } from '../../goals/contract-queries';
 import type { Measurement } from '../../core/measurement';
-import { SEVERITY_ORDER, goalStatus } from '../../core/status-rules';
+import { SEVERITY_ORDER } from '../../core/status-rules';
 import type { Status } from '../../core/status-types';
 import { formatDate } from '../../core/danish-format';
 import { escapeMarkdown } from '../../cards/escape-markdown';
-import type { StatusBadge } from './goal-status-view';
+import { judgeGoal, type StatusBadge } from './goal-status-view';
+import { contractPeriodNote } from './contract-period-note';
 import { statusStyle } from './status-style';
 
 /** One line of the overview: a top-level goal, or (indented) one of its sub-goals. */
@@ -22,6 +23,9 @@ export interface OverviewView {
   contractTitle: string;
   /** "pr. 8. marts 2021". */
   asOf: string;
+  /** The contract period and, after it, that this is the final account (contract-period-note.ts). */
+  periodNote: string;
+  final: boolean;
   rows: OverviewRow[];
   /** "2 opfyldt · 3 på vej · 1 i risiko …" over top-level goals, worst first. */
   summary: string;
@@ -35,9 +39,9 @@ export function buildOverviewView(contract: ContractData, measurements: readonly
   let demo = false;
 
   const row = (goalId: string, indent: boolean): { row: OverviewRow; status: Status } => {
-    const goal = contract.goals.find((g) => g.id === goalId);
-    const kpis = kpisOfGoal(contract, goalId);
-    const st = goalStatus({ id: goalId }, kpis, measurements, today);
+    const goal = findGoal(contract, goalId);
+    if (goal === undefined) throw new RangeError(`mål ${goalId} findes ikke`); // ids come from the contract itself
+    const st = judgeGoal(contract, goal, measurements, today); // R11, the same count as the goal's card
     if (st.kpis.some((k) => k.latest?.demo === true || k.segments.some((s) => s.latest?.demo === true))) demo = true;
     return {
       status: st.status,
@@ -63,5 +67,6 @@ export function buildOverviewView(contract: ContractData, measurements: readonly
     .map(([s, n]) => `${n} ${s}`)
     .join(' · ');
 
-  return { contractTitle: escapeMarkdown(contract.title), asOf: `pr. ${formatDate(today)}`, rows, summary, demo };
+  const period = contractPeriodNote(contract, today);
+  return { contractTitle: escapeMarkdown(contract.title), asOf: `pr. ${formatDate(today)}`, periodNote: escapeMarkdown(period.text), final: period.final, rows, summary, demo };
 }

@@ -11,6 +11,7 @@ export interface StatusStyle {
 
 const STYLES: Record<Status, StatusStyle> = {
   opfyldt: { color: 'good', label: 'Opfyldt' },
+  'delvist opfyldt': { color: 'accent', label: 'Delvist opfyldt' },
   'på vej': { color: 'accent', label: 'På vej' },
   'i risiko': { color: 'warning', label: 'I risiko' },
   'ikke opfyldt': { color: 'attention', label: 'Ikke opfyldt' },

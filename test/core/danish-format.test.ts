@@ -3,8 +3,7 @@ import {
   formatDate,
   formatDateShort,
   formatDateTime,
-  formatDueLabel,
-  formatDueWhen,
+  formatWindowWhen,
   formatKpiLevel,
   formatKpiValue,
   formatList,
@@ -127,14 +126,12 @@ describe('danish-format', () => {
     });
   });
 
-  it('formatDueLabel and formatDueWhen', () => {
-    assert.equal(formatDueLabel({ label: 'efteråret 2021', date: '2021-11-30' }), 'efteråret 2021');
-    assert.equal(formatDueLabel({ label: 'I 2021', date: '2021-12-31' }), 'i 2021');
-    assert.equal(formatDueLabel({ label: 'senest 31/12-2021', date: '2021-12-31' }), '31/12-2021');
-    assert.equal(formatDueLabel({ label: 'hvert år', date: '2021-12-31' }), '31/12-2021');
-    assert.equal(formatDueWhen({ label: '2023', date: '2023-12-31' }), 'i 2023');
-    assert.equal(formatDueWhen({ label: 'to år efter endt vejledning', date: '2023-12-31' }), 'senest 31/12-2023');
-    assert.equal(formatDueWhen({ label: 'efteråret 2021', date: '2021-11-30' }), 'efteråret 2021');
+  it('formatWindowWhen keeps the contract\'s words and never makes a date of them', () => {
+    assert.equal(formatWindowWhen({ label: 'efteråret 2021' }), 'efteråret 2021');
+    assert.equal(formatWindowWhen({ label: 'I 2021' }), '2021');
+    assert.equal(formatWindowWhen({ label: 'senest 31/12-2021' }), 'senest 31/12-2021');
+    assert.equal(formatWindowWhen({ label: 'hvert år (kontraktåret 2021)' }), 'hvert år (kontraktåret 2021)');
+    assert.equal(formatWindowWhen({ label: 'to år efter endt vejledning' }), 'to år efter endt vejledning');
   });
 
   it('formatList', () => {
@@ -176,7 +173,7 @@ describe('danish-format', () => {
       assert.equal(formatTarget(KPI_7D), 'over kontrolgruppen');
       assert.equal(formatTarget(KPI_9A), 'mindst 3 teams');
       assert.equal(formatTarget(KPI_9C), 'gennemført senest 31/12-2021');
-      assert.equal(formatTarget(KPI_6A), 'gennemført senest 31/12-2021');
+      assert.equal(formatTarget(KPI_6A), 'gennemført i 2021');
     });
     it('gt comparators read "over" / "mere end"', () => {
       assert.equal(formatTarget(kpiFixture({ id: '1z', comparator: 'gt', target: 40 })), 'over 40 %');

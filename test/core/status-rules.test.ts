@@ -5,8 +5,11 @@ import {
   SEVERITY_ORDER,
   compareSeverity,
   goalStatus,
+  aggregateStatus,
+  classifyRow,
   kpiStatus,
   meetsTarget,
+  parentGoalStatus,
   worstStatus,
 } from '../../core/status-rules';
 import {
@@ -131,9 +134,9 @@ describe('status rules', () => {
     });
 
     it('pp_change reason shows level, change and baseline', () => {
-      const s = kpiStatus(KPI_6C, [m({ kpiId: '6c', value: 78, measuredOn: '2021-09-30' })], BEFORE_DUE);
+      const s = kpiStatus(KPI_6C, [m({ kpiId: '6c', value: 78, measuredOn: '2023-09-30' })], '2023-10-15');
       assert.equal(s.status, 'opfyldt');
-      assert.equal(s.reason, 'Seneste måling 78 % (sep. 2021) = +10 procentpoint mod baseline 68 %; mål mindst +10 procentpoint');
+      assert.equal(s.reason, 'Seneste måling 78 % (sep. 2023) = +10 procentpoint mod baseline 68 %; mål mindst +10 procentpoint');
     });
   });
 
@@ -145,7 +148,7 @@ describe('status rules', () => {
     it('one day after the due date → ikke opfyldt', () => {
       const s = kpiStatus(KPI_1A, rows, DAY_AFTER);
       assert.equal(s.status, 'ikke opfyldt');
-      assert.equal(s.reason, 'Seneste måling 35 % (sep. 2021) mod mål mindst 37 %; fristen efteråret 2021 er overskredet');
+      assert.equal(s.reason, 'Seneste måling 35 % (sep. 2021) mod mål mindst 37 %; målets periode (efteråret 2021) er slut');
     });
   });
 
@@ -153,13 +156,13 @@ describe('status rules', () => {
     it('gap of exactly 3 points → på vej', () => {
       const s = kpiStatus(KPI_1A, [m({ kpiId: '1a', value: 34 })], BEFORE_DUE);
       assert.equal(s.status, 'på vej');
-      assert.equal(s.reason, 'Seneste måling 34 % (sep. 2021) mod mål mindst 37 % – 3 procentpoint under målet; frist efteråret 2021');
+      assert.equal(s.reason, 'Seneste måling 34 % (sep. 2021) mod mål mindst 37 % – 3 procentpoint under målet; periode efteråret 2021');
     });
 
     it('gap just over 3 points → i risiko', () => {
       const s = kpiStatus(KPI_1A, [m({ kpiId: '1a', value: 33.9 })], BEFORE_DUE);
       assert.equal(s.status, 'i risiko');
-      assert.equal(s.reason, 'Seneste måling 33,9 % (sep. 2021) mod mål mindst 37 % – 3,1 procentpoint under målet; frist efteråret 2021');
+      assert.equal(s.reason, 'Seneste måling 33,9 % (sep. 2021) mod mål mindst 37 % – 3,1 procentpoint under målet; periode efteråret 2021');
     });
 
     it('NPS uses points', () => {
@@ -167,21 +170,21 @@ describe('status rules', () => {
       assert.equal(kpiStatus(k, [m({ kpiId: '3x', value: 67 })], BEFORE_DUE).status, 'på vej');
       const s = kpiStatus(k, [m({ kpiId: '3x', value: 66 })], BEFORE_DUE);
       assert.equal(s.status, 'i risiko');
-      assert.equal(s.reason, 'Seneste måling 66 (sep. 2021) mod mål mindst 70 (NPS) – 4 point under målet; frist i 2021');
+      assert.equal(s.reason, 'Seneste måling 66 (sep. 2021) mod mål mindst 70 (NPS) – 4 point under målet; periode 2021');
     });
 
     it('pp_change gap is counted on the change', () => {
       // needs +10 on 68 → 78; 75 is +7, gap 3 → på vej; 74 is +6, gap 4 → i risiko
-      const s = kpiStatus(KPI_6C, [m({ kpiId: '6c', value: 75 })], BEFORE_DUE);
+      const s = kpiStatus(KPI_6C, [m({ kpiId: '6c', value: 75, measuredOn: '2023-09-30' })], '2023-10-15');
       assert.equal(s.status, 'på vej');
-      assert.equal(s.reason, 'Seneste måling 75 % (sep. 2021) = +7 procentpoint mod baseline 68 %; mål mindst +10 procentpoint – 3 procentpoint under målet; frist 2023');
-      assert.equal(kpiStatus(KPI_6C, [m({ kpiId: '6c', value: 74 })], BEFORE_DUE).status, 'i risiko');
+      assert.equal(s.reason, 'Seneste måling 75 % (sep. 2023) = +7 procentpoint mod baseline 68 %; mål mindst +10 procentpoint – 3 procentpoint under målet; periode 2023');
+      assert.equal(kpiStatus(KPI_6C, [m({ kpiId: '6c', value: 74, measuredOn: '2023-09-30' })], '2023-10-15').status, 'i risiko');
     });
 
     it('count: within 10 % of the target rounded up (1 of 3) → på vej, more → i risiko', () => {
       const s = kpiStatus(KPI_9A, [m({ kpiId: '9a', value: 2, measuredOn: '2021-06-30' })], BEFORE_DUE);
       assert.equal(s.status, 'på vej');
-      assert.equal(s.reason, 'Seneste måling 2 teams (jun. 2021) mod mål mindst 3 teams – mangler 1; frist 2021');
+      assert.equal(s.reason, 'Seneste måling 2 teams (jun. 2021) mod mål mindst 3 teams – mangler 1; periode 2021');
       assert.equal(kpiStatus(KPI_9A, [m({ kpiId: '9a', value: 1 })], BEFORE_DUE).status, 'i risiko');
       const k13 = kpiFixture({ id: '9x', kind: 'count', target: 13, unit: 'hensigtserklæringer' });
       assert.equal(kpiStatus(k13, [m({ kpiId: '9x', value: 11 })], BEFORE_DUE).status, 'på vej');
@@ -189,10 +192,11 @@ describe('status rules', () => {
     });
 
     it('gt at exactly the target is på vej before due (gap 0)', () => {
-      const s = kpiStatus(KPI_7D, [m({ kpiId: '7d', value: 0 })], BEFORE_DUE);
+      // 7d's window is 2023 ("to år efter endt vejledning"), so its rows are from 2023.
+      const s = kpiStatus(KPI_7D, [m({ kpiId: '7d', value: 0, measuredOn: '2023-09-30' })], '2023-10-15');
       assert.equal(s.status, 'på vej');
       assert.match(s.reason, /på grænsen, skal over målet/);
-      assert.equal(kpiStatus(KPI_7D, [m({ kpiId: '7d', value: -3.5 })], BEFORE_DUE).status, 'i risiko');
+      assert.equal(kpiStatus(KPI_7D, [m({ kpiId: '7d', value: -3.5, measuredOn: '2023-09-30' })], '2023-10-15').status, 'i risiko');
     });
   });
 
@@ -202,25 +206,25 @@ describe('status rules', () => {
     it('more than 60 days left → på vej', () => {
       const s = kpiStatus(KPI_9C, notDone, '2021-10-31'); // 61 days
       assert.equal(s.status, 'på vej');
-      assert.equal(s.reason, 'Milepæl ikke nået endnu; 61 dage til fristen 31/12-2021');
+      assert.equal(s.reason, 'Milepæl ikke nået endnu; 61 dage tilbage af perioden (senest 31/12-2021)');
     });
     it('exactly 60 days left → i risiko', () => {
       const s = kpiStatus(KPI_9C, notDone, '2021-11-01');
       assert.equal(s.status, 'i risiko');
-      assert.equal(s.reason, 'Milepæl ikke nået; kun 60 dage til fristen 31/12-2021');
+      assert.equal(s.reason, 'Milepæl ikke nået; kun 60 dage tilbage af perioden (senest 31/12-2021)');
     });
     it('on the deadline → i risiko', () => {
       const s = kpiStatus(KPI_9C, notDone, '2021-12-31');
       assert.equal(s.status, 'i risiko');
-      assert.equal(s.reason, 'Milepæl ikke nået; fristen 31/12-2021 er i dag');
+      assert.equal(s.reason, 'Milepæl ikke nået; sidste dag af perioden (senest 31/12-2021) er i dag');
     });
     it('one day left uses singular', () => {
-      assert.equal(kpiStatus(KPI_9C, notDone, '2021-12-30').reason, 'Milepæl ikke nået; kun 1 dag til fristen 31/12-2021');
+      assert.equal(kpiStatus(KPI_9C, notDone, '2021-12-30').reason, 'Milepæl ikke nået; kun 1 dag tilbage af perioden (senest 31/12-2021)');
     });
     it('one day after the deadline → ikke opfyldt', () => {
       const s = kpiStatus(KPI_9C, notDone, '2022-01-01');
       assert.equal(s.status, 'ikke opfyldt');
-      assert.equal(s.reason, 'Milepæl ikke nået; frist 31/12-2021 overskredet');
+      assert.equal(s.reason, 'Milepæl ikke nået senest 31/12-2021');
     });
     it('done → opfyldt, also after the deadline', () => {
       const done = [...notDone, m({ kpiId: '9c', done: true, measuredOn: '2021-11-15' })];
@@ -238,20 +242,20 @@ describe('status rules', () => {
     it('up to and including the due date → afventer måling', () => {
       const s = kpiStatus(KPI_1A, [], DUE);
       assert.equal(s.status, 'afventer måling');
-      assert.equal(s.reason, 'Afventer måling (forventes efteråret 2021)');
+      assert.equal(s.reason, 'Afventer måling for efteråret 2021 (ventes: efteråret 2021)');
     });
     it('after the due date → ingen data', () => {
       const s = kpiStatus(KPI_1A, [], DAY_AFTER);
       assert.equal(s.status, 'ingen data');
-      assert.equal(s.reason, 'Ingen måling registreret; målet skulle være opfyldt efteråret 2021');
+      assert.equal(s.reason, 'Ingen måling registreret for efteråret 2021');
     });
     it('due phrases: a bare year reads "i 2023", a label without a year falls back to the date', () => {
-      assert.equal(kpiStatus(KPI_1B, [], BEFORE_DUE).reason, 'Afventer måling (forventes i 2023)');
-      assert.equal(kpiStatus(KPI_3B, [], '2022-01-01').reason, 'Ingen måling registreret; målet skulle være opfyldt senest 31/12-2021');
+      assert.equal(kpiStatus(KPI_1B, [], BEFORE_DUE).reason, 'Afventer måling for 2023 (ventes: 2023)');
+      assert.equal(kpiStatus(KPI_3B, [], '2022-01-01').reason, 'Ingen måling registreret for hvert år');
     });
     it('milestones speak of registration', () => {
-      assert.equal(kpiStatus(KPI_6A, [], BEFORE_DUE).reason, 'Afventer registrering (frist i 2021)');
-      assert.equal(kpiStatus(KPI_6A, [], '2022-01-01').reason, 'Ingen registrering; frist i 2021 overskredet');
+      assert.equal(kpiStatus(KPI_6A, [], BEFORE_DUE).reason, 'Afventer registrering for 2021 (ventes: i 2021)');
+      assert.equal(kpiStatus(KPI_6A, [], '2022-01-01').reason, 'Intet registreret for 2021');
       assert.equal(kpiStatus(KPI_6A, [], '2022-01-01').status, 'ingen data');
     });
   });
@@ -263,7 +267,7 @@ describe('status rules', () => {
       assert.equal(s.status, 'i risiko');
       assert.deepEqual(s.segments.map((x) => [x.segment, x.verdict.status]), [['drift', 'opfyldt'], ['vækst', 'i risiko']]);
       assert.equal(s.reason, 'Drift: 82 opfyldt; vækst: 60 under mål 70');
-      assert.equal(s.segments[1]?.verdict.reason, 'Seneste måling 60 (sep. 2021) mod mål mindst 70 (NPS) – 10 point under målet; frist 31/12-2021');
+      assert.equal(s.segments[1]?.verdict.reason, 'Seneste måling 60 (sep. 2021) mod mål mindst 70 (NPS) – 10 point under målet; periode hvert år');
     });
 
     it('the brief’s example line for a share per segment', () => {
@@ -285,7 +289,7 @@ describe('status rules', () => {
     it('rows without a segment do not count for a segmented KPI', () => {
       const s = kpiStatus(KPI_3B, [m({ kpiId: '3b', segment: null, value: 90 })], BEFORE_DUE);
       assert.equal(s.status, 'afventer måling');
-      assert.equal(s.reason, 'Afventer måling (forventes senest 31/12-2021)');
+      assert.equal(s.reason, 'Afventer måling for hvert år (ventes: hvert år)');
       assert.equal(s.latest, null);
     });
 
@@ -308,7 +312,7 @@ describe('status rules', () => {
 
   describe('R10 severity order', () => {
     it('is exactly the documented order and covers every status', () => {
-      assert.deepEqual([...SEVERITY_ORDER], ['ikke opfyldt', 'i risiko', 'ingen data', 'på vej', 'afventer måling', 'opfyldt']);
+      assert.deepEqual([...SEVERITY_ORDER], ['ikke opfyldt', 'i risiko', 'ingen data', 'delvist opfyldt', 'på vej', 'afventer måling', 'opfyldt']);
       assert.deepEqual([...SEVERITY_ORDER].sort(), [...STATUSES].sort());
     });
     it('worstStatus picks the worst, null for none', () => {
@@ -326,36 +330,124 @@ describe('status rules', () => {
       const g = goalStatus({ id: '4' }, [KPI_4A], [m({ kpiId: '4a', value: 44 })], BEFORE_DUE);
       assert.equal(g.goalId, '4');
       assert.equal(g.status, 'på vej');
-      assert.equal(g.reason, 'Seneste måling 44 % (sep. 2021) mod mål mindst 45 % – 1 procentpoint under målet; frist i 2021');
+      assert.equal(g.reason, 'Seneste måling 44 % (sep. 2021) mod mål mindst 45 % – 1 procentpoint under målet; periode 2021');
       assert.equal(g.kpis.length, 1);
     });
 
-    it('summarises several KPIs, worst first', () => {
+    it('mixed KPIs → delvist opfyldt, counting them and naming the rest worst first', () => {
       const rows = [m({ kpiId: '1a', value: 30 }), m({ kpiId: '4a', value: 50 })];
       const g = goalStatus({ id: 'x' }, [KPI_1A, KPI_4A, KPI_1B], rows, BEFORE_DUE);
+      assert.equal(g.status, 'delvist opfyldt');
+      assert.equal(g.reason, '1 af 3 målepunkter opfyldt; 1a i risiko, 1b afventer måling');
+    });
+
+    it('none met → the worst KPI, not "delvist"', () => {
+      const rows = [m({ kpiId: '1a', value: 30 }), m({ kpiId: '4a', value: 44 })];
+      const g = goalStatus({ id: 'x' }, [KPI_1A, KPI_4A], rows, BEFORE_DUE);
       assert.equal(g.status, 'i risiko');
-      assert.equal(g.reason, "1 af 3 KPI'er opfyldt; 1a i risiko, 1b afventer måling");
+      assert.equal(g.reason, '0 af 2 målepunkter opfyldt; 1a i risiko, 4a på vej');
     });
 
     it('all met', () => {
-      const rows = [m({ kpiId: '1a', value: 40 }), m({ kpiId: '1b', value: 55 })];
-      const g = goalStatus({ id: '1' }, [KPI_1A, KPI_1B], rows, BEFORE_DUE);
+      const rows = [m({ kpiId: '1a', value: 40 }), m({ kpiId: '1b', value: 55, measuredOn: '2023-09-30' })];
+      const g = goalStatus({ id: '1' }, [KPI_1A, KPI_1B], rows, '2023-10-01');
       assert.equal(g.status, 'opfyldt');
-      assert.equal(g.reason, "Alle 2 KPI'er opfyldt");
+      assert.equal(g.reason, 'Alle 2 målepunkter opfyldt');
     });
 
-    it('parent goal 9 aggregates the sub-goals’ KPIs passed in', () => {
-      const rows = [m({ kpiId: '9a', value: 3 }), m({ kpiId: '9c', done: false, measuredOn: '2021-03-01' })];
-      const g = goalStatus({ id: '9' }, [KPI_9A, KPI_9C], rows, '2021-12-15');
-      assert.equal(g.status, 'i risiko');
-      assert.equal(g.reason, "1 af 2 KPI'er opfyldt; 9c i risiko");
-      assert.deepEqual(g.kpis.map((k) => k.kpiId), ['9a', '9c']);
+    it('a parent goal (9) counts its sub-goals: 3 of 4 met and one without data is "delvist opfyldt"', () => {
+      const kpi9b = kpiFixture({ id: '9b', kind: 'milestone', comparator: 'done', target: null });
+      const kpi9d = kpiFixture({ id: '9d', kind: 'count', target: 13 });
+      const rows = [m({ kpiId: '9a', value: 3 }), m({ kpiId: '9b', done: true }), m({ kpiId: '9c', done: true })];
+      const g = parentGoalStatus(
+        { id: '9' },
+        [
+          { goal: { id: '9a' }, kpis: [KPI_9A] },
+          { goal: { id: '9b' }, kpis: [kpi9b] },
+          { goal: { id: '9c' }, kpis: [KPI_9C] },
+          { goal: { id: '9d' }, kpis: [kpi9d] },
+        ],
+        rows,
+        '2022-01-15',
+      );
+      assert.equal(g.status, 'delvist opfyldt');
+      assert.equal(g.reason, '3 af 4 delmål opfyldt; 9d ingen data');
+      assert.deepEqual(g.children.map((c) => c.status), ['opfyldt', 'opfyldt', 'opfyldt', 'ingen data']);
+      assert.deepEqual(g.kpis.map((k) => k.kpiId), ['9a', '9b', '9c', '9d']);
+    });
+
+    it('a parent goal whose sub-goals are all met is opfyldt', () => {
+      const rows = [m({ kpiId: '9a', value: 3 }), m({ kpiId: '9c', done: true })];
+      const g = parentGoalStatus({ id: '9' }, [{ goal: { id: '9a' }, kpis: [KPI_9A] }, { goal: { id: '9c' }, kpis: [KPI_9C] }], rows, '2021-12-15');
+      assert.equal(g.status, 'opfyldt');
+      assert.equal(g.reason, 'Alle 2 delmål opfyldt');
+    });
+
+    it('aggregateStatus: one part passes its reason through; none → null', () => {
+      assert.deepEqual(aggregateStatus([{ id: '4a', status: 'på vej', reason: 'r' }], 'målepunkter'), { status: 'på vej', reason: 'r' });
+      assert.equal(aggregateStatus([], 'delmål'), null);
     });
 
     it('a goal without KPIs → ingen data', () => {
       const g = goalStatus({ id: '2' }, [], [], BEFORE_DUE);
       assert.equal(g.status, 'ingen data');
-      assert.equal(g.reason, 'Målet har ingen målepunkter med målværdi i kontrakten');
+      assert.equal(g.reason, 'Målet har ingen målepunkter i kontrakten');
+    });
+  });
+
+  describe('R1 evaluation windows: only rows of the period the target is about count', () => {
+    it('the September 2020 baseline, imported as a row, is recognised as the baseline, not a 2021 result', () => {
+      const baselineRow = m({ kpiId: '1a', value: 32, period: 'september 2020', measuredOn: '2020-09-30' });
+      assert.deepEqual(classifyRow(KPI_1A, baselineRow), { kind: 'baseline', baselineValue: 32, matches: true });
+      const s = kpiStatus(KPI_1A, [baselineRow], '2021-10-15');
+      assert.equal(s.status, 'afventer måling');
+      assert.equal(s.latest, null);
+    });
+
+    it('a baseline row with another value is flagged as a mismatch', () => {
+      assert.deepEqual(classifyRow(KPI_1A, m({ kpiId: '1a', value: 30, period: 'sep. 2020', measuredOn: '2020-09-30' })), { kind: 'baseline', baselineValue: 32, matches: false });
+    });
+
+    it('a row from after the contract (June 2026) never decides the 2021 verdict', () => {
+      const late = m({ kpiId: '4a', value: 50, period: 'juni 2026', measuredOn: '2026-06-15' });
+      assert.deepEqual(classifyRow(KPI_4A, late), { kind: 'outside' });
+      const s = kpiStatus(KPI_4A, [late], '2026-12-02');
+      assert.equal(s.status, 'ingen data');
+      assert.equal(s.reason, 'Ingen måling registreret for 2021');
+    });
+
+    it('a 2020 row for a KPI without a 2020 baseline is outside the window and does not make it opfyldt', () => {
+      const k = kpiFixture({ id: '3x', segments: ['drift'], target: 80 });
+      const s = kpiStatus(k, [m({ kpiId: '3x', segment: 'drift', value: 81.5, period: '2020', measuredOn: '2020-12-31' })], '2021-06-01');
+      assert.equal(s.status, 'afventer måling');
+    });
+
+    it('the row in the window wins over a newer row outside it', () => {
+      const rows = [m({ kpiId: '4a', value: 40, period: '2021', measuredOn: '2021-11-30' }), m({ kpiId: '4a', value: 50, period: '2026', measuredOn: '2026-06-15' })];
+      const s = kpiStatus(KPI_4A, rows, '2026-12-02');
+      assert.equal(s.status, 'ikke opfyldt');
+      assert.equal(s.latest?.value, 40);
+    });
+
+    it('a period text the reader does not know counts as the day it was measured', () => {
+      const row = m({ kpiId: '4a', value: 50, period: 'løbende', measuredOn: '2021-05-01' });
+      assert.deepEqual(classifyRow(KPI_4A, row), { kind: 'counts' });
+    });
+  });
+
+  describe('R7a duties ("løbende forpligtelse")', () => {
+    const duty = kpiFixture({ id: '5x', kind: 'duty', comparator: 'done', target: null, window: { label: 'i 2021', from: '2021-01-01', to: '2021-12-31' }, horizon: { label: 'efter årets afslutning', date: '2021-12-31' } });
+    it('documented → opfyldt', () => {
+      const s = kpiStatus(duty, [m({ kpiId: '5x', done: true, measuredOn: '2021-06-30' })], '2021-07-01');
+      assert.equal(s.status, 'opfyldt');
+      assert.equal(s.reason, 'Dokumenteret for 2021 (registreret 30. juni 2021)');
+    });
+    it('registered as not kept → ikke opfyldt, with no "days left" risk', () => {
+      assert.equal(kpiStatus(duty, [m({ kpiId: '5x', done: false, measuredOn: '2021-06-30' })], '2021-07-01').status, 'ikke opfyldt');
+    });
+    it('nothing registered: awaiting until the horizon, then ingen data', () => {
+      assert.equal(kpiStatus(duty, [], '2021-12-31').status, 'afventer måling');
+      assert.equal(kpiStatus(duty, [], '2022-01-01').status, 'ingen data');
     });
   });
 });

@@ -231,7 +231,7 @@ function describeMeasurementForms(label: string, makeStore: StoreFactory): void 
         // 37,5 % against at least 45 % before the deadline: 7,5 points short → i risiko (status-rules R6).
         assert.match(text, /Ny status for 4a: I risiko/);
         // (The reason is markdown-escaped on the card: "\(sep. 2021\)" renders as "(sep. 2021)".)
-        assert.match(text.replace(/\\/g, ''), /Seneste måling 37,5 % \(sep\. 2021\) mod mål mindst 45 % – 7,5 procentpoint under målet; frist i 2021/);
+        assert.match(text.replace(/\\/g, ''), /Seneste måling 37,5 % \(sep\. 2021\) mod mål mindst 45 % – 7,5 procentpoint under målet; periode 2021/);
       });
 
       it('reads the value as people type it: "37", "37,5", "37.5", " 37 % "', async function () {

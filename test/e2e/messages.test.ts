@@ -234,7 +234,9 @@ describe('end to end: the error boundary', () => {
       measurementById: async () => undefined,
       latestMeasurementsAsOf: async () => [],
       measurementBySubmission: async () => undefined,
-      listMeasurements: async () => [],
+      listMeasurements: async () => {
+        throw new Error('SQLITE_CORRUPT: database disk image is malformed at /secret/path');
+      },
       probeWrite: async () => undefined,
       listSeriesPage: async () => [],
       latestMeasurements: async () => {

@@ -39,9 +39,16 @@ describe('goals: structure of the 2021 contract and the queries', () => {
       }
     });
 
-    it('every KPI is due on or after the day the contract takes effect', () => {
+    it('every KPI window starts on or after the day the contract takes effect, and its horizon is not before the window ends', () => {
       for (const k of c.goals.flatMap((g) => g.kpis)) {
-        assert.ok(k.due.date >= c.validFrom, `KPI ${k.id}: ${k.due.date}`);
+        assert.ok(k.window.from >= c.validFrom, `KPI ${k.id}: ${k.window.from}`);
+        assert.ok(k.horizon.date >= k.window.to, `KPI ${k.id}: horisont ${k.horizon.date} før vinduets slutning ${k.window.to}`);
+      }
+    });
+
+    it('every interpreted part is explained with the contract\'s words (Fortolkning)', () => {
+      for (const k of c.goals.flatMap((g) => g.kpis)) {
+        if (k.interpreted.length > 0) assert.match(k.interpretation ?? "", /[«"].+[»"]/, `KPI ${k.id} fortolker ${k.interpreted.join(', ')} uden at citere kontrakten`);
       }
     });
   });

@@ -11,8 +11,8 @@ import type { MeasurementFormDeps } from './measurement-form-deps';
  * the same card as the first submission, even if others have submitted since.
  */
 export async function confirmationFor(deps: MeasurementFormDeps, goal: Pick<Goal, 'id' | 'title'>, kpi: Kpi, row: Measurement, today: string = deps.today()): Promise<AdaptiveCard> {
-  // Only the rows status could pick (one per segment), not the KPI's whole history: one indexed query.
-  const rows = await deps.store.latestMeasurementsAsOf(deps.contract.id, kpi.id, { idAtMost: row.id, measuredOnOrBefore: today });
+  // The KPI's rows up to this one: status needs every period's rows (R1 picks those in the window).
+  const rows = (await deps.store.listMeasurements(deps.contract.id, [kpi.id])).filter((m) => m.id <= row.id);
   const status = kpiStatus(kpi, rows, today);
   return measurementConfirmationCard({ goal, kpi, measurement: row, status, timeZone: deps.timeZone });
 }

@@ -6,6 +6,7 @@ import { findMeasurementSource } from './measurement-sources';
 import { parseDecimal } from './parse-decimal';
 import { normalizeFreeText } from './normalize-free-text';
 import { parseMeasuredOn } from './parse-measured-on';
+import { isDoneKind } from '../../../core/status-rules';
 
 /** A measurement that passed every rule: ready to store (the caller adds who, when, where). */
 export interface ValidMeasurementInput {
@@ -159,7 +160,8 @@ function buildValueSchema(kpi: Pick<Kpi, 'kind'>) {
           .max(100_000, 'Antallet er urimeligt stort – tjek tallet.'),
       );
     case 'milestone':
-      return parsed; // not used: milestones have no value
+    case 'duty':
+      return parsed; // not used: milestones and duties have no value
   }
 }
 
@@ -178,6 +180,8 @@ export function valueHint(kpi: Kpi): string {
       return `antal${kpi.unit ? ` ${kpi.unit}` : ''}, et helt tal`;
     case 'milestone':
       return 'milepæl: nået eller ikke nået';
+    case 'duty':
+      return 'løbende forpligtelse: dokumenteret for perioden eller ikke';
   }
 }
 
@@ -232,8 +236,8 @@ export function validateMeasurementForm(raw: Record<string, unknown>, scope: For
   let value: number | null = null;
   let done: boolean | null = null;
   if (kpi !== undefined) {
-    if (kpi.kind === 'milestone') {
-      if (errors.value === undefined && text('value') !== '') errors.value = `${kpi.id} er en milepæl: brug «Milepæl nået?» og lad værdien stå tom.`;
+    if (isDoneKind(kpi)) {
+      if (errors.value === undefined && text('value') !== '') errors.value = `${kpi.id} er en ${kpi.kind === 'duty' ? 'løbende forpligtelse' : 'milepæl'}: brug «Milepæl nået?» og lad værdien stå tom.`;
       if (errors.done === undefined) {
         const d = text('done').toLowerCase();
         if (d === DONE_CHOICES.done || d === 'true') done = true;
@@ -296,7 +300,7 @@ export function validateMeasurementForm(raw: Record<string, unknown>, scope: For
       period: text('period'),
       measuredOn,
       source,
-      evidence: kpi.kind === 'milestone' && text('evidence') !== '' ? text('evidence') : null,
+      evidence: isDoneKind(kpi) && text('evidence') !== '' ? text('evidence') : null,
       comment: text('comment') === '' ? null : text('comment'),
     },
   };

@@ -53,7 +53,9 @@ describe('reminder cards', function () {
     assert.match(text, /onsdag den 22\. december 2021 kl\. 09\.00–11\.00/);
     assert.match(text, /Mål 1: Virksomhedernes kendskab til erhvervshusene\nIkke opfyldt/);
     assert.match(text, /Mål 4: Erhvervshusenes knudepunktsfunktion\nI risiko/);
-    assert.match(text, /KPI 6b\nKendskab til husets grønne ydelser i efteråret 2021 – ingen data/);
+    // 6b has no row, but on 20 December Erhvervsstyrelsen's autumn report can still come (horizon
+    // 31 December): it awaits a measurement and is not on the list of missing data (R8).
+    assert.doesNotMatch(text, /KPI 6b/);
     // Deadlines within 30 days of 20 December: the Q4 window still running, 31 December, 5 January.
     assert.match(text, /Intern statusrapport \(Direktøren\)/);
     assert.match(text, /31\. december 2021/);

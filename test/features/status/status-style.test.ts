@@ -8,6 +8,7 @@ describe('statusStyle', () => {
       STATUSES.map((s) => [s, statusStyle(s).color, statusStyle(s).label]),
       [
         ['opfyldt', 'good', 'Opfyldt'],
+        ['delvist opfyldt', 'accent', 'Delvist opfyldt'],
         ['på vej', 'accent', 'På vej'],
         ['i risiko', 'warning', 'I risiko'],
         ['ikke opfyldt', 'attention', 'Ikke opfyldt'],

@@ -84,7 +84,7 @@ describe('chat client against the running app (real HTTP, local connector)', () 
       const rows = await staff.store.listMeasurements(staff.contract.id, ['4a']);
       assert.equal(rows.length, 1);
       assert.equal(rows[0]!.value, 47.5);
-      assert.match((await chat.say('status mål 4')).join('\n'), /Seneste måling {2}47,5 %/);
+      assert.match((await chat.say('status mål 4')).join('\n'), /Seneste måling +47,5 %/);
     } finally {
       await chat.close();
       await staff.close();

@@ -102,6 +102,8 @@ describe('chat: cards as terminal text (scripts/chat/render-card.ts)', () => {
     const overview = overviewCard({
       contractTitle: 'Resultatkontrakt 2021',
       asOf: '15. oktober 2021',
+      periodNote: 'Kontraktperiode 1. januar 2021–31. december 2021.',
+      final: false,
       summary: '1 opfyldt · 1 i risiko',
       demo: false,
       rows: [

@@ -1,0 +1,24 @@
+import type { ContractData } from '../../goals/contract-schema';
+import type { Measurement } from '../../core/measurement';
+import type { MeasurementStore } from '../../core/ports/measurement-store';
+import type { Reply } from '../../core/reply';
+import { ReplyCache } from '../../core/reply-cache';
+
+export interface StatusRowsDeps {
+  contract: ContractData;
+  store: MeasurementStore;
+  cache: ReplyCache;
+}
+
+/**
+ * Status replies depend only on the contract's rows: read them once, and build the reply once per
+ * set of rows (`keyParts` name everything else the reply depends on, e.g. goal and day).
+ *
+ * All rows, not just the newest per series: a row counts only when its period lies in the KPI's
+ * evaluation window (core/status-rules.ts R1), so the newest row in the store is not always the
+ * one that decides — a 2026 row must not hide the 2021 result.
+ */
+export async function fromStatusRows(deps: StatusRowsDeps, keyParts: readonly string[], build: (measurements: readonly Measurement[]) => Reply): Promise<Reply> {
+  const measurements = await deps.store.listMeasurements(deps.contract.id);
+  return deps.cache.getOrCreate(ReplyCache.key(keyParts, measurements), () => build(measurements));
+}
