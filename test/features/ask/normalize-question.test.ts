@@ -104,15 +104,21 @@ describe('normalizeQuestion is linear in the length of the text (issue 14, item 
   const baseline = (length: number) => cost(repeatTo('status mål 4 hvordan går det ', length));
 
   it('costs at most a constant times the baseline at 100 000 characters, and grows linearly (4× text → < 8× time)', () => {
-    const base = baseline(100_000);
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 6 }), (pieces) => {
         const pattern = pieces.join('');
-        const small = cost(repeatTo(pattern, 25_000));
-        const large = cost(repeatTo(pattern, 100_000));
-        // A quadratic pass costs 16× for 4× the text, and hundreds of baselines at 100 000 (5 s on main).
-        assert.ok(large <= 25 * base + 5, `${JSON.stringify(pattern)}: ${large.toFixed(1)} ms against a baseline of ${base.toFixed(1)} ms`);
-        assert.ok(large <= 8 * small + 5, `${JSON.stringify(pattern)}: ${small.toFixed(1)} ms at 25 000, ${large.toFixed(1)} ms at 100 000`);
+        // Noise (other work on a shared machine) only ever makes a run slower: a pattern passes if
+        // one of three measurements is within the bounds; a quadratic pass never is (5 s on main).
+        let last = '';
+        for (let attempt = 0; attempt < 3; attempt++) {
+          const base = baseline(100_000);
+          const small = cost(repeatTo(pattern, 25_000));
+          const large = cost(repeatTo(pattern, 100_000));
+          // A quadratic pass costs 16× for 4× the text, and hundreds of baselines at 100 000.
+          if (large <= 25 * base + 5 && large <= 8 * small + 5) return;
+          last = `${JSON.stringify(pattern)}: ${small.toFixed(1)} ms at 25 000, ${large.toFixed(1)} ms at 100 000, baseline ${base.toFixed(1)} ms`;
+        }
+        assert.fail(last);
       }),
       { seed: 14, numRuns: 60 },
     );
