@@ -1,5 +1,5 @@
 import type { AppConfig } from '../config/read-config';
-import type { ContractData } from '../goals/contract-schema';
+import type { ContractBook } from '../goals/contract-book';
 import type { MeasurementStore } from '../core/ports/measurement-store';
 import type { DatabaseHealth } from '../core/ports/database';
 import { createQuestionAnswerer } from '../features/ask/answer-question';
@@ -28,7 +28,8 @@ import { createReminders } from './create-reminders';
 
 export interface AppDeps {
   config: AppConfig;
-  contract: ContractData;
+  /** Every loaded contract year; each turn uses the one in force on its day (or the one a question names). */
+  contracts: ContractBook;
   store: MeasurementStore;
   /** Readiness (/readyz) and /healthz ask it; usually the Database the stores come from. */
   database: DatabaseHealth;
@@ -67,14 +68,34 @@ export interface App {
  * fakes and listen on port 0; app/main.ts reads the config and listens.
  */
 export function createApp(deps: AppDeps): App {
-  const { config, contract, store, logger, clock } = deps;
+  const { config, contracts, store, logger, clock } = deps;
   const version = appVersion();
   const adapter = createAdapter(config.credentials, logger, deps.authEndpoints, { outboundTimeoutMs: config.outboundTimeoutMs });
   const today = () => localDate(clock(), config.timeZone);
-  const reminders = createReminders(deps, adapter);
+  // Read per use, like today(): at a year boundary the next contract takes over without a restart.
+  const contractInForce = () => contracts.inForce(today());
+  const reminders = createReminders(
+    {
+      ...deps,
+      get contract() {
+        return contractInForce();
+      },
+    },
+    adapter,
+  );
   const newSubmissionId = randomUUID;
-  const answerQuestion = createQuestionAnswerer({ contract, store, today, access: config.access, timeZone: config.timeZone, reminders: reminders.context, newSubmissionId });
-  const forms: MeasurementFormDeps = { contract, store, today, timeZone: config.timeZone, access: config.access, newSubmissionId };
+  const answerQuestion = createQuestionAnswerer({ contracts, store, today, access: config.access, timeZone: config.timeZone, reminders: reminders.context, newSubmissionId });
+  const forms: MeasurementFormDeps = {
+    get contract() {
+      return contractInForce();
+    },
+    contracts,
+    store,
+    today,
+    timeZone: config.timeZone,
+    access: config.access,
+    newSubmissionId,
+  };
   const cardActions = createCardActionRouter(createCardActionHandlers({ forms }));
   // Only UPN allow-list entries need a member lookup; object ids arrive with every activity.
   const lookupUpn = policyNamesUpns(config.access) ? createUpnLookup(logger) : undefined;
@@ -84,8 +105,11 @@ export function createApp(deps: AppDeps): App {
     maxBodyBytes: config.maxBodyBytes,
     tenantPolicy: config.tenantPolicy,
     activities: teamsActivityProcessor(adapter, (context) => bot.run(context)),
-    health: () => ({ status: 'ok', version, store: deps.database.kind, contract: { id: contract.id, goals: contract.goals.length } }),
-    readinessChecks: defaultReadinessChecks(deps.database, contract),
+    health: () => {
+      const contract = contractInForce();
+      return { status: 'ok', version, store: deps.database.kind, contract: { id: contract.id, goals: contract.goals.length } };
+    },
+    readinessChecks: defaultReadinessChecks(deps.database, contractInForce()),
     logger,
   });
 

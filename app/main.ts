@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { readConfig } from '../config/read-config';
-import { loadContract } from '../goals/load-contract';
+import { loadContracts } from '../goals/load-contracts';
 import { projectRoot } from '../goals/default-contract';
 import { OperatorError } from '../goals/operator-error';
 import { openDatabase } from '../store/open-database';
@@ -12,6 +12,7 @@ import { exitOnSignals, GracefulShutdown } from './graceful-shutdown';
 import { loadSchedule } from '../config/load-schedule';
 import { startReminderLoop } from './reminder-loop';
 import { setUpGraph } from '../graph/set-up-graph';
+import { localDate } from '../core/time/zoned-time';
 
 /** How long a stop waits for turns in flight (invokes must answer within 5 s; replies rarely take longer). */
 const DRAIN_TIMEOUT_MS = 10_000;
@@ -21,14 +22,15 @@ async function main(): Promise<void> {
   const config = readConfig(process.env);
   const logger = createLogger(config.logLevel);
   const root = projectRoot();
-  const contract = loadContract(path.resolve(root, config.contractFile));
+  const contracts = loadContracts(path.resolve(root, config.contractFile));
+  const contract = contracts.inForce(localDate(systemClock(), config.timeZone));
   const database = await openDatabase(config.databaseUrl, { baseDir: root, logger });
   const { measurements: store, reminders: reminderStore } = database;
   const schedule = config.reminders.scheduleFile === undefined ? undefined : loadSchedule(path.resolve(root, config.reminders.scheduleFile), contract, { defaultTimeZone: config.timeZone });
   if (schedule === undefined) logger.info({}, 'No schedule (SCHEDULE_FILE is not set): no reminders will be sent; the reminder commands still answer.');
   // Optional Microsoft Graph: logs once whether it is on; syncs the Outlook series in the background.
   const graph = setUpGraph({ config, schedule, logger, now: systemClock });
-  const app = createApp({ config, contract, store, database, logger, clock: systemClock, reminderStore, schedule, meetingSource: graph.meetingSource, activityFeed: graph.activityFeed });
+  const app = createApp({ config, contracts, store, database, logger, clock: systemClock, reminderStore, schedule, meetingSource: graph.meetingSource, activityFeed: graph.activityFeed });
 
   if (config.credentials === undefined) {
     logger.warn(

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createApp } from '../app/create-app';
 import { readConfig } from '../config/read-config';
 import { createLogger } from '../app/create-logger';
-import { loadContract } from '../goals/load-contract';
+import { loadContracts } from '../goals/load-contracts';
 import { projectRoot } from '../goals/default-contract';
 import { openDatabase } from '../store/open-database';
 import { seedDemo } from '../store/seed-demo-data';
@@ -46,7 +46,8 @@ async function main(): Promise<void> {
   const file = path.join(dir, 'bench.sqlite');
   const database = await openDatabase(`sqlite:${file}`, { baseDir: dir });
   const { measurements: store, reminders: reminderStore } = database;
-  const contract = loadContract(path.resolve(projectRoot(), config.contractFile));
+  const contracts = loadContracts(path.resolve(projectRoot(), config.contractFile));
+  const contract = contracts.inForce(new Date().toISOString().slice(0, 10)); // the demo rows' contract
   await seedDemo(store, contract.id);
   for (let i = 0; i < channels; i++) {
     const id = reminderChannelId(i);
@@ -72,7 +73,7 @@ async function main(): Promise<void> {
   // BENCH_MIXED_LOG_LEVEL=info shows the scheduler's work (stdout of the bench).
   const logger = createLogger((process.env.BENCH_MIXED_LOG_LEVEL as Parameters<typeof createLogger>[0] | undefined) ?? 'silent');
   // The app with the real clock; its own scheduler is not started (app/main.ts starts the loop, not createApp).
-  const app = createApp({ config, contract, store, database, logger, clock: systemClock, reminderStore, schedule, instanceId: 'bench-app' });
+  const app = createApp({ config, contracts, store, database, logger, clock: systemClock, reminderStore, schedule, instanceId: 'bench-app' });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
 
   const realStartMs = Date.now();

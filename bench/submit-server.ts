@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createApp } from '../app/create-app';
 import { readConfig } from '../config/read-config';
 import { createLogger } from '../app/create-logger';
-import { loadContract } from '../goals/load-contract';
+import { loadContracts } from '../goals/load-contracts';
 import { projectRoot } from '../goals/default-contract';
 import { openDatabase } from '../store/open-database';
 import { seedDemo } from '../store/seed-demo-data';
@@ -20,9 +20,10 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'maalbot-bench-submit-'));
   const database = await openDatabase(`sqlite:${path.join(dir, 'bench.sqlite')}`, { baseDir: dir });
   const store = database.measurements;
-  const contract = loadContract(path.resolve(projectRoot(), config.contractFile));
+  const contracts = loadContracts(path.resolve(projectRoot(), config.contractFile));
+  const contract = contracts.inForce(new Date().toISOString().slice(0, 10)); // the demo rows' contract
   await seedDemo(store, contract.id);
-  const { server } = createApp({ config, contract, store, database, logger: createLogger('silent'), clock: systemClock });
+  const { server } = createApp({ config, contracts, store, database, logger: createLogger('silent'), clock: systemClock });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   process.on('message', (msg: unknown) => {
     if (msg === 'exit') process.exit(0);

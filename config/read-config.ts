@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { readTenantPolicy } from './read-tenant-policy';
 import type { TenantPolicy } from '../core/access/tenant-policy';
-import { DEFAULT_CONTRACT_FILE } from '../goals/default-contract';
+import { DEFAULT_CONTRACTS_FOLDER } from '../goals/default-contract';
 import { OperatorError } from '../goals/operator-error';
 import { readGraphConfig, type GraphConfig } from './read-graph-config';
 import { readAccessPolicy } from './read-access-policy';
@@ -44,7 +44,8 @@ const envSchema = z.object({
   ),
   MicrosoftAppTenantId: optionalString,
   DATABASE_URL: optionalString,
-  CONTRACT_FILE: z.preprocess(emptyToUndefined, z.string().default(DEFAULT_CONTRACT_FILE)),
+  // A folder of contract files (one per contract year), or a single file.
+  CONTRACT_FILE: z.preprocess(emptyToUndefined, z.string().default(DEFAULT_CONTRACTS_FOLDER)),
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'skal være fatal, error, warn, info, debug, trace eller silent' }).default('info'),
@@ -86,6 +87,7 @@ export interface AppConfig {
   /** Undefined in local mode without credentials: authentication is then OFF (see platform notes). */
   credentials: BotCredentials | undefined;
   databaseUrl: string | undefined;
+  /** CONTRACT_FILE: a folder of contract files (every contract year) or one file. */
   contractFile: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   maxBodyBytes: number;

@@ -132,7 +132,11 @@ export type RowStanding = { kind: 'counts' } | { kind: 'baseline'; baselineValue
 
 /** R1: whether a row's period lies in the KPI's window, is one of its baselines' periods, or neither. */
 export function classifyRow(kpi: Pick<Kpi, 'window' | 'baselines'>, m: Pick<Measurement, 'period' | 'measuredOn' | 'value'>): RowStanding {
-  const period = rowPeriod(m);
+  return classifyPeriod(kpi, rowPeriod(m), m);
+}
+
+/** classifyRow for a period already read (a form being validated). */
+export function classifyPeriod(kpi: Pick<Kpi, 'window' | 'baselines'>, period: PeriodRange, m: Pick<Measurement, 'measuredOn' | 'value'>): RowStanding {
   if (periodWithin(period, kpi.window)) return { kind: 'counts' };
   for (const b of kpi.baselines) {
     const baselinePeriod = parsePeriod(b.label) ?? { from: b.measuredOn, to: b.measuredOn };

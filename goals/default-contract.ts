@@ -1,8 +1,11 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 
-/** The contract the bot answers about, relative to the project root (runtime data lives in the repo). */
+/** The 2021 contract, relative to the project root (runtime data lives in the repo). */
 export const DEFAULT_CONTRACT_FILE = 'goals/contracts/resultatkontrakt-2021-sydjylland.yaml';
+
+/** Every contract year the bot knows: one file per year in this folder (goals/load-contracts.ts). */
+export const DEFAULT_CONTRACTS_FOLDER = 'goals/contracts';
 
 /**
  * The folder holding package.json, found by walking up from `start`. Walking (rather than a fixed

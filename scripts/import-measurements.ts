@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readConfig } from '../config/read-config';
-import { loadContract } from '../goals/load-contract';
+import { loadContracts } from '../goals/load-contracts';
 import { OperatorError } from '../goals/operator-error';
 import { projectRoot } from '../goals/default-contract';
 import { parseDatabaseUrl, describeDatabaseTarget } from '../store/database-url';
@@ -32,17 +32,20 @@ async function main(args: readonly string[]): Promise<number> {
   }
   const config = readConfig(process.env);
   const root = projectRoot();
-  const contract = loadContract(path.resolve(root, config.contractFile));
+  const contracts = loadContracts(path.resolve(root, config.contractFile));
+  const today = localDate(systemClock(), config.timeZone);
+  const contract = contracts.inForce(today);
   const database = await openDatabase(config.databaseUrl, { baseDir: root });
   const store = database.measurements;
   try {
-    const result = await importMeasurementsCsv(text, { contract, store, today: localDate(systemClock(), config.timeZone), fileName: path.basename(file) });
+    const result = await importMeasurementsCsv(text, { contract, contracts, store, today, fileName: path.basename(file) });
     const report = formatImportReport(result, path.basename(file));
     if (!result.ok) {
       console.error(report);
       return 1;
     }
-    console.log(`${report}\nKontrakt ${contract.id}, database ${describeDatabaseTarget(parseDatabaseUrl(config.databaseUrl, root))}.`);
+    const years = [...new Set(result.stored.map((m) => m.contractId))].join(', ');
+    console.log(`${report}\nKontrakt ${years}, database ${describeDatabaseTarget(parseDatabaseUrl(config.databaseUrl, root))}.`);
     return 0;
   } finally {
     await database.close();

@@ -1,4 +1,5 @@
 import type { ContractData } from '../../goals/contract-schema';
+import type { ContractBook } from '../../goals/contract-book';
 import type { MeasurementStore } from '../../core/ports/measurement-store';
 import type { AccessPolicy } from '../../core/access/access-policy';
 import type { Intent, IntentKind } from './intent';
@@ -9,7 +10,10 @@ import type { RemindersContext } from '../reminders/reminders-context';
 
 /** What every intent handler may use: the contract, the store, today's date and who asks where. */
 export interface AnswerContext {
+  /** The contract in force today. */
   contract: ContractData;
+  /** Every loaded contract year, for questions about another year or date ("status mål 1 2021"). */
+  contracts: ContractBook;
   store: MeasurementStore;
   /** Today's calendar date in the configured time zone, YYYY-MM-DD. */
   today: string;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ContractData } from '../../goals/contract-schema';
+import type { ContractBook } from '../../goals/contract-book';
 import type { MeasurementStore } from '../../core/ports/measurement-store';
 import { parseQuestion } from './parse-question';
 import type { Intent } from './intent';
@@ -11,7 +11,8 @@ import { NOBODY_MAY_WRITE, type AccessPolicy } from '../../core/access/access-po
 import type { RemindersContext } from '../reminders/reminders-context';
 
 export interface QuestionAnswererDeps {
-  contract: ContractData;
+  /** Every loaded contract year; a turn answers about the one in force today unless it names another. */
+  contracts: ContractBook;
   store: MeasurementStore;
   /** Today's calendar date (YYYY-MM-DD) in the configured time zone. */
   today: () => string;
@@ -31,11 +32,14 @@ export function createQuestionAnswerer(deps: QuestionAnswererDeps): QuestionAnsw
   const handlers = deps.handlers ?? intentHandlers;
   const cache = new ReplyCache();
   return async (text, turn) => {
-    const intent = parseQuestion(text, deps.contract);
+    const today = deps.today();
+    const contract = deps.contracts.inForce(today);
+    const intent = parseQuestion(text, contract);
     const ctx: AnswerContext = {
-      contract: deps.contract,
+      contract,
+      contracts: deps.contracts,
       store: deps.store,
-      today: deps.today(),
+      today,
       turn,
       cache,
       access: deps.access ?? NOBODY_MAY_WRITE,

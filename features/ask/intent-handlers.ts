@@ -2,6 +2,9 @@ import type { IntentHandlers } from './answer-context';
 import { fromStatusRows } from '../status/from-status-rows';
 import { goalStatusAnswer } from '../status/goal-status-answer';
 import { overviewAnswer } from '../status/overview-answer';
+import { statusPoint } from '../status/status-point';
+import { contractCard } from '../status/contract-card';
+import { cardReply } from '../../core/reply';
 import { answerHelp, answerNotUnderstood, answerUnknownGoal, unknownGoalReply } from './help-answer';
 import { deadlinesAnswer } from '../reminders/deadlines-answer';
 import { nextMeetingAnswer } from '../reminders/next-meeting-answer';
@@ -16,12 +19,26 @@ import { historyAnswer } from '../measurements/history/history-answer';
  * feature's plain answer function. Add an answer in its own file and name it here.
  */
 export const intentHandlers: IntentHandlers = {
-  'goal-status': async ({ goalId }, ctx) =>
-    fromStatusRows(ctx, ['goal-status', ctx.contract.id, goalId, ctx.today], (measurements) =>
-      // The parser only yields ids that exist; a contract swapped under us is the only way to undefined.
-      goalStatusAnswer(goalId, { contract: ctx.contract, measurements, today: ctx.today }) ?? unknownGoalReply(ctx.contract, goalId),
-    ),
-  overview: async (_intent, ctx) => fromStatusRows(ctx, ['overview', ctx.contract.id, ctx.today], (measurements) => overviewAnswer({ contract: ctx.contract, measurements, today: ctx.today })),
+  'goal-status': async ({ goalId, at }, ctx) => {
+    const point = statusPoint(ctx.contracts, ctx.today, at);
+    if (!point.ok) return { kind: 'text', text: point.text };
+    const { contract, asOf } = point;
+    return fromStatusRows({ ...ctx, contract }, ['goal-status', contract.id, goalId, asOf], (measurements) =>
+      // The parser only yields ids of the contract in force; another year may not have the goal.
+      goalStatusAnswer(goalId, { contract, measurements, today: asOf }) ?? unknownGoalReply(contract, goalId),
+    );
+  },
+  overview: async ({ at }, ctx) => {
+    const point = statusPoint(ctx.contracts, ctx.today, at);
+    if (!point.ok) return { kind: 'text', text: point.text };
+    const { contract, asOf } = point;
+    return fromStatusRows({ ...ctx, contract }, ['overview', contract.id, asOf], (measurements) => overviewAnswer({ contract, measurements, today: asOf }));
+  },
+  contract: async ({ at }, ctx) => {
+    const point = statusPoint(ctx.contracts, ctx.today, at);
+    if (!point.ok) return { kind: 'text', text: point.text };
+    return cardReply(contractCard(point.contract, ctx.contracts, point.asOf), 'Om kontrakten');
+  },
   help: answerHelp,
   'not-understood': answerNotUnderstood,
   'unknown-goal': answerUnknownGoal,
@@ -30,6 +47,7 @@ export const intentHandlers: IntentHandlers = {
   'update-form': async ({ goalId }, ctx) =>
     updateFormAnswer(goalId, ctx.turn, {
       contract: ctx.contract,
+      contracts: ctx.contracts,
       store: ctx.store,
       today: () => ctx.today,
       timeZone: ctx.timeZone,

@@ -11,16 +11,29 @@ interface IntentBase {
   language: Language;
 }
 
+import type { StatusTime } from '../status/status-point';
+
+/** The time a status question is about (features/ask/parse-status-time.ts); absent: today. */
+export type { StatusTime };
+
 /** Status of one goal, e.g. "status mål 4", "hvordan går det med kendskab", "goal 4 status". */
 export interface GoalStatusIntent extends IntentBase {
   kind: 'goal-status';
   /** A goal id that exists in the contract ("4", "9c"). */
   goalId: string;
+  at?: StatusTime;
 }
 
 /** All goals at once: "oversigt", "status", "alle mål", "overview", "dashboard". */
 export interface OverviewIntent extends IntentBase {
   kind: 'overview';
+  at?: StatusTime;
+}
+
+/** The contract as a whole: "om kontrakten", "kontraktperiode", "about the contract" (+ a year). */
+export interface ContractIntent extends IntentBase {
+  kind: 'contract';
+  at?: StatusTime;
 }
 
 /** What the bot can do: "hjælp", "help", "?", and an empty message. */
@@ -89,6 +102,7 @@ export type Intent =
   | HistoryIntent
   | SubscribeIntent
   | UnsubscribeIntent
-  | RemindersIntent;
+  | RemindersIntent
+  | ContractIntent;
 
 export type IntentKind = Intent['kind'];

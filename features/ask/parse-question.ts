@@ -19,9 +19,12 @@
  *    reminders    REMINDER words ("påmindelser").
  *    next-meeting MEETING words ("næste møde").
  *    deadlines    DEADLINE words ("frister").
+ *    (a time — "pr. 1. oktober 2021", "ved udgangen af 2021", "2021" — is taken out of the text
+ *    first by parse-status-time.ts and attached to goal-status, overview and contract.)
  *    goal-status  an explicit goal reference (below) that is in the contract;
  *    unknown-goal ... or one that is not ("mål 11", "mål 0", "mål 9e" → requested "11", "0", "9e");
  *    goal-status  a topic of a goal (below);
+ *    contract     CONTRACT words ("om kontrakten", "kontraktperiode");
  *    help         HELP words ("hjælp", "hvad kan du");
  *    overview     OVERVIEW words ("oversigt", "alle mål", "dashboard");
  *    then what is left after removing every known word (FILLER and all the lists above):
@@ -57,6 +60,7 @@
 import type { ContractData } from '../../goals/contract-schema';
 import type { Intent, Language } from './intent';
 import { foldDanish, normalizeQuestion } from './normalize-question';
+import { extractStatusTime } from './parse-status-time';
 
 const UNSUBSCRIBE = vocabulary([
   'afmeld', 'afmelde', 'afmeldt', 'frameld', 'framelde', 'unsubscribe', 'opt out', 'no more reminders',
@@ -83,6 +87,10 @@ const MEETING = vocabulary(['møde', 'mødet', 'møder', 'møderne', 'mødes', '
 const DEADLINE = vocabulary([
   'frist', 'fristen', 'frister', 'fristerne', 'tidsfrist', 'tidsfrister', 'deadline', 'deadlines',
 ]);
+const CONTRACT = vocabulary([
+  'kontrakten', 'kontrakt', 'resultatkontrakten', 'resultatkontrakt', 'kontraktperiode', 'kontraktperioden',
+  'kontraktens', 'kontraktår', 'kontraktåret', 'the contract', 'contract', 'contract period',
+]);
 const HELP = vocabulary([
   'hjælp', 'hjælpe', 'kommandoer', 'kommando', 'hvad kan du', 'hvad kan jeg spørge om', 'hvordan bruger jeg dig',
   'help', 'commands', 'what can you do', 'how do i use you',
@@ -100,7 +108,7 @@ const FILLER = vocabulary([
   'hvordan', 'hvad', 'hvor', 'hvornår', 'det', 'den', 'med', 'er', 'på', 'om', 'til', 'for', 'i', 'af', 'og',
   'ud', 'vis', 'fortæl', 'mig', 'os', 'vi', 'jeg', 'kan', 'du', 'lige', 'gerne', 'venligst', 'tak', 'mange',
   'nu', 'så', 'næste', 'seneste', 'aktuel', 'aktuelle', 'vores', 'min', 'mit', 'mine', 'de', 'har', 'sig',
-  'hej', 'goddag', 'godmorgen',
+  'hej', 'goddag', 'godmorgen', 'var', 'stod', 'gik', 'dengang',
   'how', 'is', 'are', 'it', 'what', 'whats', 'the', 'of', 'on', 'show', 'me', 'tell', 'about', 'please',
   'thanks', 'thank', 'you', 'we', 'us', 'my', 'next', 'latest', 'current', 'our', 'hi', 'hello',
   'målbot', 'bot', 'nr', 'nummer', 'no', 'number',
@@ -145,7 +153,7 @@ const NUMBER_WORDS: ReadonlyMap<string, string> = new Map([
 
 /** Every word of every list: what is "recognised" when we look at the leftovers. */
 const KNOWN_WORDS: ReadonlySet<string> = new Set(
-  [UNSUBSCRIBE, SUBSCRIBE, REMINDER, OFF, ON, UPDATE, HISTORY, MEETING, DEADLINE, HELP, OVERVIEW, STATUS_WORDS, FILLER, GREETING_ONLY]
+  [UNSUBSCRIBE, SUBSCRIBE, REMINDER, OFF, ON, UPDATE, HISTORY, MEETING, DEADLINE, CONTRACT, HELP, OVERVIEW, STATUS_WORDS, FILLER, GREETING_ONLY]
     .flatMap((v) => v.phrases.flat())
     .concat([...GOAL_MARKERS]),
 );
@@ -157,10 +165,16 @@ type GoalTarget = { known: true; goalId: string } | { known: false; requested: s
 
 export function parseQuestion(text: string, contract: Pick<ContractData, 'goals'>): Intent {
   const normalized = normalizeQuestion(text);
-  const tokens = tokenize(normalized);
+  // "pr. 1. oktober 2021", "ved udgangen af 2021", "2021": taken out first, so no date is read as a goal.
+  const { at, rest } = extractStatusTime(normalized);
+  const tokens = tokenize(rest);
   const language = detectLanguage(tokens);
-  const intent: IntentWithoutLanguage =
-    normalized === '' ? { kind: 'help' } : classify(tokens, goalIndexFor(contract));
+  let intent: IntentWithoutLanguage = normalized === '' ? { kind: 'help' } : classify(tokens, goalIndexFor(contract));
+  if (at !== undefined) {
+    if (intent.kind === 'goal-status' || intent.kind === 'overview' || intent.kind === 'contract') intent = { ...intent, at };
+    // "hvad var status ved udgangen af 2021?": a time and nothing else → the overview then.
+    else if ((intent.kind === 'not-understood' || intent.kind === 'help') && tokens.every((t) => KNOWN_WORDS.has(t))) intent = { kind: 'overview', at };
+  }
   return { ...intent, language };
 }
 
@@ -180,6 +194,7 @@ function classify(tokens: readonly string[], index: GoalIndex): IntentWithoutLan
   if (matches(tokens, MEETING)) return { kind: 'next-meeting' };
   if (matches(tokens, DEADLINE)) return { kind: 'deadlines' };
   if (explicit || topicGoal !== undefined) return goalStatus(target);
+  if (matches(tokens, CONTRACT)) return { kind: 'contract' };
   if (matches(tokens, HELP)) return { kind: 'help' };
   if (matches(tokens, OVERVIEW)) return { kind: 'overview' };
   if (target) return goalStatus(target);

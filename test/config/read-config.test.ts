@@ -9,7 +9,7 @@ describe('readConfig', () => {
     assert.equal(c.host, '0.0.0.0');
     assert.equal(c.credentials, undefined);
     assert.equal(c.databaseUrl, undefined);
-    assert.equal(c.contractFile, 'goals/contracts/resultatkontrakt-2021-sydjylland.yaml');
+    assert.equal(c.contractFile, 'goals/contracts');
     assert.equal(c.logLevel, 'info');
     assert.equal(c.maxBodyBytes, 262_144);
     assert.equal(c.outboundTimeoutMs, 15_000);

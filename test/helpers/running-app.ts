@@ -7,6 +7,7 @@ import { Writable } from 'node:stream';
 import { createApp, type App, type AppDeps } from '../../app/create-app';
 import { readConfig } from '../../config/read-config';
 import { loadContract } from '../../goals/load-contract';
+import { contractBook, type ContractBook } from '../../goals/contract-book';
 import { defaultContractPath } from '../../goals/default-contract';
 import type { ContractData } from '../../goals/contract-schema';
 import { openDatabase } from '../../store/open-database';
@@ -40,6 +41,8 @@ export interface StartOptions {
   env?: NodeJS.ProcessEnv;
   /** Point the bot's token validation at a loopback OpenID/JWKS server (test/helpers/fake-bot-framework-auth.ts). */
   authEndpoints?: AuthEndpoints;
+  /** The contract years; default the 2021 contract alone. */
+  contracts?: ContractBook;
   /** Reminders: a reminder store (and schedule, meeting source …) for createApp; default none. */
   reminders?: Pick<AppDeps, 'reminderStore' | 'schedule' | 'meetingSource' | 'activityFeed' | 'instanceId'>;
 }
@@ -50,6 +53,7 @@ export async function startRunningApp(options: StartOptions = {}): Promise<Runni
   const database = options.database ?? (await openDatabase(`sqlite:${path.join(tempDir, 'e2e.sqlite')}`, { baseDir: tempDir }));
   const store = options.store ?? database.measurements;
   const contract = loadContract(defaultContractPath());
+  const contracts = options.contracts ?? contractBook([contract]);
   const connector = new FakeConnector();
   await connector.start();
   const logs: Array<Record<string, unknown>> = [];
@@ -61,7 +65,7 @@ export async function startRunningApp(options: StartOptions = {}): Promise<Runni
   });
   const config = readConfig({ LOG_LEVEL: 'debug', ...options.env });
   const logger = pino({ level: config.logLevel }, sink);
-  const app = createApp({ config, contract, store, database: options.health ?? database, logger, clock: options.clock ?? (() => new Date()), authEndpoints: options.authEndpoints, ...options.reminders });
+  const app = createApp({ config, contracts, store, database: options.health ?? database, logger, clock: options.clock ?? (() => new Date()), authEndpoints: options.authEndpoints, ...options.reminders });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const port = (app.server.address() as AddressInfo).port;
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -1,3 +1,4 @@
+import { contractBook } from '../../goals/contract-book';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
@@ -59,7 +60,7 @@ describe('security: hostile form input over HTTP (property-based, fixed seed)', 
       fc.asyncProperty(payload, async ({ form, via }) => {
         const { goalId, inputs } = form;
         const goal = findGoal(running.contract, goalId)!;
-        const expected = validateMeasurementForm(inputs, { goal, kpis: kpisOfGoal(running.contract, goalId), today: TODAY });
+        const expected = validateMeasurementForm(inputs, { goal, kpis: kpisOfGoal(running.contract, goalId), today: TODAY, contract: running.contract, contracts: contractBook([running.contract]) });
         const submissionId = randomUUID();
         const before = await rows();
         const answer = await submit({ goalId, submissionId, ...inputs }, via);

@@ -1,3 +1,4 @@
+import { isDoneKind } from '../../../core/status-rules';
 import type { Goal, Kpi } from '../../../goals/contract-schema';
 import type { Measurement } from '../../../core/measurement';
 import type { KpiStatus } from '../../../core/status-rules';
@@ -23,7 +24,7 @@ export interface MeasurementConfirmationInput {
 const SEGMENT_LABELS = { drift: 'Drift', vækst: 'Vækst' } as const;
 
 function shownValue(kpi: Kpi, value: number | null, done: boolean | null): string {
-  return kpi.kind === 'milestone' ? formatKpiValue(kpi, done === true) : formatKpiValue(kpi, value ?? 0);
+  return isDoneKind(kpi) ? formatKpiValue(kpi, done === true) : formatKpiValue(kpi, value ?? 0);
 }
 
 /**

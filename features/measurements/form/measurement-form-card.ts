@@ -1,3 +1,4 @@
+import { isDoneKind } from '../../../core/status-rules';
 import type { Goal, Kpi, Segment } from '../../../goals/contract-schema';
 import type { Measurement } from '../../../core/measurement';
 import { formatDate, formatKpiValue } from '../../../core/danish-format';
@@ -55,7 +56,7 @@ function kpiTitle(kpi: Kpi): string {
 }
 
 function describeRow(kpi: Kpi, m: Measurement): string {
-  const shown = kpi.kind === 'milestone' ? formatKpiValue(kpi, m.done === true) : formatKpiValue(kpi, m.value ?? 0);
+  const shown = isDoneKind(kpi) ? formatKpiValue(kpi, m.done === true) : formatKpiValue(kpi, m.value ?? 0);
   const segment = m.segment ? `, ${m.segment}` : '';
   return `nr. ${m.id}: ${shown}${segment} – ${m.period}, målt ${formatDate(m.measuredOn)}, registreret af ${m.recordedByName ?? m.recordedBy}`;
 }
@@ -68,8 +69,8 @@ function describeRow(kpi: Kpi, m: Measurement): string {
  */
 export function measurementFormCard(input: MeasurementFormInput): AdaptiveCard {
   const { kpis, values, errors, correcting } = input;
-  const numeric = kpis.filter((k) => k.kind !== 'milestone');
-  const milestones = kpis.filter((k) => k.kind === 'milestone');
+  const numeric = kpis.filter((k) => !isDoneKind(k));
+  const milestones = kpis.filter((k) => isDoneKind(k));
   const segmented = kpis.filter((k) => k.segments.length > 0);
   const single = kpis.length === 1 ? kpis[0] : undefined;
 

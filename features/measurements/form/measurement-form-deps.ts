@@ -1,10 +1,14 @@
 import type { ContractData } from '../../../goals/contract-schema';
+import type { ContractBook } from '../../../goals/contract-book';
 import type { MeasurementStore } from '../../../core/ports/measurement-store';
 import type { AccessPolicy } from '../../../core/access/access-policy';
 
 /** What opening, submitting and correcting measurement forms needs; built once in app/create-app.ts. */
 export interface MeasurementFormDeps {
-  contract: ContractData;
+  /** The contract in force today (read per request: the app gives a getter over `contracts`). */
+  readonly contract: ContractData;
+  /** Every loaded contract year: a row is stored under the one its period belongs to (row-contract.ts). */
+  contracts: ContractBook;
   store: MeasurementStore;
   /** Today's calendar date in the configured time zone (YYYY-MM-DD); read per request. */
   today: () => string;

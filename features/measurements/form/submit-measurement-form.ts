@@ -13,6 +13,7 @@ import type { MeasurementFormDeps } from './measurement-form-deps';
 import { cardReply, type Reply } from '../../../core/reply';
 import { canonicalSubmissionId } from './submission-id';
 import { measurementFields, validateMeasurementForm } from './validate-measurement-form';
+import { contractBook } from '../../../goals/contract-book';
 
 export interface FormSubmission {
   /** The action's data merged with the card's inputs (all strings when Teams sends them). */
@@ -66,7 +67,9 @@ export async function submitMeasurementForm(deps: MeasurementFormDeps, submissio
   }
 
   const today = deps.today();
-  const checked = validateMeasurementForm(raw, { goal: scope.goal, kpis, today });
+  // A correction stays in the corrected row's contract (the store insists); a new row goes where its period belongs.
+  const home = correcting === undefined ? deps.contract : (deps.contracts.byId(correcting.contractId) ?? deps.contract);
+  const checked = validateMeasurementForm(raw, { goal: scope.goal, kpis, today, contract: home, contracts: correcting === undefined ? deps.contracts : contractBook([home]) });
   if (!checked.ok) {
     const card = measurementFormCard({ goal: scope.goal, kpis, submissionId, today, values: checked.values, errors: checked.errors, correcting });
     return cardReply(card);
@@ -76,7 +79,7 @@ export async function submitMeasurementForm(deps: MeasurementFormDeps, submissio
   let stored: Measurement;
   try {
     stored = await deps.store.appendMeasurement({
-      ...measurementFields(deps.contract.id, v),
+      ...measurementFields(v),
       recordedBy: turn.user.aadObjectId ?? turn.user.id,
       recordedByName: turn.user.name ?? null,
       recordedByUpn: turn.user.upn ?? null,

@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import type { Goal, Kpi, Segment } from '../../../goals/contract-schema';
+import type { ContractData, Goal, Kpi, Segment } from '../../../goals/contract-schema';
+import type { ContractBook } from '../../../goals/contract-book';
+import { rowPeriod } from '../../../core/status-rules';
+import { rowHome } from './row-contract';
 import { formatDate, formatList, formatNumber } from '../../../core/danish-format';
 import { cleanTypedText, DONE_CHOICES, FIELD_LIMITS, FORM_FIELDS, type FieldErrors, type FormField, type FormValues } from './form-fields';
 import { findMeasurementSource } from './measurement-sources';
@@ -10,6 +13,8 @@ import { isDoneKind } from '../../../core/status-rules';
 
 /** A measurement that passed every rule: ready to store (the caller adds who, when, where). */
 export interface ValidMeasurementInput {
+  /** The contract the row belongs to by its period (row-contract.ts). */
+  contractId: string;
   kpi: Kpi;
   segment: Segment | null;
   value: number | null;
@@ -23,9 +28,9 @@ export interface ValidMeasurementInput {
 }
 
 /** The row fields a valid input decides; form and import add who recorded it and how. */
-export function measurementFields(contractId: string, v: ValidMeasurementInput) {
+export function measurementFields(v: ValidMeasurementInput) {
   return {
-    contractId,
+    contractId: v.contractId,
     kpiId: v.kpi.id,
     value: v.value,
     done: v.done,
@@ -44,6 +49,10 @@ export interface FormScope {
   kpis: readonly Kpi[];
   /** Today's calendar date (YYYY-MM-DD, Europe/Copenhagen): no measurement may be from later. */
   today: string;
+  /** The contract the form or import is for; a row goes there unless its period belongs to another. */
+  contract: ContractData;
+  /** Every loaded contract year; a period outside all of them is refused (row-contract.ts). */
+  contracts: ContractBook;
 }
 
 export type FormValidation = { ok: true; value: ValidMeasurementInput; values: FormValues } | { ok: false; errors: FieldErrors; values: FormValues };
@@ -286,13 +295,22 @@ export function validateMeasurementForm(raw: Record<string, unknown>, scope: For
     } else source = s.label;
   }
 
-  if (kpi === undefined || measuredOn === undefined || source === undefined || Object.keys(errors).length > 0) {
+  // The period must belong to a loaded contract (its window, its period, or a baseline of the KPI).
+  let contractId: string | undefined;
+  if (kpi !== undefined && measuredOn !== undefined && errors.period === undefined) {
+    const home = rowHome(scope.contracts, scope.contract, kpi.id, rowPeriod({ period: text('period'), measuredOn }), measuredOn);
+    if (home.ok) contractId = home.contractId;
+    else errors.period = home.message;
+  }
+
+  if (kpi === undefined || measuredOn === undefined || source === undefined || contractId === undefined || Object.keys(errors).length > 0) {
     return { ok: false, errors, values };
   }
   return {
     ok: true,
     values,
     value: {
+      contractId,
       kpi,
       segment,
       value,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ContractData } from '../../../goals/contract-schema';
+import type { ContractBook } from '../../../goals/contract-book';
 import { goalOfKpi, kpisOfGoal } from '../../../goals/contract-queries';
 import type { MeasurementStore } from '../../../core/ports/measurement-store';
 import type { Measurement, NewMeasurement } from '../../../core/measurement';
@@ -27,7 +28,10 @@ export interface ImportResult {
 }
 
 export interface ImportOptions {
+  /** The contract in force: KPI ids are looked up in it. */
   contract: ContractData;
+  /** Every loaded contract year: each line is stored under the one its period belongs to. */
+  contracts: ContractBook;
   store: MeasurementStore;
   /** Today's calendar date (YYYY-MM-DD, Europe/Copenhagen): no measurement may be from later. */
   today: string;
@@ -85,7 +89,7 @@ export async function importMeasurementsCsv(text: string, options: ImportOptions
       problems.push({ line: record.line, message: kpiId === '' ? 'kpi: mangler.' : `kpi: «${kpiId}» findes ikke i kontrakten.` });
       continue;
     }
-    const checked = validateMeasurementForm(raw, { goal, kpis: kpisOfGoal(contract, goal.id), today });
+    const checked = validateMeasurementForm(raw, { goal, kpis: kpisOfGoal(contract, goal.id), today, contract, contracts: options.contracts });
     if (!checked.ok) {
       for (const [field, message] of Object.entries(checked.errors)) problems.push({ line: record.line, message: `${FIELD_COLUMN[field as FormField]}: ${message}` });
       continue;
@@ -93,7 +97,7 @@ export async function importMeasurementsCsv(text: string, options: ImportOptions
     const v = checked.value;
     const recordedByName = cleanTypedText(raw.recordedByName ?? '').slice(0, 200);
     rows.push({
-      ...measurementFields(contract.id, v),
+      ...measurementFields(v),
       recordedBy: 'import',
       recordedByName: recordedByName === '' ? `CSV-import (${options.fileName})` : recordedByName,
       submissionId: `import:${digest}:${record.line}`,

@@ -1,4 +1,4 @@
-import type { Intent, Language } from '../../../features/ask/intent';
+import type { Intent, Language, StatusTime } from '../../../features/ask/intent';
 
 /**
  * Real phrasings and what they should mean, against test/fixtures/question-contract.ts.
@@ -11,6 +11,8 @@ const unknown = (requested: string, language: Language = 'da'): Intent => ({ kin
 const update = (goalId: string, language: Language = 'da'): Intent => ({ kind: 'update-form', goalId, language });
 const history = (goalId: string, language: Language = 'da'): Intent => ({ kind: 'history', goalId, language });
 const overview = (language: Language = 'da'): Intent => ({ kind: 'overview', language });
+const goalAt = (goalId: string, at: StatusTime, language: Language = 'da'): Intent => ({ kind: 'goal-status', goalId, at, language });
+const overviewAt = (at: StatusTime, language: Language = 'da'): Intent => ({ kind: 'overview', at, language });
 const help = (language: Language = 'da'): Intent => ({ kind: 'help', language });
 const notUnderstood = (language: Language = 'da'): Intent => ({ kind: 'not-understood', language });
 const meeting = (language: Language = 'da'): Intent => ({ kind: 'next-meeting', language });
@@ -73,7 +75,22 @@ export const questionCases: readonly QuestionCase[] = [
   ['status 7', goal('7')],
   ['hvordan går det med 8', goal('8')],
   ['status 9a', goal('9a')],
-  ['status 2021', notUnderstood()],
+  // --- status for a contract year or as of a day (features/ask/parse-status-time.ts)
+  ['status 2021', overviewAt({ year: 2021 })],
+  ['status mål 1 2021', goalAt('1', { year: 2021 })],
+  ['status mål 1 for 2021', goalAt('1', { year: 2021 })],
+  ['hvordan gik det med mål 4 i 2021?', goalAt('4', { year: 2021 })],
+  ['status mål 4 pr. 1. oktober 2021', goalAt('4', { asOf: '2021-10-01' })],
+  ['status mål 4 per 1. okt. 2021', goalAt('4', { asOf: '2021-10-01' })],
+  ['status mål 4 den 1/10-2021', goalAt('4', { asOf: '2021-10-01' })],
+  ['status mål 4 pr. 2021-10-01', goalAt('4', { asOf: '2021-10-01' })],
+  ['mål 9c pr. 31. december 2021', goalAt('9c', { asOf: '2021-12-31' })],
+  ['hvad var status ved udgangen af 2021?', overviewAt({ asOf: '2021-12-31' })],
+  ['status ultimo 2021', overviewAt({ asOf: '2021-12-31' })],
+  ['oversigt ved udgangen af oktober 2021', overviewAt({ asOf: '2021-10-31' })],
+  ['status goal 4 as of 1 October 2021', goalAt('4', { asOf: '2021-10-01' }, 'en')],
+  ['overview at the end of 2021', overviewAt({ asOf: '2021-12-31' }, 'en')],
+  ['status mål 4 pr. 31. februar 2021', goalAt('4', { year: 2021 })],
   ['hvordan går det med mål 9 i', goal('9')],
   // --- channel text: mentions, HTML, entities, whitespace, case, emoji
   ['<at>Målbot</at> status mål 4?', goal('4')],

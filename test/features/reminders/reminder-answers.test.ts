@@ -1,3 +1,4 @@
+import { contractBook } from '../../../goals/contract-book';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -53,7 +54,7 @@ describe('reminder commands (answers)', function () {
       activityFeed: false,
       now: () => NOW,
     };
-    return createQuestionAnswerer({ contract, store: measurements, today: () => '2026-03-26', reminders })(q, turn).then((r) => text(r.reply));
+    return createQuestionAnswerer({ contracts: contractBook([contract]), store: measurements, today: () => '2026-03-26', reminders })(q, turn).then((r) => text(r.reply));
   }
 
   it('"næste møde" skips a cancelled meeting and says it is cancelled', async function () {

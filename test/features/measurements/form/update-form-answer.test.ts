@@ -1,3 +1,4 @@
+import { contractBook } from '../../../../goals/contract-book';
 import assert from 'node:assert/strict';
 import { createQuestionAnswerer } from '../../../../features/ask/answer-question';
 import type { AccessPolicy } from '../../../../core/access/access-policy';
@@ -27,7 +28,7 @@ describe('"opdater mål" (answer)', function () {
   });
 
   it('puts the injected submission id on the form, not a fresh random one', async function () {
-    const ask = createQuestionAnswerer({ contract, store, today: () => '2021-10-15', access, newSubmissionId: () => FIXED_ID });
+    const ask = createQuestionAnswerer({ contracts: contractBook([contract]), store, today: () => '2021-10-15', access, newSubmissionId: () => FIXED_ID });
     const { reply, intent } = await ask('opdater mål 4', turn);
     assert.equal(intent, 'update-form');
     assert.equal(reply.kind, 'card');

@@ -1,3 +1,4 @@
+import { contractBook } from '../../../../goals/contract-book';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { loadContract } from '../../../../goals/load-contract';
@@ -16,7 +17,7 @@ const TODAY = '2021-10-15';
 function validate(goalId: string, raw: Record<string, unknown>, today = TODAY): FormValidation {
   const goal = findGoal(contract, goalId);
   assert.ok(goal);
-  return validateMeasurementForm(raw, { goal, kpis: kpisOfGoal(contract, goalId), today });
+  return validateMeasurementForm(raw, { goal, kpis: kpisOfGoal(contract, goalId), today, contract, contracts: contractBook([contract]) });
 }
 
 const base = { period: 'efterår 2021', measuredOn: '2021-09-30', source: 'erhvervsstyrelsen-survey' };
@@ -183,7 +184,7 @@ describe('validateMeasurementForm', function () {
         fc.property(formPayload(contract, { hostileMaxLength: 2_000 }), ({ goalId, inputs }) => {
           const goal = findGoal(contract, goalId)!;
           const kpis = kpisOfGoal(contract, goalId);
-          const r = validateMeasurementForm(inputs, { goal, kpis, today: TODAY });
+          const r = validateMeasurementForm(inputs, { goal, kpis, today: TODAY, contract, contracts: contractBook([contract]) });
           if (r.ok) {
             accepted++;
             const v = r.value;

@@ -1,3 +1,4 @@
+import { contractBook } from '../../../../goals/contract-book';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -61,7 +62,7 @@ describe('bulk import of measurements (npm run import)', function () {
       await store.close();
     });
 
-    const run = (text: string) => importMeasurementsCsv(text, { contract, store, today: TODAY, fileName: 'baselines-2020.csv' });
+    const run = (text: string) => importMeasurementsCsv(text, { contract, contracts: contractBook([contract]), store, today: TODAY, fileName: 'baselines-2020.csv' });
 
     it('stores every line of a valid file with the form\'s rules, marked as imported', async function () {
       const result = await run(DANISH_EXCEL);
