@@ -1,4 +1,4 @@
-import { classifyRow, isDoneKind } from '../../../core/status-rules';
+import { isDoneKind } from '../../../core/status-rules';
 import type { Goal, Kpi } from '../../../goals/contract-schema';
 import type { Measurement } from '../../../core/measurement';
 import { historySeries, trendPoints, type HistorySeries } from './measurement-history';
@@ -26,44 +26,8 @@ export interface HistoryCardInput {
 
 export const SEGMENT_LABELS = { drift: 'Drift', vækst: 'Vækst' } as const;
 
-<<<<<<< HEAD
 /** Rows per series on the history card; with shortened texts this keeps Mål 9 (nine series) well under 80 KB. */
 export const HISTORY_ROWS_PER_SERIES = 3;
-=======
-function shown(kpi: Kpi, m: Measurement): string {
-  return isDoneKind(kpi) ? formatKpiValue(kpi, m.done === true) : formatKpiValue(kpi, m.value ?? 0);
-}
-
-/** How the row stands to the target (status-rules R1): said in the list, so no row passes for a result it is not. */
-function standingNote(kpi: Kpi, m: Measurement): string | undefined {
-  const standing = classifyRow(kpi, m);
-  if (standing.kind === 'counts') return undefined;
-  if (standing.kind === 'baseline') {
-    return standing.matches ? 'baselinemåling (som kontraktens tal)' : `baselinemåling – afviger fra kontraktens ${formatKpiLevel(kpi, standing.baselineValue)}`;
-  }
-  return `uden for målets periode (${kpi.window.label}) – tæller ikke`;
-}
-
-/** "**37 %** · efterår 2021 · målt 30. september 2021 · kilde … · af … (1. oktober 2021 kl. 10.00)". */
-function rowLine(kpi: Kpi, m: Measurement, timeZone: string): CardElement[] {
-  const who = escapeMarkdown(m.recordedByName ?? m.recordedBy);
-  const parts = [
-    `**${escapeMarkdown(shown(kpi, m))}**`,
-    escapeMarkdown(m.period),
-    `målt ${formatDate(m.measuredOn)}`,
-    `kilde: ${escapeMarkdown(m.source)}`,
-    `registreret af ${who}, ${formatDateTime(m.recordedAt, timeZone)}`,
-  ];
-  const standing = standingNote(kpi, m);
-  if (standing !== undefined) parts.push(escapeMarkdown(standing));
-  if (m.supersedesId !== null) parts.push(`retter måling nr. ${m.supersedesId}`);
-  if (m.demo) parts.push('demodata');
-  const out: CardElement[] = [textBlock(`Nr. ${m.id}: ${parts.join(' · ')}`, { size: 'Small', spacing: 'Small' })];
-  const notes = [m.evidence ? `Dokumentation: ${escapeMarkdown(m.evidence)}` : '', m.note ? `Kommentar: ${escapeMarkdown(m.note)}` : ''].filter((t) => t !== '');
-  if (notes.length > 0) out.push(textBlock(notes.join(' · '), { size: 'Small', isSubtle: true, spacing: 'None' }));
-  return out;
-}
->>>>>>> main
 
 /** The target as a level on the chart's axis (pp_change: baseline + points; see status-rules R3). */
 function targetLevel(kpi: Kpi): number | null {

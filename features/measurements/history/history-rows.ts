@@ -1,6 +1,7 @@
 import type { Kpi } from '../../../goals/contract-schema';
 import type { Measurement } from '../../../core/measurement';
-import { formatDate, formatDateTime, formatKpiValue } from '../../../core/danish-format';
+import { formatDate, formatDateTime, formatKpiLevel, formatKpiValue } from '../../../core/danish-format';
+import { classifyRow, isDoneKind } from '../../../core/status-rules';
 import { textBlock, type CardElement } from '../../../cards/adaptive-card';
 import { escapeMarkdown } from '../../../cards/escape-markdown';
 import { executeAction } from '../../../cards/execute-action';
@@ -15,7 +16,17 @@ import { CARD_VERBS } from '../../../core/card-verbs';
 export const LIST_TEXT_LIMITS = { note: 140, evidence: 140, source: 60, period: 40, who: 40 } as const;
 
 export function shownValue(kpi: Kpi, m: Measurement): string {
-  return kpi.kind === 'milestone' ? formatKpiValue(kpi, m.done === true) : formatKpiValue(kpi, m.value ?? 0);
+  return isDoneKind(kpi) ? formatKpiValue(kpi, m.done === true) : formatKpiValue(kpi, m.value ?? 0);
+}
+
+/** How the row stands to the target (status-rules R1): said in the list, so no row passes for a result it is not. */
+export function standingNote(kpi: Kpi, m: Measurement): string | undefined {
+  const standing = classifyRow(kpi, m);
+  if (standing.kind === 'counts') return undefined;
+  if (standing.kind === 'baseline') {
+    return standing.matches ? 'baselinemåling (som kontraktens tal)' : `baselinemåling – afviger fra kontraktens ${formatKpiLevel(kpi, standing.baselineValue)}`;
+  }
+  return `uden for målets periode (${kpi.window.label}) – tæller ikke`;
 }
 
 /**
@@ -36,6 +47,8 @@ export function historyRow(kpi: Kpi, m: Measurement, goalId: string, timeZone: s
     `kilde: ${short(m.source, LIST_TEXT_LIMITS.source)}`,
     `registreret af ${short(m.recordedByName ?? m.recordedBy, LIST_TEXT_LIMITS.who)}, ${formatDateTime(m.recordedAt, timeZone)}`,
   ];
+  const standing = standingNote(kpi, m);
+  if (standing !== undefined) parts.push(escapeMarkdown(standing));
   if (m.supersedesId !== null) parts.push(`retter måling nr. ${m.supersedesId}`);
   if (m.demo) parts.push('demodata');
   const out: CardElement[] = [textBlock(`Nr. ${m.id}: ${parts.join(' · ')}`, { size: 'Small', spacing: 'Small' })];
