@@ -1,5 +1,5 @@
 import type { Kpi } from '../../goals/contract-schema';
-import { formatTarget } from '../../core/danish-format';
+import { formatTargetMarked } from '../status/interpreted-mark';
 import { adaptiveCard, imBackAction, textBlock, type AdaptiveCard, type CardElement } from '../../cards/adaptive-card';
 import { escapeMarkdown } from '../../cards/escape-markdown';
 
@@ -24,7 +24,7 @@ export function measurementNudgeCard(input: MeasurementNudgeInput): AdaptiveCard
       type: 'FactSet',
       facts: [
         { title: 'Mål', value: escapeMarkdown(`Mål ${goalId}`) },
-        { title: 'Målværdi', value: escapeMarkdown(formatTarget(kpi)) },
+        { title: 'Målværdi', value: escapeMarkdown(formatTargetMarked(kpi)) },
         { title: 'Status', value: escapeMarkdown(input.reason) },
       ],
     },

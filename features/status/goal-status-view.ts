@@ -3,8 +3,9 @@ import { findGoal, kpisOfGoal, subGoals } from '../../goals/contract-queries';
 import { effectiveMeasurements, type Measurement } from '../../core/measurement';
 import { classifyRow, goalStatus, isDoneKind, kpiStatus, parentGoalStatus, type GoalStatus, type KpiStatus } from '../../core/status-rules';
 import { contractPeriodNote } from './contract-period-note';
+import { formatTargetMarked, interpretedMark } from './interpreted-mark';
 import type { Status } from '../../core/status-types';
-import { formatDate, formatKpiLevel, formatKpiValue, formatList, formatTarget } from '../../core/danish-format';
+import { formatDate, formatKpiLevel, formatKpiValue, formatList } from '../../core/danish-format';
 import { escapeMarkdown } from '../../cards/escape-markdown';
 import { statusStyle, type StatusColor } from './status-style';
 
@@ -118,10 +119,6 @@ function measuredText(kpi: Kpi, m: Measurement): string {
   return `${escapeMarkdown(value)} – ${escapeMarkdown(m.period)}, målt ${formatDate(m.measuredOn)}`;
 }
 
-/** " (Fortolkning)" after a fact the data file reads into the contract; the KPI's interpretation says how. */
-function interpretedMark(kpi: Kpi, part: Kpi['interpreted'][number]): string {
-  return kpi.interpreted.includes(part) ? ' (Fortolkning)' : '';
-}
 
 /** The newest of some rows (greatest measuredOn, then id), as the rules pick one. */
 function newestRow(rows: readonly Measurement[]): Measurement | undefined {
@@ -143,7 +140,7 @@ function rowsBeside(kpi: Kpi, measurements: readonly Measurement[], today: strin
 
 function kpiView(kpi: Kpi, s: KpiStatus, showStatus: boolean, measurements: readonly Measurement[], today: string): KpiView {
   const facts: FactView[] = [
-    { title: 'Mål', value: escapeMarkdown(formatTarget(kpi)) + interpretedMark(kpi, 'target') },
+    { title: 'Mål', value: escapeMarkdown(formatTargetMarked(kpi)) },
     { title: 'Periode', value: escapeMarkdown(kpi.window.label) + interpretedMark(kpi, 'window') },
     { title: 'Resultat ventes', value: escapeMarkdown(kpi.horizon.label) + interpretedMark(kpi, 'horizon') },
   ];

@@ -152,7 +152,8 @@ function describeContractPeriod(label: string, makeDatabase: Databases): void {
       const text = await ask(running, 'om kontrakten');
       for (const expected of [
         'januar 2021–31. december 2021',
-        '8. marts 2021',
+        'Underskrevet',
+        'marts 2021',
         'Direktøren for Erhvervshus Sydjylland',
         'kan forlænges med 1 år ad gangen',
         'løbende og minimum årligt',

@@ -5,6 +5,10 @@ import path from 'node:path';
 import { SqliteMeasurementStore } from '../../store/sqlite-store';
 import { DEMO_CONTRACT_ID, DemoAlreadySeededError, seedDemo } from '../../store/seed-demo-data';
 import { newMeasurement } from './store-contract';
+import { loadContract } from '../../goals/load-contract';
+import { defaultContractPath } from '../../goals/default-contract';
+import { findKpi } from '../../goals/contract-queries';
+import { classifyRow } from '../../core/status-rules';
 
 const KPI_IDS = new Set(
   '1a 1b 1c 2a 3a 3b 4a 5a 5b 6a 6b 6c 7a 7b 7c 7d 8a 9a 9b 9c 9d 10a'.split(' '),
@@ -25,6 +29,14 @@ describe('seedDemo', function () {
   afterEach(async function () {
     await store.close();
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('every demo row lies inside its KPI\'s 2021 evaluation window, so it counts for the target (status-rules R1)', async function () {
+    const contract = loadContract(defaultContractPath());
+    for (const m of await seedDemo(store)) {
+      const kpi = findKpi(contract, m.kpiId)!.kpi;
+      assert.deepEqual(classifyRow(kpi, m), { kind: 'counts' }, `${m.kpiId} ${m.period} (${kpi.window.label})`);
+    }
   });
 
   it('appends marked demo rows for known KPIs of the 2021 contract', async function () {

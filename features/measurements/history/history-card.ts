@@ -2,13 +2,14 @@ import { isDoneKind } from '../../../core/status-rules';
 import type { Goal, Kpi } from '../../../goals/contract-schema';
 import type { Measurement } from '../../../core/measurement';
 import { historySeries, trendPoints, type HistorySeries } from './measurement-history';
-import { formatDate, formatDateShort, formatKpiLevel, formatTarget, primaryBaselineValue } from '../../../core/danish-format';
+import { formatDate, formatDateShort, formatKpiLevel, primaryBaselineValue } from '../../../core/danish-format';
 import { historyRow, olderButton } from './history-rows';
 import { adaptiveCard, imBackAction, textBlock, type AdaptiveCard, type CardElement } from '../../../cards/adaptive-card';
 import { CARD_VERBS } from '../../../core/card-verbs';
 import { escapeMarkdown } from '../../../cards/escape-markdown';
 import { executeAction } from '../../../cards/execute-action';
 import { goalHeading } from '../../status/goal-status-view';
+import { formatTargetMarked } from '../../status/interpreted-mark';
 import { trendChart, type TrendLine } from '../../../cards/trend-chart';
 
 export interface HistoryCardInput {
@@ -85,7 +86,7 @@ export function historyCard(input: HistoryCardInput): AdaptiveCard {
     const series = all.filter((s) => s.kpi === kpi);
     const items: CardElement[] = [
       textBlock(`${escapeMarkdown(kpi.id)} – ${escapeMarkdown(kpi.label)}`, { weight: 'Bolder' }),
-      textBlock(`Mål: ${escapeMarkdown(formatTarget(kpi))}`, { isSubtle: true, size: 'Small', spacing: 'None' }),
+      textBlock(`Mål: ${escapeMarkdown(formatTargetMarked(kpi))}`, { isSubtle: true, size: 'Small', spacing: 'None' }),
     ];
     for (const s of series) {
       if (s.segment) items.push(textBlock(SEGMENT_LABELS[s.segment], { weight: 'Bolder', size: 'Small', spacing: 'Small' }));
