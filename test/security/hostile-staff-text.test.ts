@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { startRunningApp, cardText, type RunningApp } from '../helpers/running-app';
+import { startRunningApp, cardOf, cardText, type RunningApp } from '../helpers/running-app';
+import { kpisOfGoal } from '../../goals/contract-queries';
+import { isDoneKind } from '../../core/status-rules';
+import { cardBytes, MAX_CARD_BYTES } from '../../core/card-budget';
 import { teamsCardInvoke, teamsCardSubmit } from '../helpers/teams-invoke';
 import { teamsMessage } from '../helpers/teams-activity';
 import { assertSendableCard } from '../helpers/adaptive-card-schema';
@@ -125,6 +128,29 @@ describe('security: hostile staff text and forged ids over HTTP (issue 14, item 
       if (r.type === 'application/vnd.microsoft.card.adaptive') assertSendableCard(r.value);
     });
   }
+
+  it('"historik mål 9" with 5 rows per KPI of 990-character comments and documentation stays within 80 KB (was 107–143 KB)', async () => {
+    const kpis = kpisOfGoal(running.contract, '9');
+    for (const kpi of kpis) {
+      for (const segment of kpi.segments.length === 0 ? [null] : kpi.segments) {
+        for (let i = 0; i < 5; i++) {
+          await running.store.appendMeasurement({
+            contractId: running.contract.id, kpiId: kpi.id, segment, value: isDoneKind(kpi) ? null : 3, done: isDoneKind(kpi) ? true : null,
+            period: '2021', measuredOn: `2021-0${i + 1}-15`, source: 'Erhvervshusets egen dokumentation', recordedBy: STAFF.fromAadObjectId, demo: false,
+            note: `Kommentar ${i}: ${'æ\\*'.repeat(330)}`, evidence: `Dokumentation ${i}: ${'ø\\_'.repeat(330)}`,
+          });
+        }
+      }
+    }
+    running.connector.reset();
+    const res = await running.postActivity(teamsMessage({ text: 'historik mål 9', serviceUrl: running.connector.serviceUrl, kind: 'personal' }));
+    assert.equal(res.status, 200);
+    await running.connector.waitForCalls(1);
+    const card = cardOf(running.connector.calls[0]!.body);
+    const bytes = cardBytes(card);
+    assert.ok(bytes <= MAX_CARD_BYTES, `${bytes} bytes`);
+    assert.match(JSON.stringify(card), /"verb":"showMeasurement"/, 'the full text is one tap away');
+  });
 
   it('answers a question whose text field is an object with 400, not 500', async () => {
     const res = await running.postActivity({ ...teamsMessage({ text: 'x', serviceUrl: running.connector.serviceUrl }), text: { toString: 1 } });
