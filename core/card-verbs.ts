@@ -26,6 +26,10 @@ export const CARD_VERBS = {
    * so a card shared in a channel shows staff buttons to staff only ({ view, goalId? }).
    */
   refreshCard: 'refreshCard',
+  /** "Vis ældre": the next page of one series' history. */
+  showHistoryPage: 'showHistoryPage',
+  /** "Vis hele": one measurement with its full texts (lists shorten them). */
+  showMeasurement: 'showMeasurement',
 } as const;
 
 export type CardVerb = (typeof CARD_VERBS)[keyof typeof CARD_VERBS];

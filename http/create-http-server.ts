@@ -5,6 +5,7 @@ import { InFlightRequests } from './in-flight-requests';
 import { messagesRoute } from './messages-route';
 import { readinessRoute, type ReadinessCheck } from './readiness';
 import { stopServer } from './stop-server';
+import { answerBodyRefusal, readJsonBody } from './read-json-body';
 import type { TenantPolicy } from '../core/access/tenant-policy';
 
 export interface HttpServerDeps {
@@ -29,10 +30,20 @@ export function createHttpServer(deps: HttpServerDeps): HttpServer {
   const server = restify.createServer({ name: 'maalbot', handleUncaughtExceptions: false });
   const inFlight = new InFlightRequests();
   server.pre(inFlight.handler);
-  // restify's default body limit is none: cap it before anything is parsed.
-  const bodyParser = restify.plugins.bodyParser({ maxBodySize: deps.maxBodyBytes, mapParams: false });
-
-  server.post('/api/messages', bodyParser, messagesRoute({ activities: deps.activities, tenantPolicy: deps.tenantPolicy, logger: deps.logger }));
+  // Our own bounded reader, not restify's bodyParser (no limit by default, gzip inflation): see read-json-body.ts.
+  const bodyReader = async (req: restify.Request, res: restify.Response): Promise<boolean> => {
+    const result = await readJsonBody(req, deps.maxBodyBytes);
+    if (!result.ok) {
+      answerBodyRefusal(req, res, result.refusal);
+      return false;
+    }
+    req.body = result.body;
+    return true;
+  };
+  const route = messagesRoute({ activities: deps.activities, tenantPolicy: deps.tenantPolicy, logger: deps.logger });
+  server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
+    if (await bodyReader(req, res)) await route(req, res);
+  });
 
   server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
     res.json(200, deps.health());

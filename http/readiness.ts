@@ -14,13 +14,15 @@ export interface ReadinessCheck {
 export const READINESS_CHECK_TIMEOUT_MS = 2000;
 
 /**
- * store: a round trip to the database answers. migrations: every migration this build knows has
+ * store: a round trip to the database answers and a write would go through and be durable (a
+ * rolled-back write probe; for SQLite also the same file on disk and free space — see the stores'
+ * probeWrite). migrations: every migration this build knows has
  * been applied (a database migrated further by a newer instance during a rolling upgrade still
  * counts as ready: migrations only ever add). contract: the contract is loaded and has goals.
  */
 export function defaultReadinessChecks(database: DatabaseHealth, contract: ContractData): ReadinessCheck[] {
   return [
-    { name: 'store', ready: async () => (await database.ping(), true) },
+    { name: 'store', ready: async () => (await database.ping(), await database.probeWrite(), true) },
     { name: 'migrations', ready: () => database.migrationsCurrent() },
     { name: 'contract', ready: async () => contract.goals.length > 0 },
   ];

@@ -10,6 +10,7 @@ import { PostgresReminderStore } from './postgres-reminder-store';
 import { PostgresMeasurementStore } from './postgres-store';
 import { SqliteReminderStore } from './sqlite-reminder-store';
 import { SqliteMeasurementStore } from './sqlite-store';
+import { SqliteOpenError } from './sqlite-open-error';
 
 export interface OpenDatabaseOptions {
   /** Directory relative SQLite paths resolve against (the project root). */
@@ -38,8 +39,12 @@ export async function openDatabase(url: string | undefined, options: OpenDatabas
     // Two connections on the one file (WAL + busy_timeout make that safe) because the stores want
     // different pragmas: synchronous=FULL for measurements (a confirmed one survives a power loss),
     // NORMAL for the reminders' frequent small writes.
-    measurements = new SqliteMeasurementStore(target.file, { logger, now: options.now });
-    reminders = new SqliteReminderStore(target.file, { logger });
+    try {
+      measurements = new SqliteMeasurementStore(target.file, { logger, now: options.now });
+      reminders = new SqliteReminderStore(target.file, { logger });
+    } catch (err) {
+      throw SqliteOpenError.from(target.file, err) ?? err;
+    }
   } else {
     const pool = createPostgresPool({ connectionString: target.url, poolSize: options.poolSize, poolConfig: options.poolConfig }, 10, logger, 'idle PostgreSQL connection failed');
     endPool = () => pool.end();
@@ -56,7 +61,7 @@ export async function openDatabase(url: string | undefined, options: OpenDatabas
     if (target.kind === 'sqlite' && target.file === ':memory:') await reminders.migrate();
   } catch (err) {
     await close().catch(() => undefined); // the migrate error is the one worth reporting
-    throw err;
+    throw (target.kind === 'sqlite' ? SqliteOpenError.from(target.file, err) : undefined) ?? err;
   }
   logger.info({ db: target.kind, target: describeDatabaseTarget(target), migrations: await measurements.appliedMigrations() }, 'store opened');
   let closed: Promise<void> | undefined;
@@ -65,6 +70,7 @@ export async function openDatabase(url: string | undefined, options: OpenDatabas
     measurements,
     reminders,
     ping: () => measurements.ping(),
+    probeWrite: () => measurements.probeWrite(),
     migrationsCurrent: async () => allMigrationsApplied(await measurements.appliedMigrations()),
     close: () => (closed ??= close()),
   };

@@ -17,7 +17,14 @@ export type PostgresConnection =
       poolConfig?: Omit<PoolConfig, 'connectionString' | 'max'>;
     };
 
-/** A new pool; an idle client losing its connection emits 'error' on it, which unhandled kills the process. */
+/**
+ * A new pool. A client losing its connection (a server restart, a failover, a network cut) emits
+ * 'error' — on the pool while it is idle, on the client itself while a query or transaction has it
+ * checked out; unhandled, either kills the process. So the pool listens, and every client gets a
+ * listener the moment it connects, for its whole life. The query running on it then rejects, the
+ * turn answers with an apology and a reference, the broken client is dropped (release(err)), and the
+ * next turn connects anew.
+ */
 export function createPostgresPool(
   options: { connectionString: string; poolSize?: number; poolConfig?: Omit<PoolConfig, 'connectionString' | 'max'> },
   defaultSize: number,
@@ -26,6 +33,9 @@ export function createPostgresPool(
 ): Pool {
   const pool = new Pool({ connectionTimeoutMillis: 5000, ...options.poolConfig, connectionString: options.connectionString, max: options.poolSize ?? defaultSize });
   pool.on('error', (err) => logger.error({ err }, errorMessage));
+  pool.on('connect', (client) => {
+    client.on('error', (err) => logger.warn({ err, event: 'postgres-connection-lost' }, 'PostgreSQL connection lost; the statement on it fails and the next one reconnects'));
+  });
   return pool;
 }
 

@@ -100,6 +100,19 @@ const LATEST_AS_OF =
     ORDER BY measured_on DESC, id DESC LIMIT 1)`, // segment literals come from the schema's enum, never from input
     )
     .join('\n  UNION ALL') + '\n  ORDER BY id';
+/**
+ * See MeasurementStore.listSeriesPage: one statement per segment form (IS NULL, = $3), so the
+ * planner walks measurements_latest_idx backwards from the row value (measured_on, id).
+ * Exported for the query-plan test.
+ */
+export const SERIES_PAGE_SQL = (withSegment: boolean) => `
+  SELECT ${COLUMNS} FROM measurements m
+   WHERE contract_id = $1 AND kpi_id = $2 AND ${withSegment ? 'segment = $3' : 'segment IS NULL AND $3::text IS NULL'}
+     AND (m.measured_on, m.id) < ($4::date, $5::bigint) AND ${NOT_SUPERSEDED}
+   ORDER BY m.segment DESC, m.measured_on DESC, m.id DESC LIMIT $6`;
+// m.: the DATE column, not COLUMNS' text alias. segment in ORDER BY (one value here): the planner
+// does not count `IS NULL` as fixing the column, and would sort instead of walking the index.
+const SERIES_PAGE = { withSegment: SERIES_PAGE_SQL(true), withoutSegment: SERIES_PAGE_SQL(false) };
 const LOCK_SERIES = `SELECT pg_advisory_xact_lock($1, hashtext(coalesce(current_schema(), '') || $2))`;
 
 const LIST_ALL = `SELECT ${COLUMNS} FROM measurements WHERE contract_id = $1 ORDER BY id`;
@@ -285,6 +298,13 @@ export class PostgresMeasurementStore implements MeasurementStore {
     return res.rows.map(toMeasurement);
   }
 
+  async listSeriesPage(contractId: string, kpiId: string, segment: string | null, before: { measuredOn: string; id: number } | null, limit: number): Promise<Measurement[]> {
+    const from = before ?? { measuredOn: '9999-12-31', id: Number.MAX_SAFE_INTEGER };
+    const sql = segment === null ? SERIES_PAGE.withoutSegment : SERIES_PAGE.withSegment;
+    const res = await this.pool.query<PgRow>(sql, [contractId, kpiId, segment, from.measuredOn, from.id, Math.max(0, Math.trunc(limit))]);
+    return res.rows.map(toMeasurement);
+  }
+
   async latestMeasurementsAsOf(contractId: string, kpiId: string, asOf: { idAtMost: number; measuredOnOrBefore: string }): Promise<Measurement[]> {
     const res = await this.pool.query<PgRow>(LATEST_AS_OF, [contractId, kpiId, asOf.idAtMost, asOf.measuredOnOrBefore]);
     return res.rows.map(toMeasurement);
@@ -296,6 +316,29 @@ export class PostgresMeasurementStore implements MeasurementStore {
 
   async ping(): Promise<void> {
     await this.pool.query('SELECT 1');
+  }
+
+  /**
+   * Readiness: would a write go through now? One insert into schema_migrations in a transaction
+   * that is rolled back — it fails on a read-only server (a standby after a failover,
+   * default_transaction_read_only), a full or read-only data directory the server reports, lost
+   * privileges — and needs no table of its own.
+   */
+  async probeWrite(): Promise<void> {
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      try {
+        await client.query("INSERT INTO schema_migrations (version, name) VALUES (-1, 'readiness probe')");
+      } finally {
+        await client.query('ROLLBACK').catch((err: Error) => {
+          broken = err; // the connection is unusable; release(err) destroys it
+        });
+      }
+    } finally {
+      client.release(broken);
+    }
   }
 
   async close(): Promise<void> {

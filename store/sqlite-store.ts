@@ -9,6 +9,8 @@ import type { Migration } from './migration';
 import { MIGRATIONS } from './migrations';
 import { normalizeNewMeasurement, type NormalizedMeasurement } from './normalize-new-measurement';
 import { CorrectionConflictError } from '../core/ports/correction-conflict-error';
+import { StoreUnavailableError } from '../core/ports/store-unavailable-error';
+import { newErrorReference } from '../core/error-reference';
 import { silentLogger } from '../core/silent-logger';
 import type { Logger } from '../core/ports/logger';
 
@@ -67,6 +69,17 @@ export const LATEST_MEASUREMENTS_SQL = `
      WHERE contract_id = ? AND ${NOT_SUPERSEDED}
   ) WHERE rn = 1
   ORDER BY id`;
+
+/**
+ * See MeasurementStore.listSeriesPage: walks measurements_latest_idx backwards from the row value
+ * (measured_on, id); `segment IS @segment` is an index constraint for NULL and a value alike.
+ * Exported for the query-plan test.
+ */
+export const SERIES_PAGE_SQL = `
+  SELECT ${COLUMNS} FROM measurements m
+   WHERE contract_id = @contractId AND kpi_id = @kpiId AND segment IS @segment
+     AND (measured_on, id) < (@measuredOn, @id) AND ${NOT_SUPERSEDED}
+   ORDER BY measured_on DESC, id DESC LIMIT @limit`;
 
 /**
  * See MeasurementStore.latestMeasurementsAsOf. One arm per possible segment (none, drift, vækst),
@@ -144,10 +157,16 @@ function prepareStatements(db: Database.Database) {
         ORDER BY id`,
     ),
     latest: db.prepare<[string], SqliteRow>(LATEST_MEASUREMENTS_SQL),
+    seriesPage: db.prepare<[{ contractId: string; kpiId: string; segment: string | null; measuredOn: string; id: number; limit: number }], SqliteRow>(SERIES_PAGE_SQL),
     latestAsOf: db.prepare<[{ contractId: string; kpiId: string; idAtMost: number; measuredOnOrBefore: string }], SqliteRow>(LATEST_AS_OF_SQL),
     changeMarkers: db.prepare('SELECT data_version AS dataVersion, total_changes() AS ownChanges FROM pragma_data_version'),
   };
 }
+
+/** Less free space than this on the file's file system and readiness says no (a row is < 4 KB; WAL and checkpoints need room). */
+export const MIN_FREE_BYTES = 1024 * 1024;
+
+const PROBE_ROLLBACK = new Error('readiness probe: roll back');
 
 /**
  * The embedded default: one SQLite file, WAL so readers never wait for the writer.
@@ -165,6 +184,8 @@ export class SqliteMeasurementStore implements MeasurementStore {
   private readonly latestCache = new Map<string, { dataVersion: number; ownChanges: number; rows: readonly Measurement[] }>();
   // Prepared on first use: the table does not exist before migrate().
   private statements: ReturnType<typeof prepareStatements> | undefined;
+  /** Device and inode of the file this process opened: a deleted or replaced file is not where writes go. */
+  private readonly identity: { dev: number; ino: number } | undefined;
 
   /** `file` is a path (its directory is created) or ':memory:'. */
   constructor(
@@ -184,6 +205,10 @@ export class SqliteMeasurementStore implements MeasurementStore {
       // a process crash; one disk sync per submission is cheap next to a Teams round trip.
       this.db.pragma('synchronous = FULL');
       this.pingStatement = this.db.prepare('SELECT 1');
+      if (file !== ':memory:') {
+        const { dev, ino } = fs.statSync(file);
+        this.identity = { dev, ino };
+      }
     } catch (err) {
       this.db.close();
       throw err;
@@ -203,6 +228,7 @@ export class SqliteMeasurementStore implements MeasurementStore {
 
   async appendMeasurement(m: NewMeasurement): Promise<Measurement> {
     const n = normalizeNewMeasurement(m, this.now());
+    this.refuseIfNotTheOpenFile();
     // IMMEDIATE: the write lock is taken before the reads, so another process cannot slip a row
     // (or the same submission) in between the checks and the insert.
     return this.writeTransaction.immediate([n])[0]!;
@@ -211,8 +237,72 @@ export class SqliteMeasurementStore implements MeasurementStore {
   async appendMeasurements(ms: readonly NewMeasurement[]): Promise<Measurement[]> {
     const now = this.now();
     const rows = ms.map((m) => normalizeNewMeasurement(m, now)); // all checked before anything is written
+    this.refuseIfNotTheOpenFile();
     return this.writeTransaction.immediate(rows);
   }
+
+  /**
+   * A file deleted or replaced under the running process (an operator's `rm`, a restore copied
+   * over it) still takes writes — into the old inode, which the next start never sees: the bot
+   * confirmed saves that were gone after a restart. So every write first checks that the path still
+   * names the file we opened (same device and inode) and refuses otherwise; the operator gets an
+   * error line and must restart the bot (it then opens what is there now). Reopening by itself was
+   * rejected: it would silently write into whatever file now sits at the path.
+   */
+  private refuseIfNotTheOpenFile(): void {
+    const problem = this.fileProblem();
+    if (problem === undefined) return;
+    const reference = newErrorReference();
+    this.logger.error(
+      { event: 'store-file-changed', problem, file: this.file, reference },
+      'the SQLite file was deleted or replaced while the bot runs: writes are refused until the bot is restarted',
+    );
+    throw new StoreUnavailableError(problem, reference);
+  }
+
+  private fileProblem(): 'file-gone' | 'file-replaced' | undefined {
+    if (this.identity === undefined) return undefined;
+    let now: fs.Stats;
+    try {
+      now = fs.statSync(this.file);
+    } catch {
+      return 'file-gone';
+    }
+    return now.dev === this.identity.dev && now.ino === this.identity.ino ? undefined : 'file-replaced';
+  }
+
+  /**
+   * Readiness: would a write be durable now? The same file (device and inode), the file and its
+   * directory writable (a read-only mount says EROFS even to root), at least MIN_FREE_BYTES free on
+   * its file system, and a write transaction that takes the lock and inserts (then rolls back) —
+   * no table of its own, nothing left behind.
+   */
+  async probeWrite(): Promise<void> {
+    const problem = this.fileProblem();
+    if (problem !== undefined) throw new Error(`SQLite file ${problem === 'file-gone' ? 'deleted' : 'replaced'} since the bot opened it`);
+    if (this.identity !== undefined) {
+      fs.accessSync(this.file, fs.constants.W_OK);
+      fs.accessSync(path.dirname(this.file), fs.constants.W_OK);
+      const space = fs.statfsSync(path.dirname(this.file));
+      const free = space.bavail * space.bsize;
+      if (free < MIN_FREE_BYTES) throw new Error(`only ${free} bytes free on the SQLite file's file system`);
+    }
+    try {
+      this.probeTransaction.immediate();
+    } catch (err) {
+      if (err !== PROBE_ROLLBACK) throw err;
+    }
+  }
+
+  private get probeTransaction(): Database.Transaction<() => void> {
+    this.probe ??= this.db.transaction(() => {
+      this.db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (-1, 'readiness probe', '')").run();
+      throw PROBE_ROLLBACK; // better-sqlite3 rolls the transaction back and rethrows
+    });
+    return this.probe;
+  }
+
+  private probe: Database.Transaction<() => void> | undefined;
 
 
 
@@ -279,6 +369,12 @@ export class SqliteMeasurementStore implements MeasurementStore {
 
   async latestMeasurementsAsOf(contractId: string, kpiId: string, asOf: { idAtMost: number; measuredOnOrBefore: string }): Promise<Measurement[]> {
     return this.stmts.latestAsOf.all({ contractId, kpiId, ...asOf }).map(toMeasurement);
+  }
+
+  async listSeriesPage(contractId: string, kpiId: string, segment: string | null, before: { measuredOn: string; id: number } | null, limit: number): Promise<Measurement[]> {
+    // No `before`: start above every real row ('9999-12-31', the largest id).
+    const from = before ?? { measuredOn: '9999-12-31', id: Number.MAX_SAFE_INTEGER };
+    return this.stmts.seriesPage.all({ contractId, kpiId, segment, measuredOn: from.measuredOn, id: from.id, limit: Math.max(0, Math.trunc(limit)) }).map(toMeasurement);
   }
 
   async appliedMigrations(): Promise<number[]> {

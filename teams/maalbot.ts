@@ -18,6 +18,8 @@ import { newErrorReference } from '../core/error-reference';
 import { createTurnLogger, TURN_LOGGER_KEY, turnLoggerOf } from './turn-logger';
 import type { UpnLookup } from './upn-lookup';
 import type { TurnInfo } from '../core/turn-info';
+import { SentCards } from './sent-cards';
+import { MAX_CARD_BYTES, withinCardBudget } from '../core/card-budget';
 
 export interface MaalBotDeps {
   answerQuestion: QuestionAnswerer;
@@ -28,6 +30,8 @@ export interface MaalBotDeps {
   lookupUpn?: UpnLookup;
   /** The welcome on install (features/ask/welcome-answer.ts): a reply, or undefined to say nothing. */
   welcome?: (turn: TurnInfo) => Promise<Reply | undefined>;
+  /** The cards this bot sent, which an Action.Submit may replace (teams/sent-cards.ts); default a new one. */
+  sentCards?: SentCards;
 }
 
 /**
@@ -37,8 +41,11 @@ export interface MaalBotDeps {
  * what a move to the Microsoft 365 Agents SDK or the Teams SDK replaces.
  */
 export class MaalBot extends TeamsActivityHandler {
+  private readonly sentCards: SentCards;
+
   constructor(private readonly deps: MaalBotDeps) {
     super();
+    this.sentCards = deps.sentCards ?? new SentCards();
     this.onMessage(async (context, next) => {
       await this.track(context, 'message');
       if (isCardSubmit(context.activity.value)) await this.answerSubmit(context, context.activity.value);
@@ -82,6 +89,8 @@ export class MaalBot extends TeamsActivityHandler {
     const verb = typeof invokeValue.action?.verb === 'string' ? invokeValue.action.verb : '';
     const data = isRecord(invokeValue.action?.data) ? invokeValue.action.data : {};
     const result = await this.runCardAction(verb, data, context, 'execute');
+    // The card in the response replaces the pressed one: if that was ours, remember its new buttons.
+    if (result.kind === 'card') this.sentCards.replaced(context.activity.conversation.id, context.activity.replyToId, result.card);
     this.logTurn(context, `action:${verb}`, outcomeOf(result), started);
     return toInvokeResponse(result);
   }
@@ -90,33 +99,51 @@ export class MaalBot extends TeamsActivityHandler {
     const started = process.hrtime.bigint();
     const activity = context.activity;
     const text = typeof activity.text === 'string' ? activity.text : '';
-    const { reply, intent } = await this.deps.answerQuestion(text, await this.turnInfo(context));
-    await context.sendActivity(toActivity(reply));
+    const answer = await this.deps.answerQuestion(text, await this.turnInfo(context));
+    const { intent } = answer;
+    const reply = this.budgeted(context, answer.reply);
+    const sent = await context.sendActivity(toActivity(reply));
+    if (reply.kind === 'card') this.sentCards.remember(activity.conversation.id, sent?.id, reply.card);
     this.logTurn(context, intent, 'answered', started);
   }
 
-  /** Action.Submit fallback (clients without Universal Actions): update the card that was pressed. */
+  /**
+   * Action.Submit fallback (clients without Universal Actions): update the card that was pressed —
+   * only if it is a card this bot sent here with that button (the replyToId is the sender's word);
+   * otherwise the card goes out as a new message.
+   */
   private async answerSubmit(context: TurnContext, value: { verb: string } & Record<string, unknown>): Promise<void> {
     const started = process.hrtime.bigint();
     const { verb, ...data } = value;
     const result = await this.runCardAction(verb, data, context, 'submit');
     const replyToId = context.activity.replyToId;
-    if (result.kind === 'card' && replyToId !== undefined) {
+    const conversationId = context.activity.conversation.id;
+    if (result.kind === 'card' && this.sentCards.mayReplace(conversationId, replyToId, verb, data)) {
       const update = MessageFactory.attachment(CardFactory.adaptiveCard(result.card));
       update.id = replyToId;
       await context.updateActivity(update);
+      this.sentCards.remember(conversationId, replyToId, result.card);
     } else if (result.kind === 'card') {
-      await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(result.card)));
+      const sent = await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(result.card)));
+      this.sentCards.remember(conversationId, sent?.id, result.card);
     } else {
       await context.sendActivity(MessageFactory.text(result.kind === 'text' ? result.text : result.message));
     }
     this.logTurn(context, `action:${verb}`, outcomeOf(result), started);
   }
 
+  /** Every card the bot sends or puts in place passes the size budget here (core/card-budget.ts). */
+  private budgeted<R extends CardActionResult>(context: TurnContext, result: R): R | Reply {
+    if (result.kind === 'error') return result;
+    const { reply, bytes } = withinCardBudget(result);
+    if (bytes !== undefined) turnLoggerOf(context, this.deps.logger).error({ event: 'card-over-budget', bytes, limit: MAX_CARD_BYTES }, 'a card over the size budget was replaced by a text');
+    return reply;
+  }
+
   /** A failing handler must still answer an invoke (else Teams retries): log it, show a reference. */
   private async runCardAction(verb: string, data: Record<string, unknown>, context: TurnContext, via: 'execute' | 'submit'): Promise<CardActionResult> {
     try {
-      return await this.deps.cardActions({ verb, data, turn: await this.turnInfo(context), via });
+      return this.budgeted(context, await this.deps.cardActions({ verb, data, turn: await this.turnInfo(context), via }));
     } catch (err) {
       const reference = newErrorReference();
       turnLoggerOf(context, this.deps.logger).error({ err, reference, verb }, 'card action failed');

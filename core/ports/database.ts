@@ -6,6 +6,8 @@ export interface DatabaseHealth {
   readonly kind: 'sqlite' | 'postgres';
   /** Cheap round trip to the database; rejects when it does not answer. */
   ping(): Promise<void>;
+  /** Rejects when a write would fail or not be durable (read-only, disk full, SQLite file deleted or replaced). */
+  probeWrite(): Promise<void>;
   /** True when every migration this build knows is applied (more, from a newer instance, is fine). */
   migrationsCurrent(): Promise<boolean>;
 }

@@ -39,9 +39,18 @@ export interface MeasurementStore {
    * gets the same card however many rows came later; one indexed query, whatever the history's length.
    */
   latestMeasurementsAsOf(contractId: string, kpiId: string, asOf: { idAtMost: number; measuredOnOrBefore: string }): Promise<Measurement[]>;
+  /**
+   * One page of a series' history ("Vis ældre"): the rows of one KPI and segment (null = none) that
+   * no correction superseded, newest first (measuredOn, then id), strictly older than `before` when
+   * given, at most `limit`. Keyset paging on measurements_latest_idx: the cost is the page, not the
+   * history's length, on SQLite and PostgreSQL alike.
+   */
+  listSeriesPage(contractId: string, kpiId: string, segment: string | null, before: { measuredOn: string; id: number } | null, limit: number): Promise<Measurement[]>;
   /** Migration versions applied, ascending; readiness checks compare it with the known list. */
   appliedMigrations(): Promise<number[]>;
   /** Cheap round trip to the database. */
   ping(): Promise<void>;
+  /** Readiness: rejects when a write would fail or not be durable now (nothing is left written). */
+  probeWrite(): Promise<void>;
   close(): Promise<void>;
 }

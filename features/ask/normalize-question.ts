@@ -1,9 +1,13 @@
+import { stripMarkup } from './strip-markup';
+
 /**
  * Turns the raw text of a Teams message into plain, comparable words.
  *
  * Teams sends HTML-ish text: channel messages start with the bot mention
  * (`<at>Målbot</at> status mål 4`), may be wrapped in `<p>`/`<div>`, carry `&nbsp;`
  * and other entities, and often end in a newline. The parser should not have to care.
+ * Every step is linear in the text's length (no backtracking regex): the text is untrusted and
+ * up to 100 000 characters long.
  */
 
 /** Named entities we decode. Teams only sends a handful; unknown names stay as written. */
@@ -42,10 +46,6 @@ const NAMED_ENTITIES: ReadonlyMap<string, string> = new Map(
   }),
 );
 
-/** Bot mentions, with whatever they contain (`<at id="0">Målbot</at>`). */
-const MENTION = /<at\b[^>]*>[\s\S]*?<\/at\s*>/gi;
-/** Anything that looks like an HTML tag or comment; `3 < 4` is left alone. */
-const TAG = /<!--[\s\S]*?-->|<\/?[a-z][^<>]*>/gi;
 const ENTITY = /&(#x[0-9a-f]+|#[0-9]+|[a-z][a-z0-9]*);/gi;
 /** Invisible characters that only get in the way of matching (soft hyphen, joiners, BOM). */
 const INVISIBLE = /[\u00AD\u200C\u200D\u2060\uFEFF]/g;
@@ -53,14 +53,13 @@ const INVISIBLE = /[\u00AD\u200C\u200D\u2060\uFEFF]/g;
 const ZERO_WIDTH_SPACE = /\u200B/g;
 /** JS `\s` covers NBSP, U+2000–U+200A, U+202F, U+3000 and friends. */
 const WHITESPACE_RUN = /\s+/g;
-/** Punctuation at the start of a word, except `#` (so "#4" survives). */
-const LEADING_PUNCTUATION = /^(?:[^\P{P}#]|[<>`^~|])+/u;
-const TRAILING_PUNCTUATION = /[\p{P}<>`^~|]+$/u;
+/** One character of edge punctuation; tested one code point at a time (a `[…]+$` regex is quadratic on a long run). */
+const PUNCTUATION = /^[\p{P}<>`^~|]$/u;
 
 export function normalizeQuestion(text: string): string {
   // Callers sit at the edge of untyped activity data; a missing text is just an empty question.
   if (typeof text !== 'string') return '';
-  const plain = text.replace(MENTION, ' ').replace(TAG, ' ');
+  const plain = stripMarkup(text);
   const words = decodeEntities(plain)
     .normalize('NFC')
     .replace(INVISIBLE, '')
@@ -110,6 +109,12 @@ function isValidCodePoint(cp: number): boolean {
   return Number.isInteger(cp) && cp > 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff);
 }
 
+/** Punctuation off both ends of a word, except a leading `#` (so "#4" survives); linear in the word. */
 function stripEdgePunctuation(word: string): string {
-  return word.replace(LEADING_PUNCTUATION, '').replace(TRAILING_PUNCTUATION, '');
+  const chars = Array.from(word);
+  let start = 0;
+  while (start < chars.length && chars[start] !== '#' && PUNCTUATION.test(chars[start]!)) start++;
+  let end = chars.length;
+  while (end > start && PUNCTUATION.test(chars[end - 1]!)) end--;
+  return start === 0 && end === chars.length ? word : chars.slice(start, end).join('');
 }

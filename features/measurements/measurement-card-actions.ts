@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { CARD_VERBS } from '../../core/card-verbs';
 import { cardVerbHandler } from '../../core/ports/card-action';
 import { historyReply } from './history/history-reply';
+import { historyPageReply } from './history/history-page-reply';
+import { measurementDetailReply } from './history/measurement-detail-reply';
 import type { MeasurementFormDeps } from './form/measurement-form-deps';
 import { openCorrectionForm } from './form/open-correction-form';
 import { openMeasurementForm } from './form/open-measurement-form';
@@ -23,6 +25,7 @@ function ownView(deps: MeasurementFormDeps, turn: TurnInfo): CardViewer {
 // message of their own (after the role check, in their order), which a stricter schema would replace.
 const goalData = z.looseObject({ goalId: z.unknown() });
 const correctionData = z.looseObject({ goalId: z.unknown(), measurementId: z.unknown() });
+const pageData = z.looseObject({ goalId: z.unknown(), kpiId: z.unknown(), segment: z.unknown(), beforeMeasuredOn: z.unknown(), beforeId: z.unknown() });
 /** A submitted form: the action's data and every input, validated field by field by the form step. */
 const formData = z.record(z.string(), z.unknown());
 
@@ -43,6 +46,10 @@ export function measurementCardActions(deps: MeasurementFormDeps) {
     [CARD_VERBS.openCorrectionForm]: cardVerbHandler(correctionData, async (data, request) =>
       openCorrectionForm(deps, data.goalId, data.measurementId, request.turn, formOriginOf(data)),
     ),
+    /** { goalId, kpiId, segment, beforeMeasuredOn, beforeId } ("Vis ældre"): the next page of one series. */
+    [CARD_VERBS.showHistoryPage]: cardVerbHandler(pageData, async (data) => historyPageReply(deps.contract, deps.store, data, deps.timeZone)),
+    /** { goalId, measurementId } ("Vis hele nr. …"): one measurement with its full texts. */
+    [CARD_VERBS.showMeasurement]: cardVerbHandler(correctionData, async ({ goalId, measurementId }) => measurementDetailReply(deps.contract, deps.store, goalId, measurementId, deps.timeZone)),
     /** { goalId, submissionId, supersedesId } + inputs: a new row that supersedes the old one. */
     [CARD_VERBS.submitCorrection]: cardVerbHandler(formData, async (data, request) => submitMeasurementForm(deps, { data, turn: request.turn, mode: 'correction' })),
   };

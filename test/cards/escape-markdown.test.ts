@@ -25,6 +25,12 @@ describe('escapeMarkdown', () => {
     assert.equal(escapeMarkdown('1.234 teams'), '1.234 teams');
   });
 
+  it('breaks up autolinks (a URL or an e-mail address in angle brackets), so Teams shows them as text', () => {
+    assert.equal(escapeMarkdown('<https://evil.example/login>'), '\\<https://evil.example/login>');
+    assert.equal(escapeMarkdown('skriv til <boss@evil.example>'), 'skriv til \\<boss@evil.example>');
+    assert.equal(escapeMarkdown('værdi > 5 og < 9'), 'værdi > 5 og \\< 9');
+  });
+
   it('breaks up template expressions', () => {
     const out = escapeMarkdown('${$root.secret} og ${x}');
     assert.equal(out.includes('${'), false);

@@ -450,15 +450,27 @@ function describeMeasurementForms(label: string, makeStore: StoreFactory): void 
     });
 
     describe('Action.Submit fallback (clients without Universal Actions)', function () {
+      /** "opdater mål N" as a message: the bot sends the form, the connector names its activity id. */
+      async function sentForm(goalId: string): Promise<{ card: Record<string, unknown>; id: string }> {
+        const message = teamsMessage({ text: `opdater mål ${goalId}`, serviceUrl: running.connector.serviceUrl, kind: 'personal', fromAadObjectId: ANNA.fromAadObjectId, fromName: ANNA.fromName });
+        (message.conversation as Record<string, unknown>).id = conversationId;
+        assert.equal((await running.postActivity(message)).status, 200);
+        await running.connector.waitForCalls(1);
+        const call = running.connector.calls[0]!;
+        running.connector.reset();
+        return { card: cardOf(call.body), id: call.answeredId! };
+      }
+
       it('stores the measurement and updates the sent card in place (PUT …/activities/{replyToId})', async function () {
-        const { verb, data } = filled(await openForm('4'), GOOD_4A);
-        const activity = teamsCardSubmit({ serviceUrl: running.connector.serviceUrl, verb, data, replyToId: 'form-message-7', conversationId, ...ANNA });
+        const form = await sentForm('4');
+        const { verb, data } = filled(form.card, GOOD_4A);
+        const activity = teamsCardSubmit({ serviceUrl: running.connector.serviceUrl, verb, data, replyToId: form.id, conversationId, ...ANNA });
         const res = await running.postActivity(activity);
         assert.equal(res.status, 200, res.body);
         await running.connector.waitForCalls(1);
         const call = running.connector.calls.find((c) => c.method === 'PUT');
         assert.ok(call, JSON.stringify(running.connector.calls.map((c) => `${c.method} ${c.path}`)));
-        assert.equal(call.activityId, 'form-message-7');
+        assert.equal(call.activityId, form.id);
         assert.equal(call.conversationId, conversationId);
         const card = cardOf(call.body);
         assertSendableCard(card);
@@ -467,12 +479,34 @@ function describeMeasurementForms(label: string, makeStore: StoreFactory): void 
       });
 
       it('shows the form with its errors in place of the sent card, storing nothing', async function () {
-        const { verb, data } = filled(await openForm('4'), { ...GOOD_4A, value: 'abc' });
-        await running.postActivity(teamsCardSubmit({ serviceUrl: running.connector.serviceUrl, verb, data, replyToId: 'form-message-8', conversationId, ...ANNA }));
+        const form = await sentForm('4');
+        const { verb, data } = filled(form.card, { ...GOOD_4A, value: 'abc' });
+        await running.postActivity(teamsCardSubmit({ serviceUrl: running.connector.serviceUrl, verb, data, replyToId: form.id, conversationId, ...ANNA }));
         await running.connector.waitForCalls(1);
         const card = cardOf(running.connector.calls.find((c) => c.method === 'PUT')!.body);
         assert.match(errorNextTo(card, 'value') ?? '', /er ikke et tal/);
         assert.deepEqual(await rows(), []);
+      });
+
+      it('never replaces an activity that is not a card the bot sent here with that button (forged replyToId): a new message instead', async function () {
+        const form = await sentForm('4');
+        const other = await sentForm('3'); // the bot's own card, but for another goal
+        const forged = [
+          { replyToId: 'reminder-agenda-1', conversationId },
+          { replyToId: form.id, conversationId: 'a:1someone-elses-chat' },
+          { replyToId: other.id, conversationId },
+        ];
+        for (const target of forged) {
+          running.connector.reset();
+          await running.postActivity(teamsCardSubmit({ serviceUrl: running.connector.serviceUrl, verb: 'showHistory', data: { goalId: '4' }, ...target, ...ANNA }));
+          await running.connector.waitForCalls(1);
+          assert.deepEqual(running.connector.calls.map((c) => c.method), ['POST'], `no PUT over ${target.replyToId} in ${target.conversationId}`);
+        }
+        // The real card's own button still updates it in place.
+        running.connector.reset();
+        await running.postActivity(teamsCardSubmit({ serviceUrl: running.connector.serviceUrl, verb: 'submitMeasurement', data: filled(form.card, GOOD_4A).data, replyToId: form.id, conversationId, ...ANNA }));
+        await running.connector.waitForCalls(1);
+        assert.deepEqual(running.connector.calls.map((c) => `${c.method} ${c.activityId}`), [`PUT ${form.id}`]);
       });
     });
 

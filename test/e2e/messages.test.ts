@@ -237,6 +237,8 @@ describe('end to end: the error boundary', () => {
       listMeasurements: async () => {
         throw new Error('SQLITE_CORRUPT: database disk image is malformed at /secret/path');
       },
+      probeWrite: async () => undefined,
+      listSeriesPage: async () => [],
       latestMeasurements: async () => {
         throw new Error('SQLITE_CORRUPT: database disk image is malformed at /secret/path');
       },

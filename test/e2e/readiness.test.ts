@@ -16,7 +16,7 @@ async function getJson(url: string): Promise<{ status: number; body: Record<stri
 
 /** The real database's health with the migrations check answered from `applied` instead. */
 function healthWith(database: Database, applied: () => Promise<number[]>): DatabaseHealth {
-  return { kind: database.kind, ping: () => database.ping(), migrationsCurrent: async () => allMigrationsApplied(await applied()) };
+  return { kind: database.kind, ping: () => database.ping(), probeWrite: () => database.probeWrite(), migrationsCurrent: async () => allMigrationsApplied(await applied()) };
 }
 
 describe('GET /readyz', () => {

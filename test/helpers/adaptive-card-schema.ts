@@ -4,6 +4,7 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import draft06MetaSchema from 'ajv/dist/refs/json-schema-draft-06.json';
 import { projectRoot } from '../../goals/default-contract';
+import { cardBytes, MAX_CARD_BYTES } from '../../core/card-budget';
 
 /**
  * Checks for every card the bot sends: valid against Microsoft's Adaptive Card 1.5 schema
@@ -13,8 +14,8 @@ import { projectRoot } from '../../goals/default-contract';
 
 export const ADAPTIVE_CARD_SCHEMA_PATH = path.resolve(projectRoot(), '..', 'shared', 'schemas', 'adaptive-cards', 'adaptive-card-1.5.schema.json');
 
-/** Teams refuses messages over ~100 KB; the platform notes ask cards to stay under 80 KB. */
-export const MAX_CARD_BYTES = 80 * 1024;
+/** Teams refuses messages over ~100 KB; the platform notes ask cards to stay under 80 KB (the bot's own budget, core/card-budget.ts). */
+export { MAX_CARD_BYTES };
 
 let validator: ValidateFunction | undefined;
 
@@ -46,7 +47,7 @@ export function assertValidCard(card: unknown): void {
 
 /** Throws when the serialised card is 80 KB or more. */
 export function assertCardSize(card: unknown): void {
-  const bytes = Buffer.byteLength(JSON.stringify(card), 'utf8');
+  const bytes = cardBytes(card);
   if (bytes >= MAX_CARD_BYTES) throw new Error(`Kortet fylder ${bytes} bytes; grænsen er ${MAX_CARD_BYTES}`);
 }
 

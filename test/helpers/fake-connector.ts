@@ -9,6 +9,8 @@ export interface ConnectorCall {
   /** The activity id in the URL (reply-to id for a reply, the activity itself for PUT). */
   activityId: string | undefined;
   body: Record<string, unknown>;
+  /** The activity id this connector answered with (`{ id }`): what the bot sent is known by it. */
+  answeredId?: string;
 }
 
 /**
@@ -105,8 +107,8 @@ export class FakeConnector {
       this.answerWithFault(res, fault);
       return;
     }
-    this.calls.push(call);
     const id = req.method === 'PUT' && match[2] !== undefined ? decodeURIComponent(match[2]) : `reply-${this.nextId++}`;
+    this.calls.push({ ...call, answeredId: id });
     const answer = () => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ id }));

@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import type { MeasurementStore } from '../../core/ports/measurement-store';
 import type { Migration } from '../../store/migration';
 import { KNOWN_MIGRATION_VERSIONS, MIGRATIONS } from '../../store/migrations';
-import { PostgresMeasurementStore, type PostgresStoreOptions } from '../../store/postgres-store';
+import { PostgresMeasurementStore, SERIES_PAGE_SQL, type PostgresStoreOptions } from '../../store/postgres-store';
 import { createTempSchema, requirePostgresOrSkip, withTempSchema, type TempSchema } from '../helpers/postgres';
 import { describeStoreContract, newMeasurement, type MakeStoreOptions, type StoreUnderTest } from './store-contract';
 
@@ -158,6 +158,26 @@ describe('PostgresMeasurementStore', function () {
           }
           assert.deepEqual(await store.listMeasurements(row.contractId), [row]);
         } finally {
+          await store.close();
+        }
+      });
+    });
+
+    it('pages a series ("Vis ældre") by walking measurements_latest_idx backwards, no sort step', async function () {
+      await withTempSchema(async (schema) => {
+        const store = storeIn(schema);
+        const client = new Client({ connectionString: schema.connectionString, ...schema.poolConfig });
+        try {
+          await store.migrate();
+          await client.connect();
+          await client.query('SET enable_seqscan = off'); // a tiny table: ask what the plan would be for a big one
+          for (const withSegment of [true, false]) {
+            const plan = (await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${SERIES_PAGE_SQL(withSegment)}`, ['x', '3a', withSegment ? 'drift' : null, '2021-01-01', 9, 10])).rows.map((r) => r['QUERY PLAN']).join('\n');
+            assert.match(plan, /Index (Only )?Scan Backward using measurements_latest_idx/, plan);
+            assert.doesNotMatch(plan, /\bSort\b/, plan);
+          }
+        } finally {
+          await client.end();
           await store.close();
         }
       });

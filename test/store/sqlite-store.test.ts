@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { MeasurementStore } from '../../core/ports/measurement-store';
-import { LATEST_MEASUREMENTS_SQL, SqliteMeasurementStore } from '../../store/sqlite-store';
+import { LATEST_MEASUREMENTS_SQL, SERIES_PAGE_SQL, SqliteMeasurementStore } from '../../store/sqlite-store';
 import { describeStoreContract, newMeasurement, type MakeStoreOptions, type StoreUnderTest } from './store-contract';
 
 function tempDir(): string {
@@ -135,6 +135,14 @@ describe('SqliteMeasurementStore specifics', function () {
       plan.some((p) => p.detail.includes('measurements_latest_idx')),
       JSON.stringify(plan),
     );
+  });
+
+  it('pages a series ("Vis ældre") by walking the same index, no sort step', function () {
+    const plan = inspect((db) =>
+      db.prepare(`EXPLAIN QUERY PLAN ${SERIES_PAGE_SQL}`).all({ contractId: 'x', kpiId: '3a', segment: 'drift', measuredOn: '2021-01-01', id: 9, limit: 10 }) as Array<{ detail: string }>,
+    );
+    assert.ok(plan.some((p) => /SEARCH m USING (COVERING )?INDEX measurements_latest_idx/.test(p.detail)), JSON.stringify(plan));
+    assert.ok(!plan.some((p) => p.detail.includes('TEMP B-TREE')), `no sort: ${JSON.stringify(plan)}`);
   });
 
   it('survives two stores on the same file writing in turn (separate connections)', async function () {

@@ -575,6 +575,34 @@ export function describeStoreContract(
         assert.deepEqual(row, d1, 'whole rows');
       });
 
+      it('listSeriesPage pages one series newest first (keyset), leaving out superseded rows, other series and contracts', async function () {
+        const dates = ['2021-03-31', '2021-09-30', '2021-06-30', '2021-09-30', '2021-01-15', '2021-12-01', '2021-06-30'];
+        const drift: Measurement[] = [];
+        for (const [i, measuredOn] of dates.entries()) drift.push(await store.appendMeasurement(newMeasurement({ kpiId: '3a', segment: 'drift', value: 70 + i, measuredOn })));
+        await store.appendMeasurement(newMeasurement({ kpiId: '3a', segment: 'vækst', value: 1 }));
+        await store.appendMeasurement(newMeasurement({ kpiId: '3b', segment: 'drift', value: 1 }));
+        await store.appendMeasurement(newMeasurement({ contractId: 'kkr-anden-2021', kpiId: '3a', segment: 'drift', value: 1 }));
+        const fix = await store.appendMeasurement(newMeasurement({ kpiId: '3a', segment: 'drift', value: 99, measuredOn: '2021-06-30', supersedesId: drift[2]!.id }));
+        const expected = [...drift.filter((m) => m.id !== drift[2]!.id), fix]
+          .sort((a, b) => (a.measuredOn !== b.measuredOn ? (a.measuredOn < b.measuredOn ? 1 : -1) : b.id - a.id))
+          .map((m) => m.id);
+        const paged: number[] = [];
+        let before: { measuredOn: string; id: number } | null = null;
+        for (let guard = 0; guard < 10; guard++) {
+          const page = await store.listSeriesPage(CONTRACT, '3a', 'drift', before, 3);
+          paged.push(...page.map((m) => m.id));
+          if (page.length < 3) break;
+          const last = page.at(-1)!;
+          before = { measuredOn: last.measuredOn, id: last.id };
+        }
+        assert.deepEqual(paged, expected);
+        const [newest] = await store.listSeriesPage(CONTRACT, '3a', 'drift', null, 1);
+        assert.deepEqual(newest, await store.measurementById(CONTRACT, expected[0]!), 'whole rows');
+        const plain = await store.appendMeasurement(newMeasurement({ kpiId: '4a', value: 40 }));
+        assert.deepEqual((await store.listSeriesPage(CONTRACT, '4a', null, null, 10)).map((m) => m.id), [plain.id], 'no segment is a series too');
+        assert.deepEqual(await store.listSeriesPage(CONTRACT, '3a', 'drift', null, 0), []);
+      });
+
       it('latestMeasurementsAsOf skips rows with neither a value nor a done flag, and treats no segment as one series', async function () {
         const a = await store.appendMeasurement(newMeasurement({ value: 30, measuredOn: '2021-06-30' }));
         const empty = await store.appendMeasurement(newMeasurement({ value: null, done: null, measuredOn: '2021-09-30' }));

@@ -1,3 +1,5 @@
+import { normalizeFreeText } from './normalize-free-text';
+
 /**
  * The inputs of the measurement form, by the ids the card gives them. Card inputs (and import
  * columns) arrive as strings; everything is validated by validateMeasurementForm.
@@ -39,10 +41,7 @@ export function inputValueOf(text: string): string {
   return text.replace(/\$\{/g, `$${WORD_JOINER}{`);
 }
 
-/** Removes what no field may hold: control characters (PostgreSQL cannot store NUL) and word joiners. */
+/** What a field keeps of typed text: see normalize-free-text.ts (single line, no controls, no word joiners). */
 export function cleanTypedText(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(new RegExp(`[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F${WORD_JOINER}]`, 'g'), '')
-    .trim();
+  return normalizeFreeText(text).text;
 }

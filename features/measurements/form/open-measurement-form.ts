@@ -23,7 +23,7 @@ export async function openMeasurementForm(
   options: { kind?: unknown; origin?: FormOrigin } = {},
 ): Promise<Reply> {
   const scope = formScopeOf(deps.contract, goalId);
-  if (scope === undefined) return { kind: 'text', text: formMessages.unknownGoal(String(goalId ?? '')) };
+  if (scope === undefined) return { kind: 'text', text: formMessages.unknownGoal(goalId) };
   if (scope.kpis.length === 0) return { kind: 'text', text: formMessages.noKpis(scope.goal.id) };
   if (mayRecord(deps, turn) === 'no') return { kind: 'text', text: formMessages.notStaff(deps.contract) };
   const kinds = formKindsOf(scope.kpis);

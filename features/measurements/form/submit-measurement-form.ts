@@ -2,6 +2,7 @@ import { measurementFormCard } from './measurement-form-card';
 import { findKpi, goalOfKpi } from '../../../goals/contract-queries';
 import type { Goal, Kpi } from '../../../goals/contract-schema';
 import { CorrectionConflictError } from '../../../core/ports/correction-conflict-error';
+import { StoreUnavailableError } from '../../../core/ports/store-unavailable-error';
 import type { Measurement } from '../../../core/measurement';
 import type { TurnInfo } from '../../../core/turn-info';
 import { confirmationFor } from './confirmation-for';
@@ -10,9 +11,9 @@ import { formScopeOf } from './form-scope';
 import { mayRecord } from './may-record';
 import type { MeasurementFormDeps } from './measurement-form-deps';
 import { cardReply, type Reply } from '../../../core/reply';
-import { isSubmissionId } from './submission-id';
 import { formKindOf, isFormKind } from '../../../core/form-kind';
 import { formOriginOf } from './form-origin';
+import { canonicalSubmissionId } from './submission-id';
 import { measurementFields, validateMeasurementForm } from './validate-measurement-form';
 import { contractBook } from '../../../goals/contract-book';
 
@@ -44,10 +45,10 @@ export async function submitMeasurementForm(deps: MeasurementFormDeps, submissio
   const { data, turn, mode } = submission;
   if (mayRecord(deps, turn) !== 'yes') return { kind: 'text', text: formMessages.notStaff(deps.contract) };
   const scope = formScopeOf(deps.contract, data.goalId);
-  if (scope === undefined) return { kind: 'text', text: formMessages.unknownGoal(String(data.goalId ?? '')) };
+  if (scope === undefined) return { kind: 'text', text: formMessages.unknownGoal(data.goalId) };
   if (scope.kpis.length === 0) return { kind: 'text', text: formMessages.noKpis(scope.goal.id) };
-  const submissionId = data.submissionId;
-  if (!isSubmissionId(submissionId)) return { kind: 'text', text: formMessages.staleForm(scope.goal.id) };
+  const submissionId = canonicalSubmissionId(data.submissionId);
+  if (submissionId === undefined) return { kind: 'text', text: formMessages.staleForm(scope.goal.id) };
 
   const earlier = await deps.store.measurementBySubmission(submissionId);
   if (earlier !== undefined) return replayed(deps, earlier, scope);
@@ -94,6 +95,7 @@ export async function submitMeasurementForm(deps: MeasurementFormDeps, submissio
       demo: false,
     });
   } catch (err) {
+    if (err instanceof StoreUnavailableError) return { kind: 'text', text: formMessages.notSaved(err.reference) };
     if (!(err instanceof CorrectionConflictError)) throw err;
     return { kind: 'text', text: err.problem === 'already-corrected' ? formMessages.alreadyCorrected(err.correctedById) : formMessages.unknownMeasurement() };
   }

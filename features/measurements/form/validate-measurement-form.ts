@@ -7,6 +7,7 @@ import { formatDate, formatList, formatNumber } from '../../../core/danish-forma
 import { cleanTypedText, DONE_CHOICES, FIELD_LIMITS, FORM_FIELDS, type FieldErrors, type FormField, type FormValues } from './form-fields';
 import { findMeasurementSource } from './measurement-sources';
 import { parseDecimal } from './parse-decimal';
+import { normalizeFreeText } from './normalize-free-text';
 import { parseMeasuredOn } from './parse-measured-on';
 import { isDoneKind } from '../../../core/status-rules';
 
@@ -90,7 +91,14 @@ function fieldSchema(field: FormField, label: string) {
   const max = FIELD_LIMITS[field];
   return z
     .preprocess((v) => (v === undefined || v === null ? '' : v), z.string({ error: `${label}: ugyldig værdi – brug formularen.` }))
-    .transform(cleanTypedText)
+    .transform((typed, ctx) => {
+      const normalized = normalizeFreeText(typed);
+      if (normalized.invisibleOnly) {
+        ctx.addIssue({ code: 'custom', message: `${label} består kun af usynlige tegn – skriv noget, der kan ses, eller lad feltet stå tomt.` });
+        return z.NEVER;
+      }
+      return normalized.text;
+    })
     .pipe(
       z.string().max(max, {
         error: (issue) =>

@@ -1,8 +1,9 @@
-import { classifyRow, isDoneKind } from '../../../core/status-rules';
+import { isDoneKind } from '../../../core/status-rules';
 import type { Goal, Kpi } from '../../../goals/contract-schema';
 import type { Measurement } from '../../../core/measurement';
 import { historySeries, trendPoints, type HistorySeries } from './measurement-history';
-import { formatDate, formatDateTime, formatKpiLevel, formatKpiValue, formatMonthShort, formatNumber, primaryBaselineValue } from '../../../core/danish-format';
+import { formatDate, formatKpiLevel, formatMonthShort, formatNumber, primaryBaselineValue } from '../../../core/danish-format';
+import { historyRow, olderButton } from './history-rows';
 import { adaptiveCard, textBlock, type AdaptiveCard, type CardElement } from '../../../cards/adaptive-card';
 import { CARD_VERBS } from '../../../core/card-verbs';
 import { escapeMarkdown } from '../../../cards/escape-markdown';
@@ -18,7 +19,7 @@ export interface HistoryCardInput {
   rows: readonly Measurement[];
   today: string;
   timeZone: string;
-  /** Rows listed per series (newest first). Default 5. */
+  /** Rows listed per series (newest first); older ones behind "Vis ældre". Default 3. */
   maxRowsPerSeries?: number;
   /** Points per line in a trend chart (the most recent). Default 24. */
   maxChartPoints?: number;
@@ -26,41 +27,10 @@ export interface HistoryCardInput {
   mayRecord?: boolean;
 }
 
-const SEGMENT_LABELS = { drift: 'Drift', vækst: 'Vækst' } as const;
+export const SEGMENT_LABELS = { drift: 'Drift', vækst: 'Vækst' } as const;
 
-function shown(kpi: Kpi, m: Measurement): string {
-  return isDoneKind(kpi) ? formatKpiValue(kpi, m.done === true) : formatKpiValue(kpi, m.value ?? 0);
-}
-
-/** How the row stands to the target (status-rules R1): said in the list, so no row passes for a result it is not. */
-function standingNote(kpi: Kpi, m: Measurement): string | undefined {
-  const standing = classifyRow(kpi, m);
-  if (standing.kind === 'counts') return undefined;
-  if (standing.kind === 'baseline') {
-    return standing.matches ? 'baselinemåling (som kontraktens tal)' : `baselinemåling – afviger fra kontraktens ${formatKpiLevel(kpi, standing.baselineValue)}`;
-  }
-  return `uden for målets periode (${kpi.window.label}) – tæller ikke`;
-}
-
-/** "**37 %** · efterår 2021 · målt 30. september 2021 · kilde … · af … (1. oktober 2021 kl. 10.00)". */
-function rowLine(kpi: Kpi, m: Measurement, timeZone: string): CardElement[] {
-  const who = escapeMarkdown(m.recordedByName ?? m.recordedBy);
-  const parts = [
-    `**${escapeMarkdown(shown(kpi, m))}**`,
-    escapeMarkdown(m.period),
-    `målt ${formatDate(m.measuredOn)}`,
-    `kilde: ${escapeMarkdown(m.source)}`,
-    `registreret af ${who}, ${formatDateTime(m.recordedAt, timeZone)}`,
-  ];
-  const standing = standingNote(kpi, m);
-  if (standing !== undefined) parts.push(escapeMarkdown(standing));
-  if (m.supersedesId !== null) parts.push(`retter måling nr. ${m.supersedesId}`);
-  if (m.demo) parts.push('demodata');
-  const out: CardElement[] = [textBlock(`Nr. ${m.id}: ${parts.join(' · ')}`, { size: 'Small', spacing: 'Small' })];
-  const notes = [m.evidence ? `Dokumentation: ${escapeMarkdown(m.evidence)}` : '', m.note ? `Kommentar: ${escapeMarkdown(m.note)}` : ''].filter((t) => t !== '');
-  if (notes.length > 0) out.push(textBlock(notes.join(' · '), { size: 'Small', isSubtle: true, spacing: 'None' }));
-  return out;
-}
+/** Rows per series on the history card; with shortened texts this keeps Mål 9 (nine series) well under 80 KB. */
+export const HISTORY_ROWS_PER_SERIES = 3;
 
 /** The target as a level on the chart's axis (pp_change: baseline + points; see status-rules R3). */
 function targetLevel(kpi: Kpi): number | null {
@@ -109,7 +79,7 @@ function chartFor(kpi: Kpi, series: readonly HistorySeries[], maxPoints: number)
  * numbers. Corrected rows are replaced by their corrections, as in status.
  */
 export function historyCard(input: HistoryCardInput): AdaptiveCard {
-  const maxRows = input.maxRowsPerSeries ?? 5;
+  const maxRows = input.maxRowsPerSeries ?? HISTORY_ROWS_PER_SERIES;
   const maxPoints = input.maxChartPoints ?? 24;
   const all = historySeries(input.kpis, input.rows);
   const supersededCount = input.rows.filter((r) => r.supersedesId !== null && input.kpis.some((k) => k.id === r.kpiId)).length;
@@ -141,11 +111,10 @@ export function historyCard(input: HistoryCardInput): AdaptiveCard {
         items.push(textBlock('Ingen målinger endnu.', { isSubtle: true, size: 'Small', spacing: 'None' }));
         continue;
       }
-      for (const m of s.rows.slice(0, maxRows)) items.push(...rowLine(kpi, m, input.timeZone));
-      if (s.rows.length > maxRows) {
-        const older = s.rows.length - maxRows;
-        items.push(textBlock(`… og ${older} ældre ${older === 1 ? 'måling' : 'målinger'}.`, { isSubtle: true, size: 'Small', spacing: 'None' }));
-      }
+      const listed = s.rows.slice(0, maxRows);
+      for (const m of listed) items.push(...historyRow(kpi, m, input.goal.id, input.timeZone));
+      // Older rows are a page away ("Vis ældre", an indexed page query), not in this card.
+      if (s.rows.length > maxRows) items.push(olderButton(input.goal.id, kpi, s.segment, listed.at(-1)!, s.rows.length - maxRows));
       const latest = s.rows[0]!;
       if (input.mayRecord === true) {
         items.push({

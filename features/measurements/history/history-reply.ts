@@ -21,7 +21,7 @@ export async function historyReply(
   viewer: CardViewer = READER_VIEWER,
 ): Promise<Reply> {
   const scope = formScopeOf(contract, goalId);
-  if (scope === undefined) return { kind: 'text', text: formMessages.unknownGoal(String(goalId ?? '')) };
+  if (scope === undefined) return { kind: 'text', text: formMessages.unknownGoal(goalId) };
   const rows = scope.kpis.length === 0 ? [] : await store.listMeasurements(contract.id, scope.kpis.map((k) => k.id));
   const card = historyCard({ goal: scope.goal, kpis: scope.kpis, rows, today, timeZone, mayRecord: viewer.mayRecord });
   const shared = viewer.shared ? withRefresh(card, CARD_VERBS.refreshCard, { view: 'history', goalId: scope.goal.id }, viewer.refreshUserIds) : card;

@@ -85,6 +85,46 @@ describe('normalizeQuestion', () => {
   });
 });
 
+describe('normalizeQuestion is linear in the length of the text (issue 14, item 7)', function () {
+  this.timeout(120_000);
+  /** Pieces that made the regexes backtrack: open mentions, comments and tags with no end, runs of punctuation. */
+  const PIECES = ['<at', '<at>', '<at ', '</at', '</at ', '<!--', '--', '-->', '<', '>', '</', '<p', '&', '&#x', '&a', ';', 'a', ' ', '!', '.', '#', '\u200B', '\u00AD', 'å', 'a\u030A'];
+  /** Cheapest of a few runs (ms): the least disturbed by the other work on the machine. */
+  const cost = (s: string) => {
+    let best = Infinity;
+    for (let i = 0; i < 3; i++) {
+      const t = process.hrtime.bigint();
+      normalizeQuestion(s);
+      best = Math.min(best, Number(process.hrtime.bigint() - t) / 1e6);
+    }
+    return best;
+  };
+  const repeatTo = (pattern: string, length: number) => pattern.repeat(Math.ceil(length / pattern.length)).slice(0, length);
+  // The baseline: ordinary words of the same length — what any linear pass over the text costs.
+  const baseline = (length: number) => cost(repeatTo('status mål 4 hvordan går det ', length));
+
+  it('costs at most a constant times the baseline at 100 000 characters, and grows linearly (4× text → < 8× time)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 6 }), (pieces) => {
+        const pattern = pieces.join('');
+        // Noise (other work on a shared machine) only ever makes a run slower: a pattern passes if
+        // one of three measurements is within the bounds; a quadratic pass never is (5 s on main).
+        let last = '';
+        for (let attempt = 0; attempt < 3; attempt++) {
+          const base = baseline(100_000);
+          const small = cost(repeatTo(pattern, 25_000));
+          const large = cost(repeatTo(pattern, 100_000));
+          // A quadratic pass costs 16× for 4× the text, and hundreds of baselines at 100 000.
+          if (large <= 25 * base + 5 && large <= 8 * small + 5) return;
+          last = `${JSON.stringify(pattern)}: ${small.toFixed(1)} ms at 25 000, ${large.toFixed(1)} ms at 100 000, baseline ${base.toFixed(1)} ms`;
+        }
+        assert.fail(last);
+      }),
+      { seed: 14, numRuns: 60 },
+    );
+  });
+});
+
 describe('foldDanish', () => {
   const CASES: ReadonlyArray<readonly [string, string]> = [
     ['mål', 'maal'],

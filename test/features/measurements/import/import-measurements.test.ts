@@ -75,7 +75,7 @@ describe('bulk import of measurements (npm run import)', function () {
           ['1a', null, 32, null, 'september 2020', '2020-09-30', 'Erhvervsstyrelsen (spørgeskemaundersøgelse)', 'Baseline for Sydjylland', null],
           ['3a', 'drift', 81.5, null, '2020', '2020-12-31', 'Erhvervsstyrelsen (brugerevaluering)', null, null],
           ['3a', 'vækst', 77, null, '2020', '2020-12-31', 'Erhvervsstyrelsen (brugerevaluering)', 'Tal fra "Brugerevaluering 2020"; side 4', null],
-          ['9b', null, null, true, '2020', '2021-03-15', 'Erhvervshusets egen dokumentation', null, 'Udpeget på direktørmøde,\nreferat pkt. 3'],
+          ['9b', null, null, true, '2020', '2021-03-15', 'Erhvervshusets egen dokumentation', null, 'Udpeget på direktørmøde, referat pkt. 3'],
         ],
       );
       assert.ok(rows.every((r) => r.recordedBy === 'import' && r.recordedByName === 'CSV-import (baselines-2020.csv)' && /^import:[0-9a-f]{16}:\d+$/.test(r.submissionId ?? '')));

@@ -1,0 +1,85 @@
+import type { Kpi } from '../../../goals/contract-schema';
+import type { Measurement } from '../../../core/measurement';
+import { formatDate, formatDateTime, formatKpiLevel, formatKpiValue } from '../../../core/danish-format';
+import { classifyRow, isDoneKind } from '../../../core/status-rules';
+import { textBlock, type CardElement } from '../../../cards/adaptive-card';
+import { escapeMarkdown } from '../../../cards/escape-markdown';
+import { executeAction } from '../../../cards/execute-action';
+import { previewText } from '../../../core/preview-text';
+import { CARD_VERBS } from '../../../core/card-verbs';
+
+/**
+ * How long a stored text may be in a list (history card and pages), in characters. Longer ones
+ * are cut with "…" and the row gets a "Vis hele" button (the measurement with its full texts):
+ * a list of full 1 000-character comments made "historik mål 9" 107–143 KB, over Teams' limit.
+ */
+export const LIST_TEXT_LIMITS = { note: 140, evidence: 140, source: 60, period: 40, who: 40 } as const;
+
+export function shownValue(kpi: Kpi, m: Measurement): string {
+  return isDoneKind(kpi) ? formatKpiValue(kpi, m.done === true) : formatKpiValue(kpi, m.value ?? 0);
+}
+
+/** How the row stands to the target (status-rules R1): said in the list, so no row passes for a result it is not. */
+export function standingNote(kpi: Kpi, m: Measurement): string | undefined {
+  const standing = classifyRow(kpi, m);
+  if (standing.kind === 'counts') return undefined;
+  if (standing.kind === 'baseline') {
+    return standing.matches ? 'baselinemåling (som kontraktens tal)' : `baselinemåling – afviger fra kontraktens ${formatKpiLevel(kpi, standing.baselineValue)}`;
+  }
+  return `uden for målets periode (${kpi.window.label}) – tæller ikke`;
+}
+
+/**
+ * One measurement as a list row: "Nr. 12: **37 %** · efterår 2021 · målt … · kilde … · registreret af …",
+ * with the documentation and comment below, shortened; "Vis hele" when something was cut.
+ */
+export function historyRow(kpi: Kpi, m: Measurement, goalId: string, timeZone: string): CardElement[] {
+  let cut = false;
+  const short = (text: string, limit: number): string => {
+    const shown = previewText(text, limit);
+    if (shown !== text.trim()) cut = true;
+    return escapeMarkdown(shown);
+  };
+  const parts = [
+    `**${escapeMarkdown(shownValue(kpi, m))}**`,
+    short(m.period, LIST_TEXT_LIMITS.period),
+    `målt ${formatDate(m.measuredOn)}`,
+    `kilde: ${short(m.source, LIST_TEXT_LIMITS.source)}`,
+    `registreret af ${short(m.recordedByName ?? m.recordedBy, LIST_TEXT_LIMITS.who)}, ${formatDateTime(m.recordedAt, timeZone)}`,
+  ];
+  const standing = standingNote(kpi, m);
+  if (standing !== undefined) parts.push(escapeMarkdown(standing));
+  if (m.supersedesId !== null) parts.push(`retter måling nr. ${m.supersedesId}`);
+  if (m.demo) parts.push('demodata');
+  const out: CardElement[] = [textBlock(`Nr. ${m.id}: ${parts.join(' · ')}`, { size: 'Small', spacing: 'Small' })];
+  const notes = [
+    m.evidence ? `Dokumentation: ${short(m.evidence, LIST_TEXT_LIMITS.evidence)}` : '',
+    m.note ? `Kommentar: ${short(m.note, LIST_TEXT_LIMITS.note)}` : '',
+  ].filter((t) => t !== '');
+  if (notes.length > 0) out.push(textBlock(notes.join(' · '), { size: 'Small', isSubtle: true, spacing: 'None' }));
+  if (cut) {
+    out.push({
+      type: 'ActionSet',
+      spacing: 'None',
+      actions: [executeAction(`Vis hele nr. ${m.id}`, CARD_VERBS.showMeasurement, { goalId, measurementId: String(m.id) })],
+    });
+  }
+  return out;
+}
+
+/** "Vis ældre" for a series: the page after `last` (the oldest row shown). */
+export function olderButton(goalId: string, kpi: Kpi, segment: string | null, last: Measurement, count?: number): CardElement {
+  return {
+    type: 'ActionSet',
+    spacing: 'Small',
+    actions: [
+      executeAction(count === undefined ? 'Vis ældre' : `Vis ældre (${count})`, CARD_VERBS.showHistoryPage, {
+        goalId,
+        kpiId: kpi.id,
+        segment: segment ?? '',
+        beforeMeasuredOn: last.measuredOn,
+        beforeId: String(last.id),
+      }),
+    ],
+  };
+}
