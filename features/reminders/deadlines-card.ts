@@ -20,13 +20,13 @@ export interface DeadlinesView {
 
 function when(d: Deadline): string {
   // The contract names no day ("når den kan opgøres efter årets afslutning"): its words, and the earliest day.
-  if (d.undated === true) return `${d.label} (tidligst ${formatDate(d.from)})`;
+  if (d.undated === true) return d.label;
   return d.from === d.to ? formatDate(d.to) : `${formatDate(d.from)} – ${formatDate(d.to)}`;
 }
 
 /** "i dag", "i morgen", "om 12 dage", "i gang (til 30. september 2021)". */
 function countdown(d: Deadline, today: string): string {
-  if (d.undated === true) return d.from <= today ? 'kan nu opgøres' : `tidligst om ${daysBetween(today, d.from)} dage`;
+  if (d.undated === true) return d.from <= today ? 'kan nu opgøres' : `tidligst ${formatDate(d.from)}`;
   if (d.from <= today) return d.to === today ? 'sidste dag i dag' : `i gang, til ${formatDate(d.to)}`;
   const n = daysBetween(today, d.from);
   return n === 1 ? 'i morgen' : `om ${n} dage`;
