@@ -4,20 +4,15 @@ import { formatDate, formatList } from '../../core/danish-format';
 import { adaptiveCard, textBlock, type AdaptiveCard, type CardElement } from '../../cards/adaptive-card';
 import { escapeMarkdown } from '../../cards/escape-markdown';
 import { contractPeriodNote } from './contract-period-note';
-
-const FREQUENCY: Record<NonNullable<ReportingObligation['frequency']>, string> = {
-  once: 'én gang',
-  annual: 'årligt',
-  continuous: 'løbende',
-  'on-request': 'efter anmodning',
-};
+import { frequencyWords } from './reporting-frequency';
 
 function fact(title: string, value: string): { title: string; value: string } {
   return { title, value: escapeMarkdown(value) };
 }
 
 function reportingLine(r: ReportingObligation): string {
-  const how = r.frequency === undefined ? '' : ` (${FREQUENCY[r.frequency]})`;
+  const words = frequencyWords(r);
+  const how = words === undefined ? '' : ` (${words})`;
   return escapeMarkdown(`${r.from} → ${formatList(r.to)}${how}: ${r.about}`);
 }
 

@@ -3,6 +3,7 @@ import { findGoal, kpisOfGoal, subGoals } from '../../goals/contract-queries';
 import { effectiveMeasurements, type Measurement } from '../../core/measurement';
 import { classifyRow, goalStatus, isDoneKind, kpiStatus, parentGoalStatus, type GoalStatus, type KpiStatus } from '../../core/status-rules';
 import { contractPeriodNote } from './contract-period-note';
+import { frequencyWords } from './reporting-frequency';
 import { formatTargetMarked, interpretedMark } from './interpreted-mark';
 import type { Status } from '../../core/status-types';
 import { formatDate, formatKpiLevel, formatKpiValue, formatList } from '../../core/danish-format';
@@ -100,13 +101,6 @@ export interface MethodView {
 
 const SEGMENT_LABELS: Record<Segment, string> = { drift: 'Drift', vækst: 'Vækst' };
 const SEGMENT_NOUNS: Record<Segment, string> = { drift: 'driftssegmentet', vækst: 'vækstsegmentet' };
-
-const FREQUENCY_WORDS: Record<NonNullable<ReportingObligation['frequency']>, string> = {
-  once: 'én gang',
-  annual: 'årligt',
-  continuous: 'løbende',
-  'on-request': 'efter anmodning',
-};
 
 function badge(status: Status): StatusBadge {
   return { status, ...statusStyle(status) };
@@ -230,7 +224,7 @@ function methodViews(kpis: readonly Kpi[]): MethodView[] {
 
 function reportingLine(r: ReportingObligation): string {
   // Only what the contract says: no frequency where it names none.
-  const parts = [r.frequency === undefined ? undefined : FREQUENCY_WORDS[r.frequency], r.when?.label].filter((p): p is string => p !== undefined);
+  const parts = [frequencyWords(r), r.when?.label].filter((p): p is string => p !== undefined);
   return escapeMarkdown(`${r.from} → ${formatList(r.to)}${parts.map((p) => ` · ${p}`).join('')}: ${r.about}`);
 }
 

@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { startRunningApp, cardOf, cardText, type RunningApp } from '../helpers/running-app';
 import { teamsMessage } from '../helpers/teams-activity';
 import { assertSendableCard } from '../helpers/adaptive-card-schema';
-import { createTempSchema, requirePostgresOrSkip } from '../helpers/postgres';
-import { openDatabase } from '../../store/open-database';
-import type { Database } from '../../core/ports/database';
+import { describeOnEveryDatabase, type TestDatabaseFactory } from '../helpers/test-databases';
 import { importMeasurementsCsv } from '../../features/measurements/import/import-measurements';
 import { contractBook } from '../../goals/contract-book';
 import { defaultContractPath, projectRoot } from '../../goals/default-contract';
@@ -30,9 +26,7 @@ const README_CSV = [
 const DEC_2026 = () => new Date('2026-12-02T10:00:00Z');
 const DEC_1_2021 = () => new Date('2021-12-01T10:00:00Z');
 
-type Databases = () => Promise<{ database: Database; cleanup(): Promise<void> }>;
-
-function describeContractPeriod(label: string, makeDatabase: Databases): void {
+function describeContractPeriod(label: string, makeDatabase: TestDatabaseFactory): void {
   describe(`contract years and an honest status end to end (${label})`, function () {
     this.timeout(30_000);
     const opened: Array<{ running: RunningApp; cleanup(): Promise<void> }> = [];
@@ -182,31 +176,4 @@ function describeContractPeriod(label: string, makeDatabase: Databases): void {
   });
 }
 
-describeContractPeriod('SQLite', async () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'maalbot-period-'));
-  const database = await openDatabase(`sqlite:${path.join(dir, 'period.sqlite')}`, { baseDir: dir });
-  return {
-    database,
-    async cleanup() {
-      await database.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-});
-
-describe('on PostgreSQL', function () {
-  before(async function () {
-    await requirePostgresOrSkip(this);
-  });
-  describeContractPeriod('PostgreSQL', async () => {
-    const schema = await createTempSchema();
-    const database = await openDatabase(schema.connectionString, { baseDir: os.tmpdir(), poolConfig: schema.poolConfig, poolSize: 4 });
-    return {
-      database,
-      async cleanup() {
-        await database.close();
-        await schema.drop();
-      },
-    };
-  });
-});
+describeOnEveryDatabase(describeContractPeriod);

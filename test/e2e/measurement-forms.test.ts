@@ -1,16 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { startRunningApp, cardOf, cardText, type RunningApp } from '../helpers/running-app';
 import { teamsMessage } from '../helpers/teams-activity';
 import { teamsCardInvoke, teamsCardSubmit } from '../helpers/teams-invoke';
 import { assertSendableCard } from '../helpers/adaptive-card-schema';
 import { trendsIn } from '../helpers/trends-in';
 import { errorNextTo, inputById, inputIds, submitAction } from '../helpers/card-inputs';
-import { createTempSchema, requirePostgresOrSkip, type TempSchema } from '../helpers/postgres';
-import { openDatabase } from '../../store/open-database';
-import type { Database } from '../../core/ports/database';
+import { describeOnEveryDatabase, type TestDatabaseFactory } from '../helpers/test-databases';
 import type { Measurement } from '../../core/measurement';
 
 /**
@@ -46,9 +41,7 @@ interface InvokeResponse {
   value: unknown;
 }
 
-type StoreFactory = () => Promise<{ database: Database; cleanup(): Promise<void> }>;
-
-function describeMeasurementForms(label: string, makeStore: StoreFactory): void {
+function describeMeasurementForms(label: string, makeStore: TestDatabaseFactory): void {
   describe(`measurement forms end to end (${label})`, function () {
     let running: RunningApp;
     let cleanupStore: () => Promise<void>;
@@ -653,31 +646,4 @@ function describeMeasurementForms(label: string, makeStore: StoreFactory): void 
   });
 }
 
-describeMeasurementForms('SQLite', async () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'maalbot-forms-'));
-  const database = await openDatabase(`sqlite:${path.join(dir, 'forms.sqlite')}`, { baseDir: dir, now: NOW });
-  return {
-    database,
-    async cleanup() {
-      await database.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-});
-
-describe('on PostgreSQL', function () {
-  before(async function () {
-    await requirePostgresOrSkip(this);
-  });
-  describeMeasurementForms('PostgreSQL', async () => {
-    const schema: TempSchema = await createTempSchema();
-    const database = await openDatabase(schema.connectionString, { baseDir: os.tmpdir(), poolConfig: schema.poolConfig, poolSize: 4, now: NOW });
-    return {
-      database,
-      async cleanup() {
-        await database.close();
-        await schema.drop();
-      },
-    };
-  });
-});
+describeOnEveryDatabase(describeMeasurementForms, { now: NOW });
