@@ -159,7 +159,10 @@ function prepareStatements(db: Database.Database) {
     latest: db.prepare<[string], SqliteRow>(LATEST_MEASUREMENTS_SQL),
     seriesPage: db.prepare<[{ contractId: string; kpiId: string; segment: string | null; measuredOn: string; id: number; limit: number }], SqliteRow>(SERIES_PAGE_SQL),
     latestAsOf: db.prepare<[{ contractId: string; kpiId: string; idAtMost: number; measuredOnOrBefore: string }], SqliteRow>(LATEST_AS_OF_SQL),
-    changeMarkers: db.prepare('SELECT data_version AS dataVersion, total_changes() AS ownChanges FROM pragma_data_version'),
+    // Rows are append-only (triggers refuse UPDATE and DELETE) and ids come from AUTOINCREMENT under
+    // SQLite's single writer, so the greatest id moves on every change to the rows and on nothing
+    // else — not on the reminder tables' writes in the same file. One step down the primary key.
+    highWater: db.prepare<[], { highWater: number | null }>('SELECT max(id) AS highWater FROM measurements'),
   };
 }
 
@@ -181,7 +184,7 @@ export class SqliteMeasurementStore implements MeasurementStore {
   private readonly migrations: readonly Migration[];
   private readonly pingStatement: Database.Statement;
   private readonly writeTransaction: Database.Transaction<(rows: readonly NormalizedMeasurement[]) => Measurement[]>;
-  private readonly latestCache = new Map<string, { dataVersion: number; ownChanges: number; rows: readonly Measurement[] }>();
+  private readonly latestCache = new Map<string, { highWater: number; rows: readonly Measurement[] }>();
   // Prepared on first use: the table does not exist before migrate().
   private statements: ReturnType<typeof prepareStatements> | undefined;
   /** Device and inode of the file this process opened: a deleted or replaced file is not where writes go. */
@@ -356,15 +359,21 @@ export class SqliteMeasurementStore implements MeasurementStore {
   }
 
   async latestMeasurements(contractId: string): Promise<Measurement[]> {
-    // Every question reads these rows, and they change only on a write. `data_version` moves when
-    // another connection (the import script, a second process) commits; total_changes() when this
-    // one writes. Checking both is far cheaper than the window query (it showed in the bench).
-    const { dataVersion, ownChanges } = this.stmts.changeMarkers.get() as { dataVersion: number; ownChanges: number };
+    // Every question reads these rows, and they change only when a row is added — by this
+    // connection or another (the import script, a second process). The high-water mark sees both
+    // and is far cheaper than the window query (it showed in the bench). Not data_version: that
+    // also moves on every write to the reminder tables in the same file.
+    const highWater = this.highWater();
     const cached = this.latestCache.get(contractId);
-    if (cached !== undefined && cached.dataVersion === dataVersion && cached.ownChanges === ownChanges) return [...cached.rows];
+    if (cached !== undefined && cached.highWater === highWater) return [...cached.rows];
     const rows = this.stmts.latest.all(contractId).map((r) => Object.freeze(toMeasurement(r)));
-    this.latestCache.set(contractId, { dataVersion, ownChanges, rows });
+    this.latestCache.set(contractId, { highWater, rows });
     return [...rows];
+  }
+
+  /** The greatest measurement id in the file (0 when empty): moves on every added row and nothing else. */
+  private highWater(): number {
+    return this.stmts.highWater.get()?.highWater ?? 0;
   }
 
   async latestMeasurementsAsOf(contractId: string, kpiId: string, asOf: { idAtMost: number; measuredOnOrBefore: string }): Promise<Measurement[]> {
