@@ -27,6 +27,10 @@ import type { ReminderScheduler } from '../features/reminders/reminder-scheduler
 import { createReminders, defaultInstanceId } from './create-reminders';
 import { welcomeOnInstall } from '../features/ask/welcome-answer';
 import type { TurnInfo } from '../core/turn-info';
+import type { ReportStore } from '../core/ports/report-store';
+import type { FileUploader } from '../core/ports/file-consent';
+import { createFileRequests } from '../features/report/file-requests';
+import { createFileUploader } from '../teams/upload-file';
 
 export interface AppDeps {
   config: AppConfig;
@@ -49,6 +53,10 @@ export interface AppDeps {
   activityFeed?: ActivityFeedNotifier;
   /** Names this process in delivery claims and the scheduler lease; default host-pid-random. */
   instanceId?: string;
+  /** The KKR report's explanations and file offers. Without it "afrapportering" and the export say they are off. */
+  reportStore?: ReportStore;
+  /** The upload after a file consent; default a PUT with fetch (teams/upload-file.ts). */
+  fileUploader?: FileUploader;
 }
 
 export interface App {
@@ -88,7 +96,21 @@ export function createApp(deps: AppDeps): App {
     adapter,
   );
   const newSubmissionId = randomUUID;
-  const questionDeps = { contracts, store, today, access: config.access, timeZone: config.timeZone, reminders: reminders.context, newSubmissionId };
+  const files =
+    deps.reportStore === undefined
+      ? undefined
+      : createFileRequests({
+          book: contracts,
+          measurements: store,
+          reports: deps.reportStore,
+          access: config.access,
+          now: clock,
+          timeZone: config.timeZone,
+          links: config.files,
+          upload: deps.fileUploader ?? createFileUploader(config.outboundTimeoutMs),
+          logger,
+        });
+  const questionDeps = { contracts, store, today, access: config.access, timeZone: config.timeZone, reminders: reminders.context, newSubmissionId, files };
   // One context factory for questions and buttons: they share the reply cache and the staff seen.
   const answerContexts = createAnswerContexts(questionDeps);
   const answerQuestion = createQuestionAnswerer(questionDeps, answerContexts);
@@ -103,13 +125,13 @@ export function createApp(deps: AppDeps): App {
     access: config.access,
     newSubmissionId,
   };
-  const cardActions = createCardActionRouter(createCardActionHandlers({ forms, answerContexts }));
+  const cardActions = createCardActionRouter(createCardActionHandlers({ forms, answerContexts, files }));
   // Only UPN allow-list entries need a member lookup; object ids arrive with every activity.
   const lookupUpn = policyNamesUpns(config.access) ? createUpnLookup(logger) : undefined;
   // The welcome is remembered in the reminder store (never twice, not again within a day); without one, none is sent.
   const welcomeStore = deps.reminderStore;
   const welcome = welcomeStore === undefined ? undefined : (turn: TurnInfo) => welcomeOnInstall(turn, { store: welcomeStore, now: clock, instanceId: instanceIdOfApp });
-  const bot = new MaalBot({ answerQuestion, cardActions, conversations: reminders.conversations, logger, lookupUpn, welcome });
+  const bot = new MaalBot({ answerQuestion, cardActions, conversations: reminders.conversations, logger, lookupUpn, welcome, fileConsent: files?.answerConsent });
 
   const http = createHttpServer({
     maxBodyBytes: config.maxBodyBytes,
@@ -121,6 +143,7 @@ export function createApp(deps: AppDeps): App {
     },
     readinessChecks: defaultReadinessChecks(deps.database, contractInForce()),
     logger,
+    files: files?.download,
   });
 
   return { server: http.server, adapter, bot, reminders: reminders.scheduler, stop: (timeoutMs) => http.stop(timeoutMs) };

@@ -6,6 +6,7 @@ import { OperatorError } from '../goals/operator-error';
 import { readGraphConfig, type GraphConfig } from './read-graph-config';
 import { readAccessPolicy } from './read-access-policy';
 import { readReminderConfig, type ReminderConfig } from './read-reminder-config';
+import { readFileLinkConfig, type FileLinkConfig } from './read-file-link-config';
 import type { AccessPolicy } from '../core/access/access-policy';
 
 /**
@@ -102,6 +103,8 @@ export interface AppConfig {
   access: AccessPolicy;
   /** Reminders: the schedule file and delivery rates; see config/read-reminder-config.ts. */
   reminders: ReminderConfig;
+  /** Download links for the report and the export (APP_BASE_URL, FILE_LINK_SECRET, FILE_LINK_MINUTES); see config/read-file-link-config.ts. */
+  files: FileLinkConfig;
 }
 
 const HOW_TO_FIX: Record<string, string> = {
@@ -141,6 +144,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   problems.push(...access.problems);
   const reminders = readReminderConfig(env);
   problems.push(...reminders.problems);
+  const files = readFileLinkConfig(env, e.MAALBOT_MODE);
+  problems.push(...files.problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -158,5 +163,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     graph: graph.graph,
     access: access.policy,
     reminders: reminders.reminders,
+    files: files.files,
   };
 }

@@ -10,7 +10,7 @@
  */
 import type { Migration } from './migration';
 import { REMINDER_TABLES_MIGRATION } from './reminder-migrations';
-import { REPORT_TABLES_MIGRATION } from './report-migrations';
+import { FILE_OFFER_CONTENT_MIGRATION, REPORT_TABLES_MIGRATION } from './report-migrations';
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -114,6 +114,7 @@ export const MIGRATIONS: readonly Migration[] = [
   REMINDER_TABLES_MIGRATION,
   // The KKR report (issue 12) owns versions 20–29.
   REPORT_TABLES_MIGRATION,
+  FILE_OFFER_CONTENT_MIGRATION,
 ];
 
 /** What this build expects the database to have; readiness checks compare it with appliedMigrations(). */

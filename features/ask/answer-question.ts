@@ -12,6 +12,7 @@ import type { RemindersContext } from '../reminders/reminders-context';
 import type { TurnInfo } from '../../core/turn-info';
 import { KnownStaff } from '../../core/access/known-staff';
 import { cardViewerOf } from '../../core/access/card-viewer-of';
+import type { FileRequests } from '../report/file-requests';
 
 export interface QuestionAnswererDeps {
   /** Every loaded contract year; a turn answers about the one in force today unless it names another. */
@@ -30,6 +31,8 @@ export interface QuestionAnswererDeps {
   newSubmissionId?: () => string;
   /** Staff seen so far, for shared cards' refresh (one per app; default a fresh one). */
   knownStaff?: KnownStaff;
+  /** The report and export as files; without it "afrapportering" says it is not set up. */
+  files?: FileRequests;
 }
 
 /** Builds the context an intent handler (or a navigation verb) answers in, for one turn. */
@@ -49,6 +52,7 @@ export function createAnswerContexts(deps: QuestionAnswererDeps): (turn: TurnInf
     access,
     timeZone: deps.timeZone ?? 'Europe/Copenhagen',
     reminders: deps.reminders,
+    files: deps.files,
     newSubmissionId: deps.newSubmissionId ?? randomUUID,
       viewer: cardViewerOf(turn, access, knownStaff),
       personal: options.personal ?? false,
