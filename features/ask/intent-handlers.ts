@@ -27,7 +27,7 @@ export const intentHandlers: IntentHandlers = {
     // The buttons follow who looks (core/card-viewer.ts): part of what the cached card depends on.
     const drawn = drawnFor(ctx.viewer, ctx.personal);
     const viewerKey = [String(drawn.mayRecord), drawn.shared ? drawn.refreshUserIds.join(',') : ''];
-    return fromStatusRows({ ...ctx, contract }, ['goal-status', contract.id, goalId, asOf, ...viewerKey], (measurements) =>
+    return fromStatusRows({ ...ctx, contract }, asOf, ['goal-status', contract.id, goalId, asOf, ...viewerKey], (measurements) =>
       // The parser only yields ids of the contract in force; another year may not have the goal.
       goalStatusAnswer(goalId, { contract, measurements, today: asOf, viewer: drawn }) ?? unknownGoalReply(contract, goalId),
     );
@@ -36,7 +36,7 @@ export const intentHandlers: IntentHandlers = {
     const point = statusPoint(ctx.contracts, ctx.today, at);
     if (!point.ok) return { kind: 'text', text: point.text };
     const { contract, asOf } = point;
-    return fromStatusRows({ ...ctx, contract }, ['overview', contract.id, asOf], (measurements) => overviewAnswer({ contract, measurements, today: asOf }));
+    return fromStatusRows({ ...ctx, contract }, asOf, ['overview', contract.id, asOf], (measurements) => overviewAnswer({ contract, measurements, today: asOf }));
   },
   contract: async ({ at }, ctx) => {
     const point = statusPoint(ctx.contracts, ctx.today, at);
