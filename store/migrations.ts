@@ -10,6 +10,7 @@
  */
 import type { Migration } from './migration';
 import { REMINDER_TABLES_MIGRATION } from './reminder-migrations';
+import { REPORT_TABLES_MIGRATION } from './report-migrations';
 import { MEASUREMENT_PERIODS_MIGRATION } from './measurement-periods';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -112,7 +113,9 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   // Reminders (issue 4) own versions 10–19; keep entries in version order (forms 4–9 go above this line).
   REMINDER_TABLES_MIGRATION,
-  // Issue 15 owns versions 40–49.
+  // The KKR report (issue 12) owns versions 20–29.
+  REPORT_TABLES_MIGRATION,
+  // Status reads (issue 15) own versions 40–49.
   MEASUREMENT_PERIODS_MIGRATION,
 ];
 
