@@ -59,7 +59,7 @@ export const intentHandlers: IntentHandlers = {
     const missing = [...unknown, ...goalIds.filter((id) => !known.includes(id))];
     if (known.length === 0) return unknownGoalReply(contract, missing[0] ?? goalIds[0] ?? '');
     const idsText = `målene er ${goalIdRanges(contract.goals.map((g) => g.id))}`;
-    return fromStatusRows({ ...ctx, contract }, ['several-goals', contract.id, asOf, ...known, '|', ...missing], (measurements) =>
+    return fromStatusRows({ ...ctx, contract }, asOf, ['several-goals', contract.id, asOf, ...known, '|', ...missing], (measurements) =>
       cardReply(severalGoalsCard(contract, known, missing, measurements, asOf, idsText)),
     );
   },
@@ -69,7 +69,7 @@ export const intentHandlers: IntentHandlers = {
     const point = statusPoint(ctx.contracts, ctx.today, yearKpi !== undefined ? undefined : at);
     if (!point.ok) return { kind: 'text', text: point.text };
     const { contract, asOf } = point;
-    return fromStatusRows({ ...ctx, contract }, ['goal-fact', contract.id, goalId, fact, kpiId ?? yearKpi ?? '', asOf, language], (measurements) => {
+    return fromStatusRows({ ...ctx, contract }, asOf, ['goal-fact', contract.id, goalId, fact, kpiId ?? yearKpi ?? '', asOf, language], (measurements) => {
       const card = goalFactCard({ contract, goalId, fact, kpiId: kpiId ?? yearKpi, measurements, today: asOf, language });
       return card === undefined ? unknownGoalReply(contract, goalId) : cardReply(card);
     });
@@ -79,7 +79,7 @@ export const intentHandlers: IntentHandlers = {
     const point = statusPoint(ctx.contracts, ctx.today, at);
     if (!point.ok) return { kind: 'text', text: point.text };
     const { contract, asOf } = point;
-    return fromStatusRows({ ...ctx, contract }, ['goal-list', contract.id, asOf, JSON.stringify(filter), language], (measurements) =>
+    return fromStatusRows({ ...ctx, contract }, asOf, ['goal-list', contract.id, asOf, JSON.stringify(filter), language], (measurements) =>
       goalListAnswer(filter, { contract, measurements, today: asOf, schedule: ctx.reminders?.schedule, language }),
     );
   },
