@@ -46,12 +46,10 @@ function slotsOf(lines: readonly TrendLine[]): Slot[] {
 }
 
 /**
- * A trend of one KPI: a chart image (SVG, cards/svg-line-chart.ts) with the target as a reference
- * line, a note when readings share a date, and the same numbers as text one tap away ("Vis tallene",
- * Action.ToggleVisibility) in the card's normal type size — for clients and people who cannot use
- * the image (its altText carries them too).
+ * The chart image of a trend as SVG text (cards/svg-line-chart.ts): one x slot per reading, the
+ * target as a reference line. The card below embeds it; the KKR report renders it to PNG.
  */
-export function trendChart(input: TrendChartInput): CardElement {
+export function trendSvg(input: Pick<TrendChartInput, 'lines' | 'target' | 'formatTick' | 'bounds' | 'axisDate'>): string {
   const slots = slotsOf(input.lines);
   const slotIndex = (date: string, nth: number): number => slots.findIndex((s) => s.date === date && s.nth === nth);
   const series = input.lines.map((l) => {
@@ -64,13 +62,24 @@ export function trendChart(input: TrendChartInput): CardElement {
     }
     return { legend: l.legend, values };
   });
-  const svg = svgLineChart({
+  return svgLineChart({
     series,
     slotLabels: slots.map((s) => (s.nth === 0 ? input.axisDate(s.date) : '')),
     ...(input.target ? { target: { value: input.target.y, label: `Mål ${input.target.shown}` } } : {}),
     formatTick: input.formatTick,
     bounds: input.bounds,
   });
+}
+
+/**
+ * A trend of one KPI: a chart image (SVG, cards/svg-line-chart.ts) with the target as a reference
+ * line, a note when readings share a date, and the same numbers as text one tap away ("Vis tallene",
+ * Action.ToggleVisibility) in the card's normal type size — for clients and people who cannot use
+ * the image (its altText carries them too).
+ */
+export function trendChart(input: TrendChartInput): CardElement {
+  const slots = slotsOf(input.lines);
+  const svg = trendSvg(input);
 
   const dates = [...new Set(slots.map((s) => s.date))];
   const facts = dates.map((d) => ({

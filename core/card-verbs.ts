@@ -19,6 +19,8 @@ export const CARD_VERBS = {
   showHelp: 'showHelp',
   showStatus: 'showStatus',
   showReminders: 'showReminders',
+  /** "Om kontrakten": the contract card (features/status/contract-card.ts). */
+  showContract: 'showContract',
   subscribeReminders: 'subscribeReminders',
   unsubscribeReminders: 'unsubscribeReminders',
   /**

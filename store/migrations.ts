@@ -10,6 +10,8 @@
  */
 import type { Migration } from './migration';
 import { REMINDER_TABLES_MIGRATION } from './reminder-migrations';
+import { REPORT_TABLES_MIGRATION } from './report-migrations';
+import { MEASUREMENT_PERIODS_MIGRATION } from './measurement-periods';
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -111,6 +113,10 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   // Reminders (issue 4) own versions 10–19; keep entries in version order (forms 4–9 go above this line).
   REMINDER_TABLES_MIGRATION,
+  // The KKR report (issue 12) owns versions 20–29.
+  REPORT_TABLES_MIGRATION,
+  // Status reads (issue 15) own versions 40–49.
+  MEASUREMENT_PERIODS_MIGRATION,
 ];
 
 /** What this build expects the database to have; readiness checks compare it with appliedMigrations(). */

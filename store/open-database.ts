@@ -7,6 +7,9 @@ import { describeDatabaseTarget, parseDatabaseUrl } from './database-url';
 import { allMigrationsApplied } from './migrations';
 import { createPostgresPool, type PostgresConnection } from './postgres-pool';
 import { PostgresReminderStore } from './postgres-reminder-store';
+import { PostgresReportStore } from './postgres-report-store';
+import type { ReportStore } from '../core/ports/report-store';
+import { SqliteReportStore } from './sqlite-report-store';
 import { PostgresMeasurementStore } from './postgres-store';
 import { SqliteReminderStore } from './sqlite-reminder-store';
 import { SqliteMeasurementStore } from './sqlite-store';
@@ -34,6 +37,7 @@ export async function openDatabase(url: string | undefined, options: OpenDatabas
   const logger = options.logger ?? silentLogger;
   let measurements: MeasurementStore;
   let reminders: ReminderStore;
+  let reports: ReportStore;
   let endPool = async (): Promise<void> => undefined;
   if (target.kind === 'sqlite') {
     // Two connections on the one file (WAL + busy_timeout make that safe) because the stores want
@@ -42,6 +46,7 @@ export async function openDatabase(url: string | undefined, options: OpenDatabas
     try {
       measurements = new SqliteMeasurementStore(target.file, { logger, now: options.now });
       reminders = new SqliteReminderStore(target.file, { logger });
+      reports = new SqliteReportStore(target.file, { logger, now: options.now });
     } catch (err) {
       throw SqliteOpenError.from(target.file, err) ?? err;
     }
@@ -50,15 +55,19 @@ export async function openDatabase(url: string | undefined, options: OpenDatabas
     endPool = () => pool.end();
     measurements = new PostgresMeasurementStore({ pool, logger, now: options.now });
     reminders = new PostgresReminderStore({ pool, logger });
+    reports = new PostgresReportStore({ pool, logger, now: options.now });
   }
   const close = async (): Promise<void> => {
-    await Promise.all([measurements.close(), reminders.close()]);
+    await Promise.all([measurements.close(), reminders.close(), reports.close()]);
     await endPool();
   };
   try {
     await measurements.migrate();
     // ':memory:' is a separate database per connection: the reminders' one needs its own run.
-    if (target.kind === 'sqlite' && target.file === ':memory:') await reminders.migrate();
+    if (target.kind === 'sqlite' && target.file === ':memory:') {
+      await reminders.migrate();
+      await reports.migrate();
+    }
   } catch (err) {
     await close().catch(() => undefined); // the migrate error is the one worth reporting
     throw (target.kind === 'sqlite' ? SqliteOpenError.from(target.file, err) : undefined) ?? err;
@@ -69,6 +78,7 @@ export async function openDatabase(url: string | undefined, options: OpenDatabas
     kind: target.kind,
     measurements,
     reminders,
+    reports,
     ping: () => measurements.ping(),
     probeWrite: () => measurements.probeWrite(),
     migrationsCurrent: async () => allMigrationsApplied(await measurements.appliedMigrations()),

@@ -1,5 +1,6 @@
 import type { MeasurementStore } from './measurement-store';
 import type { ReminderStore } from './reminder-store';
+import type { ReportStore } from './report-store';
 
 /** What readiness and /healthz ask of the database, without reaching a store. */
 export interface DatabaseHealth {
@@ -12,10 +13,12 @@ export interface DatabaseHealth {
   migrationsCurrent(): Promise<boolean>;
 }
 
-/** The opened database (store/open-database.ts): both stores on one file or one PostgreSQL pool. */
+/** The opened database (store/open-database.ts): the stores on one file or one PostgreSQL pool. */
 export interface Database extends DatabaseHealth {
   readonly measurements: MeasurementStore;
   readonly reminders: ReminderStore;
-  /** Closes both stores and the connections under them. */
+  /** The KKR report's explanations and file offers. */
+  readonly reports: ReportStore;
+  /** Closes the stores and the connections under them. */
   close(): Promise<void>;
 }

@@ -1,5 +1,14 @@
 import type { Measurement, NewMeasurement } from '../measurement';
 
+/** One KPI as the status rules read it (core/status-rules.ts R1): its evaluation window and what makes a row usable. */
+export interface StatusKpiQuery {
+  kpiId: string;
+  /** The KPI's window, YYYY-MM-DD: a row counts when its period (R0) lies inside. */
+  window: { from: string; to: string };
+  /** Milestones and duties need `done` set; the others a value. */
+  usable: 'value' | 'done';
+}
+
 /**
  * Persistence for measurements, behind a small async interface so the domain never
  * knows whether SQLite (the embedded default) or PostgreSQL (several instances) is below.
@@ -46,6 +55,16 @@ export interface MeasurementStore {
    * history's length, on SQLite and PostgreSQL alike.
    */
   listSeriesPage(contractId: string, kpiId: string, segment: string | null, before: { measuredOn: string; id: number } | null, limit: number): Promise<Measurement[]>;
+  /**
+   * Exactly the rows the status rules and cards need for some KPIs on one day, and no more: per KPI
+   * and per segment (none, drift, vækst) the newest row that counts (measuredOn, then id; usable, its
+   * period inside the window), plus every row whose period lies outside the window (baseline
+   * measurements and other periods, which the card shows and counts). Only rows measured on or before
+   * `measuredOnOrBefore`, with id ≤ `idAtMost` (default: all) and not superseded by a correction with
+   * id ≤ `idAtMost`. Sorted by id. Index walks: the cost grows with the KPIs and with the rows outside
+   * their windows, not with the history.
+   */
+  statusRows(contractId: string, kpis: readonly StatusKpiQuery[], asOf: { measuredOnOrBefore: string; idAtMost?: number }): Promise<Measurement[]>;
   /** Migration versions applied, ascending; readiness checks compare it with the known list. */
   appliedMigrations(): Promise<number[]>;
   /** Cheap round trip to the database. */

@@ -13,6 +13,20 @@ export function describeGoalIds(ids: readonly string[]): string {
   return subs === '' ? `mål ${main}` : `mål ${main} (og ${subs})`;
 }
 
+/** The same ranges without the word: ["1",…,"10","9a",…,"9d"] → "1–10, 9a–9d" (for "målene er 1–10, 9a–9d"). */
+export function goalIdRanges(ids: readonly string[]): string {
+  const numbers = [...new Set(ids.filter((id) => /^\d+$/.test(id)).map(Number))].sort((a, b) => a - b);
+  const lettered = ids.filter((id) => /^\d+[a-z]$/.test(id)).sort((a, b) => Number.parseInt(a, 10) - Number.parseInt(b, 10) || a.localeCompare(b));
+  const main = ranges(numbers, (n) => String(n), (a, b) => b === a + 1);
+  const subs = ranges(lettered, (id) => id, (a, b) => Number.parseInt(a, 10) === Number.parseInt(b, 10) && b.charCodeAt(b.length - 1) === a.charCodeAt(a.length - 1) + 1);
+  return [main, subs].filter((p) => p !== '').join(', ');
+}
+
+/** "Kontrakten har ingen Mål 11 (målene er 1–10, 9a–9d)". */
+export function noSuchGoalText(requested: string, ids: readonly string[]): string {
+  return `Kontrakten har ingen Mål ${requested} (målene er ${goalIdRanges(ids)})`;
+}
+
 function ranges<T>(items: readonly T[], show: (x: T) => string, follows: (a: T, b: T) => boolean): string {
   const parts: string[] = [];
   let start = 0;

@@ -14,6 +14,14 @@ import { unsubscribeAnswer } from '../reminders/unsubscribe-answer';
 import { remindersAnswer } from '../reminders/reminders-answer';
 import { updateFormAnswer } from '../measurements/form/update-form-answer';
 import { historyAnswer } from '../measurements/history/history-answer';
+import { severalGoalsCard } from '../status/several-goals-card';
+import { goalFactCard } from '../status/goal-fact-answer';
+import { contractFactCard } from '../status/contract-fact-answer';
+import { goalListAnswer } from './goal-list-answer';
+import { choiceCard } from './choice-card';
+import { smallTalkCard } from './small-talk-card';
+import { goalIdRanges } from './describe-goal-ids';
+import { kpiForYear } from './kpi-for-year';
 
 /**
  * The one registry of intent → handler: each adapts the intent and the asking context to the
@@ -27,7 +35,7 @@ export const intentHandlers: IntentHandlers = {
     // The buttons follow who looks (core/card-viewer.ts): part of what the cached card depends on.
     const drawn = drawnFor(ctx.viewer, ctx.personal);
     const viewerKey = [String(drawn.mayRecord), drawn.shared ? drawn.refreshUserIds.join(',') : ''];
-    return fromStatusRows({ ...ctx, contract }, ['goal-status', contract.id, goalId, asOf, ...viewerKey], (measurements) =>
+    return fromStatusRows({ ...ctx, contract }, asOf, ['goal-status', contract.id, goalId, asOf, ...viewerKey], (measurements) =>
       // The parser only yields ids of the contract in force; another year may not have the goal.
       goalStatusAnswer(goalId, { contract, measurements, today: asOf, viewer: drawn }) ?? unknownGoalReply(contract, goalId),
     );
@@ -36,13 +44,51 @@ export const intentHandlers: IntentHandlers = {
     const point = statusPoint(ctx.contracts, ctx.today, at);
     if (!point.ok) return { kind: 'text', text: point.text };
     const { contract, asOf } = point;
-    return fromStatusRows({ ...ctx, contract }, ['overview', contract.id, asOf], (measurements) => overviewAnswer({ contract, measurements, today: asOf }));
+    return fromStatusRows({ ...ctx, contract }, asOf, ['overview', contract.id, asOf], (measurements) => overviewAnswer({ contract, measurements, today: asOf }));
   },
   contract: async ({ at }, ctx) => {
     const point = statusPoint(ctx.contracts, ctx.today, at);
     if (!point.ok) return { kind: 'text', text: point.text };
     return cardReply(contractCard(point.contract, ctx.contracts, point.asOf), 'Om kontrakten');
   },
+  'several-goals': async ({ goalIds, unknown, at }, ctx) => {
+    const point = statusPoint(ctx.contracts, ctx.today, at);
+    if (!point.ok) return { kind: 'text', text: point.text };
+    const { contract, asOf } = point;
+    const known = goalIds.filter((id) => contract.goals.some((g) => g.id === id));
+    const missing = [...unknown, ...goalIds.filter((id) => !known.includes(id))];
+    if (known.length === 0) return unknownGoalReply(contract, missing[0] ?? goalIds[0] ?? '');
+    const idsText = `målene er ${goalIdRanges(contract.goals.map((g) => g.id))}`;
+    return fromStatusRows({ ...ctx, contract }, asOf, ['several-goals', contract.id, asOf, ...known, '|', ...missing], (measurements) =>
+      cardReply(severalGoalsCard(contract, known, missing, measurements, asOf, idsText)),
+    );
+  },
+  'goal-fact': async ({ goalId, fact, kpiId, at, language }, ctx) => {
+    // "kendskabsmålet for 2023": a year no contract covers names the KPI about that year (1b), not another contract.
+    const yearKpi = at?.year !== undefined && ctx.contracts.forYear(at.year) === undefined ? kpiForYear(ctx.contract, goalId, at.year) : undefined;
+    const point = statusPoint(ctx.contracts, ctx.today, yearKpi !== undefined ? undefined : at);
+    if (!point.ok) return { kind: 'text', text: point.text };
+    const { contract, asOf } = point;
+    return fromStatusRows({ ...ctx, contract }, asOf, ['goal-fact', contract.id, goalId, fact, kpiId ?? yearKpi ?? '', asOf, language], (measurements) => {
+      const card = goalFactCard({ contract, goalId, fact, kpiId: kpiId ?? yearKpi, measurements, today: asOf, language });
+      return card === undefined ? unknownGoalReply(contract, goalId) : cardReply(card);
+    });
+  },
+  'contract-fact': async ({ fact, language }, ctx) => cardReply(contractFactCard(ctx.contract, fact, language)),
+  'goal-list': async ({ filter, at, language }, ctx) => {
+    const point = statusPoint(ctx.contracts, ctx.today, at);
+    if (!point.ok) return { kind: 'text', text: point.text };
+    const { contract, asOf } = point;
+    return fromStatusRows({ ...ctx, contract }, asOf, ['goal-list', contract.id, asOf, JSON.stringify(filter), language], (measurements) =>
+      goalListAnswer(filter, { contract, measurements, today: asOf, schedule: ctx.reminders?.schedule, language }),
+    );
+  },
+  'choose-goal': async ({ goalIds, language }, ctx) => cardReply(choiceCard(ctx.contract, goalIds, language)),
+  'follow-up': async ({ language }) => ({
+    kind: 'text',
+    text: language === 'en' ? 'Which goal do you mean? Try e.g. "baseline for goal 6".' : 'Hvilket mål mener du? Skriv fx «baseline for mål 6» eller «hvem måler mål 4?».',
+  }),
+  'small-talk': async ({ language }) => cardReply(smallTalkCard(language)),
   help: answerHelp,
   'not-understood': answerNotUnderstood,
   'unknown-goal': answerUnknownGoal,

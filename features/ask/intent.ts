@@ -12,6 +12,9 @@ interface IntentBase {
 }
 
 import type { StatusTime } from '../status/status-point';
+import type { GoalFact, ContractFact, GoalFilter } from './question-facts';
+
+export type { GoalFact, ContractFact, GoalFilter };
 
 /** The time a status question is about (features/ask/parse-status-time.ts); absent: today. */
 export type { StatusTime };
@@ -22,6 +25,59 @@ export interface GoalStatusIntent extends IntentBase {
   /** A goal id that exists in the contract ("4", "9c"). */
   goalId: string;
   at?: StatusTime;
+  /** "og mål 5?", "hvad med mål 5": continues the conversation's last question (a fact asked before applies). */
+  continues?: true;
+}
+
+/** Several goals at once: "mål 3 og 4", "1, 2 og 3", "9a og 9b", "sammenlign mål 7 og 8". */
+export interface SeveralGoalsIntent extends IntentBase {
+  kind: 'several-goals';
+  /** Ids the contract has, in the order asked, without repeats. */
+  goalIds: string[];
+  /** Ids asked for that the contract does not have ("mål 3 og 11" → ["11"]). */
+  unknown: string[];
+  at?: StatusTime;
+}
+
+/** One fact of one goal: "hvad er målet for NPS?", "hvem måler mål 4?", "baseline for mål 6". */
+export interface GoalFactIntent extends IntentBase {
+  kind: 'goal-fact';
+  goalId: string;
+  fact: GoalFact;
+  /** The KPI the question names ("3b", or "NPS" → 3b); absent: every KPI of the goal. */
+  kpiId?: string;
+  at?: StatusTime;
+}
+
+/** A fact of the contract as a whole: "hvornår trådte kontrakten i kraft?", "hvem har ansvaret?". */
+export interface ContractFactIntent extends IntentBase {
+  kind: 'contract-fact';
+  fact: ContractFact;
+}
+
+/** Goals picked by a filter: "hvilke mål er i risiko?", "hvad måler Erhvervsstyrelsen?", "frister i næste kvartal". */
+export interface GoalListIntent extends IntentBase {
+  kind: 'goal-list';
+  filter: GoalFilter;
+  at?: StatusTime;
+}
+
+/** The words fit several goals equally: "kendskabsmålingen" → 1 or 6; the answer asks which. */
+export interface ChooseGoalIntent extends IntentBase {
+  kind: 'choose-goal';
+  goalIds: string[];
+  fact?: GoalFact;
+}
+
+/** A fact without a goal ("hvad med baseline?", "hvem måler det?"): about the goal the conversation was just about. */
+export interface FollowUpIntent extends IntentBase {
+  kind: 'follow-up';
+  fact: GoalFact;
+}
+
+/** "hej", "tak", "hvordan har du det?": a friendly line and the most useful commands. */
+export interface SmallTalkIntent extends IntentBase {
+  kind: 'small-talk';
 }
 
 /** All goals at once: "oversigt", "status", "alle mål", "overview", "dashboard". */
@@ -103,6 +159,13 @@ export type Intent =
   | SubscribeIntent
   | UnsubscribeIntent
   | RemindersIntent
-  | ContractIntent;
+  | ContractIntent
+  | SeveralGoalsIntent
+  | GoalFactIntent
+  | ContractFactIntent
+  | GoalListIntent
+  | ChooseGoalIntent
+  | FollowUpIntent
+  | SmallTalkIntent;
 
 export type IntentKind = Intent['kind'];

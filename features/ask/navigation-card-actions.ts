@@ -44,6 +44,7 @@ export function navigationCardActions(contexts: AnswerContexts) {
     [CARD_VERBS.showOverview]: cardVerbHandler(noData, async (_d, r) => intentHandlers.overview({ kind: 'overview', language: 'da' }, own(r))),
     [CARD_VERBS.showDeadlines]: cardVerbHandler(noData, async (_d, r) => intentHandlers.deadlines({ kind: 'deadlines', language: 'da' }, own(r))),
     [CARD_VERBS.showHelp]: cardVerbHandler(noData, async (_d, r) => intentHandlers.help({ kind: 'help', language: 'da' }, own(r))),
+    [CARD_VERBS.showContract]: cardVerbHandler(noData, async (_d, r) => intentHandlers.contract({ kind: 'contract', language: 'da' }, own(r))),
     [CARD_VERBS.showReminders]: cardVerbHandler(noData, async (_d, r) => intentHandlers.reminders({ kind: 'reminders', language: 'da' }, own(r))),
     [CARD_VERBS.showStatus]: cardVerbHandler(goalData, async ({ goalId }, r) => intentHandlers['goal-status']({ kind: 'goal-status', language: 'da', goalId }, own(r))),
     [CARD_VERBS.subscribeReminders]: cardVerbHandler(noData, async (_d, r) => toggleReminders(own(r), subscribeAnswer)),

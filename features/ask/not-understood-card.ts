@@ -1,5 +1,5 @@
 import { adaptiveCard, textBlock, type AdaptiveCard, type CardElement } from '../../cards/adaptive-card';
-import { describeGoalIds } from './describe-goal-ids';
+import { noSuchGoalText } from './describe-goal-ids';
 import { escapeMarkdown } from '../../cards/escape-markdown';
 import { executeAction } from '../../cards/execute-action';
 import { CARD_VERBS } from '../../core/card-verbs';
@@ -23,8 +23,11 @@ function shorten(text: string): string {
 export function notUnderstoodCard(input: NotUnderstood): AdaptiveCard {
   const body: CardElement[] = [];
   if (input.reason === 'unknown-goal') {
-    const heading = `Mål ${escapeMarkdown(shorten(input.goalId))} findes ikke i kontrakten – der er ${describeGoalIds(input.knownGoalIds)}`;
+    const heading = noSuchGoalText(escapeMarkdown(shorten(input.goalId)), input.knownGoalIds);
     body.push(textBlock(heading, { weight: 'Bolder' }));
+    const fallback = noSuchGoalText(shorten(input.goalId), input.knownGoalIds);
+    body.push(textBlock('Skriv fx:', { spacing: 'Medium' }), ...EXAMPLES.slice(0, 3).map((e) => textBlock(`"${e}"`, { spacing: 'None' })));
+    return adaptiveCard(body, [executeAction('Vis oversigt', CARD_VERBS.showOverview, {}), executeAction('Vis hjælp', CARD_VERBS.showHelp, {})], `${fallback}.`);
   } else {
     body.push(textBlock('Det forstod jeg ikke – prøv at spørge lidt anderledes.', { weight: 'Bolder' }));
     const echo = input.text === undefined ? '' : shorten(input.text);

@@ -58,9 +58,14 @@
  * and add a one-line row to test/features/ask/question-cases.ts.
  */
 import type { ContractData } from '../../goals/contract-schema';
-import type { Intent, Language } from './intent';
-import { foldDanish, normalizeQuestion } from './normalize-question';
+import type { GoalFact, Intent, Language } from './intent';
+import { normalizeQuestion } from './normalize-question';
 import { extractStatusTime } from './parse-status-time';
+import { stripCode } from './strip-code';
+import { findKpi, findTopic, readWords, tokenizeFolded, topicIndexFor, type ReadWords, type TopicIndex } from './topic-index';
+import {
+  continuesConversation, contractFactOf, deadlineRangeOf, factVocabulary, goalFactOf, isSmallTalk, measuredByFilterOf, scopeFilterOf, statusFilterOf,
+} from './question-facts';
 
 const UNSUBSCRIBE = vocabulary([
   'afmeld', 'afmelde', 'afmeldt', 'frameld', 'framelde', 'unsubscribe', 'opt out', 'no more reminders',
@@ -112,6 +117,8 @@ const FILLER = vocabulary([
   'how', 'is', 'are', 'it', 'what', 'whats', 'the', 'of', 'on', 'show', 'me', 'tell', 'about', 'please',
   'thanks', 'thank', 'you', 'we', 'us', 'my', 'next', 'latest', 'current', 'our', 'hi', 'hello',
   'målbot', 'bot', 'nr', 'nummer', 'no', 'number',
+  'sammenlign', 'sammenligne', 'sammenligning', 'compare', 'versus', 'vs', 'samt', 'eller', 'and', 'or', 'giv', 'hele',
+  'both', 'begge', 'give', 'hvem', 'hvilke', 'hvilket', 'hvilken', 'skal', 'which', 'who', 'der',
 ]);
 const GREETING_ONLY = vocabulary(['hej', 'goddag', 'godmorgen', 'tak', 'mange', 'hi', 'hello', 'thanks', 'thank', 'you', 'please']);
 
@@ -121,7 +128,10 @@ const ENGLISH = vocabulary([
   'unsubscribe', 'reminder', 'reminders', 'tell', 'about', 'can', 'you', 'do', 'commands', 'summary', 'when',
   'our', 'we', 'my', 'turn', 'off', 'development', 'record', 'thanks', 'thank', 'hi', 'hello', 'number',
   'notifications', 'measurements', 'it', 'with', 'progress', 'time', 'new', 'measurement', 'remind',
-  'looking', 'latest', 'current', 'where',
+  'looking', 'latest', 'current', 'where', 'which', 'risk', 'target', 'who', 'measures', 'measured', 'and',
+  'compare', 'met', 'missing', 'does', 'reported', 'report', 'force', 'signed', 'responsible',
+  'whom', 'often', 'many', 'municipalities', 'parties', 'not', 'track', 'before', 'christmas', 'quarter', 'month', 'year', 'this',
+  'extended', 'due', 'national', 'local', 'have', 'measure',
   // English topic words (topics themselves come from the contract)
   'awareness', 'satisfaction', 'referral', 'crisis', 'green', 'effect', 'impact', 'digitalisation',
   'digitalization', 'clusters', 'cluster',
@@ -132,17 +142,18 @@ const DANISH = vocabulary([
   'opdatér', 'indberet', 'historik', 'udvikling', 'udviklingen', 'abonnér', 'abonner', 'afmeld', 'påmindelser',
   'påmindelse', 'tak', 'venligst', 'kan', 'du', 'jeg', 'vi', 'hvornår', 'kommandoer', 'nr', 'nummer', 'samlet',
   'og', 'mig', 'til', 'fra', 'slå', 'hej', 'seneste', 'målinger', 'nu', 'vores',
+  'hvem', 'hvilke', 'skal', 'være', 'måler', 'måles', 'risiko', 'opfyldt', 'ikke', 'mangler', 'sammenlign', 'ansvaret',
+  'kraft', 'trådte', 'rapporterer', 'ofte', 'hvor', 'mange', 'kommuner', 'parterne', 'baseline', 'målet',
 ]);
 
-/** Endings that inflect a word without changing what it names (folded). */
-const INFLECTION_ENDINGS = ['ernes', 'erne', 'ene', 'ens', 'ets', 'ers', 'er', 'en', 'et', 'es', 'e', 'n', 'r', 's', 't'];
-const MIN_STEM = 5;
 const MAX_ID_DIGITS = 6;
 /** Without a marker, a longer number is more likely a year ("status 2021") than a goal. */
 const MAX_LONE_ID_DIGITS = 3;
 
 // '#' is added by hand: normalizeQuestion() would strip it as punctuation.
-const GOAL_MARKERS = new Set([...words(['mål', 'målet', 'mal', 'delmål', 'delmålet', 'goal']), '#']);
+const GOAL_MARKERS = new Set([...words(['mål', 'målet', 'målene', 'mal', 'delmål', 'delmålet', 'delmålene', 'goal', 'goals']), '#']);
+/** Between two ids of a list: "mål 3 og 4", "1, 2 og 3" (commas vanish as punctuation), "3 & 4", "goals 3 and 4". */
+const LIST_JOINERS = words(['og', 'samt', 'eller', 'and', 'or', 'vs', 'versus', 'mod']);
 const NUMBER_NOISE = new Set([...words(['nr', 'nummer', 'no', 'number']), '#']);
 const GLUED_REFERENCE = /^(?:maal|mal|delmaal|goal|m)(\d+[a-z]?)$/;
 const ID = /^(\d+)([a-z]?)$/;
@@ -158,51 +169,102 @@ const KNOWN_WORDS: ReadonlySet<string> = new Set(
     .concat([...GOAL_MARKERS]),
 );
 
+/** Words that name a fact ("baseline", "metode"): "baseline for 6b" leaves the id alone. */
+const FACT_WORDS: ReadonlySet<string> = new Set(factVocabulary().map((w) => tokenize(normalizeQuestion(w))[0] ?? w));
+
 /** Distributes over the union, so each kind keeps its own fields. */
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 type IntentWithoutLanguage = DistributiveOmit<Intent, 'language'>;
-type GoalTarget = { known: true; goalId: string } | { known: false; requested: string };
+type GoalTarget = { known: true; goalId: string; kpiId?: string } | { known: false; requested: string };
 
 export function parseQuestion(text: string, contract: Pick<ContractData, 'goals'>): Intent {
-  const normalized = normalizeQuestion(text);
+  const normalized = normalizeQuestion(stripCode(text));
   // "pr. 1. oktober 2021", "ved udgangen af 2021", "2021": taken out first, so no date is read as a goal.
   const { at, rest } = extractStatusTime(normalized);
-  const tokens = tokenize(rest);
-  const language = detectLanguage(tokens);
-  let intent: IntentWithoutLanguage = normalized === '' ? { kind: 'help' } : classify(tokens, goalIndexFor(contract));
+  const rawTokens = tokenize(rest);
+  const language = detectLanguage(rawTokens);
+  const index = goalIndexFor(contract);
+  const words = readWords(rawTokens, index.topics, KNOWN_WORDS);
+  let intent: IntentWithoutLanguage = normalized === '' ? { kind: 'help' } : classify(words, index);
   if (at !== undefined) {
-    if (intent.kind === 'goal-status' || intent.kind === 'overview' || intent.kind === 'contract') intent = { ...intent, at };
+    if (intent.kind === 'goal-status' || intent.kind === 'overview' || intent.kind === 'contract' || intent.kind === 'several-goals' || intent.kind === 'goal-fact' || intent.kind === 'goal-list') intent = { ...intent, at };
     // "hvad var status ved udgangen af 2021?": a time and nothing else → the overview then.
-    else if ((intent.kind === 'not-understood' || intent.kind === 'help') && tokens.every((t) => KNOWN_WORDS.has(t))) intent = { kind: 'overview', at };
+    else if ((intent.kind === 'not-understood' || intent.kind === 'help') && words.tokens.every((t) => KNOWN_WORDS.has(t))) intent = { kind: 'overview', at };
   }
   return { ...intent, language };
 }
 
-function classify(tokens: readonly string[], index: GoalIndex): IntentWithoutLanguage {
+function classify(q: ReadWords, index: GoalIndex): IntentWithoutLanguage {
+  // Command words may be the last part of a compound: "afrapporteringsfrister" is a kind of frist.
+  const tokens = q.tails.length === 0 ? q.tokens : [...q.tokens, ...q.tails];
   const reminderWord = matches(tokens, REMINDER);
   if (matches(tokens, UNSUBSCRIBE) || (reminderWord && matchesAnyOrder(tokens, OFF))) return { kind: 'unsubscribe' };
   if (matches(tokens, SUBSCRIBE) || (reminderWord && matchesAnyOrder(tokens, ON))) return { kind: 'subscribe' };
 
-  const explicit = findGoalReference(tokens, index);
-  const topicGoal = explicit ? undefined : findTopicGoal(tokens, index);
-  const target: GoalTarget | undefined =
-    explicit ?? (topicGoal !== undefined ? { known: true, goalId: topicGoal } : findLoneId(tokens, index));
+  const explicit = findGoalReferences(q.tokens, index);
+  const lone = explicit.length === 0 ? findLoneIds(q.tokens, index) : [];
+  const refs = explicit.length > 0 ? explicit : lone;
+  const topic = refs.length === 0 ? findTopic(q, index.topics) : undefined;
+  const topicGoal = topic !== undefined && topic.goalIds.length === 1 ? (topic.goalIds[0] as string) : undefined;
+  const single: GoalTarget | undefined = refs.length === 1 ? refs[0] : topicGoal !== undefined ? { known: true, goalId: topicGoal } : undefined;
+  const first: GoalTarget | undefined = refs[0] ?? single;
 
-  if (matches(tokens, UPDATE)) return goalCommand('update-form', target);
-  if (matches(tokens, HISTORY)) return goalCommand('history', target);
+  // "mangler der målinger?": a status filter, not the history command without a goal.
+  const statuses = first === undefined ? statusFilterOf(q) : undefined;
+  if (matches(tokens, UPDATE)) return statuses !== undefined ? { kind: 'goal-list', filter: { by: 'status', statuses } } : goalCommand('update-form', first);
+  if (matches(tokens, HISTORY)) return statuses !== undefined ? { kind: 'goal-list', filter: { by: 'status', statuses } } : goalCommand('history', first);
   if (reminderWord) return { kind: 'reminders' };
-  if (matches(tokens, MEETING)) return { kind: 'next-meeting' };
-  if (matches(tokens, DEADLINE)) return { kind: 'deadlines' };
-  if (explicit || topicGoal !== undefined) return goalStatus(target);
-  if (matches(tokens, CONTRACT)) return { kind: 'contract' };
-  if (matches(tokens, HELP)) return { kind: 'help' };
-  if (matches(tokens, OVERVIEW)) return { kind: 'overview' };
-  if (target) return goalStatus(target);
+  const contractWord = matches(tokens, CONTRACT);
+  const meetingWord = matches(tokens, MEETING);
+  if (meetingWord) {
+    const fact = contractFactOf(q, contractWord, true);
+    return fact !== undefined ? { kind: 'contract-fact', fact } : { kind: 'next-meeting' };
+  }
+  const deadlineWord = matches(tokens, DEADLINE);
+  const fact = goalFactOf(q);
+  if (deadlineWord) {
+    if (single?.known) return goalFact(single, 'period', q, index);
+    const range = deadlineRangeOf(q, true);
+    return range !== undefined ? { kind: 'goal-list', filter: { by: 'deadline', range } } : { kind: 'deadlines' };
+  }
+  const range = refs.length === 0 && topic === undefined ? deadlineRangeOf(q, false) : undefined;
+  if (range !== undefined) return { kind: 'goal-list', filter: { by: 'deadline', range } };
 
-  const leftovers = tokens.filter((t) => !KNOWN_WORDS.has(t));
-  if (tokens.length > 0 && leftovers.length === 0) {
-    if (matches(tokens, STATUS_WORDS)) return { kind: 'overview' };
-    if (tokens.every((t) => FILLER.words.has(t) || GREETING_ONLY.words.has(t))) return { kind: 'help' };
+  if (refs.length === 0 && topic === undefined) {
+    const contractFact = contractFactOf(q, contractWord, false);
+    if (contractFact !== undefined && (contractWord || fact === undefined || fact === 'reporting' || fact === 'period')) return { kind: 'contract-fact', fact: contractFact };
+  }
+  if (refs.length > 1) return severalGoals(refs);
+  if (topic !== undefined && topic.goalIds.length > 1) return { kind: 'choose-goal', goalIds: [...topic.goalIds], ...(fact !== undefined ? { fact } : {}) };
+  if (fact !== undefined) {
+    if (single?.known) return goalFact(single, fact, q, index);
+    if (single === undefined) {
+      const filter = fact === 'measured-by' || fact === 'method' ? measuredByFilterOf(q) : undefined;
+      if (filter !== undefined) return { kind: 'goal-list', filter };
+      if (!contractWord) return { kind: 'follow-up', fact };
+    }
+  }
+  if (single === undefined && !contractWord) {
+    if (statuses !== undefined) return { kind: 'goal-list', filter: { by: 'status', statuses } };
+    const filter = measuredByFilterOf(q) ?? scopeFilterOf(q);
+    if (filter !== undefined) return { kind: 'goal-list', filter };
+  }
+  if (single !== undefined) {
+    const status = goalStatus(single);
+    return status.kind === 'goal-status' && continuesConversation(q) ? { ...status, continues: true } : status;
+  }
+  if (contractWord) {
+    // "giv mig en status på hele resultatkontrakten": the goals' status, not the contract's facts.
+    return matches(q.tokens, STATUS_WORDS) || q.tokens.includes('hele') ? { kind: 'overview' } : { kind: 'contract' };
+  }
+  if (isSmallTalk(q)) return { kind: 'small-talk' };
+  if (matches(q.tokens, HELP)) return { kind: 'help' };
+  if (matches(q.tokens, OVERVIEW)) return { kind: 'overview' };
+
+  const leftovers = q.tokens.filter((t) => !KNOWN_WORDS.has(t));
+  if (q.tokens.length > 0 && leftovers.length === 0) {
+    if (matches(q.tokens, STATUS_WORDS)) return { kind: 'overview' };
+    if (q.tokens.every((t) => FILLER.words.has(t) || GREETING_ONLY.words.has(t))) return { kind: 'help' };
   }
   return { kind: 'not-understood' };
 }
@@ -212,9 +274,26 @@ function goalCommand(kind: 'update-form' | 'history', target: GoalTarget | undef
   return target.known ? { kind, goalId: target.goalId } : { kind: 'unknown-goal', requested: target.requested };
 }
 
-function goalStatus(target: GoalTarget | undefined): IntentWithoutLanguage {
-  if (!target) return { kind: 'not-understood' };
+function goalStatus(target: GoalTarget): IntentWithoutLanguage {
   return target.known ? { kind: 'goal-status', goalId: target.goalId } : { kind: 'unknown-goal', requested: target.requested };
+}
+
+function goalFact(target: GoalTarget & { known: true }, fact: GoalFact, q: ReadWords, index: GoalIndex): IntentWithoutLanguage {
+  const kpiId = target.kpiId ?? findKpi(q, index.topics, target.goalId);
+  return { kind: 'goal-fact', goalId: target.goalId, fact, ...(kpiId !== undefined ? { kpiId } : {}) };
+}
+
+function severalGoals(refs: readonly GoalTarget[]): IntentWithoutLanguage {
+  const goalIds: string[] = [];
+  const unknown: string[] = [];
+  for (const r of refs) {
+    if (r.known) {
+      if (!goalIds.includes(r.goalId)) goalIds.push(r.goalId);
+    } else if (!unknown.includes(r.requested)) unknown.push(r.requested);
+  }
+  if (goalIds.length === 0) return { kind: 'unknown-goal', requested: unknown[0] as string };
+  if (goalIds.length === 1 && unknown.length === 0) return { kind: 'goal-status', goalId: goalIds[0] as string };
+  return { kind: 'several-goals', goalIds, unknown };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -238,16 +317,12 @@ function words(entries: readonly string[]): ReadonlySet<string> {
 
 /** Folded words of a normalized text; "#" stands alone, apostrophes vanish ("what's" → whats). */
 function tokenize(normalized: string): string[] {
-  return foldDanish(normalized)
-    .replace(/['’ʼ`]/g, '')
-    .replace(/#/g, ' # ')
-    .split(/[^\p{L}\p{N}#]+/u)
-    .filter((t) => t.length > 0);
+  return tokenizeFolded(normalized);
 }
 
 function matches(tokens: readonly string[], v: Vocabulary): boolean {
   if (tokens.some((t) => v.words.has(t))) return true;
-  return v.phrases.some((p) => p.length > 1 && indexOfPhrase(tokens, p, (a, b) => a === b) >= 0);
+  return v.phrases.some((p) => p.length > 1 && indexOfPhrase(tokens, p) >= 0);
 }
 
 /** Like `matches`, but a phrase's words may be spread out ("slå mine påmindelser fra"). */
@@ -255,9 +330,9 @@ function matchesAnyOrder(tokens: readonly string[], v: Vocabulary): boolean {
   return v.phrases.some((p) => p.every((w) => tokens.includes(w)));
 }
 
-function indexOfPhrase<P>(tokens: readonly string[], phrase: readonly P[], same: (token: string, p: P) => boolean): number {
+function indexOfPhrase(tokens: readonly string[], phrase: readonly string[]): number {
   for (let i = 0; i + phrase.length <= tokens.length; i++) {
-    if (phrase.every((p, j) => same(tokens[i + j] as string, p))) return i;
+    if (phrase.every((p, j) => tokens[i + j] === p)) return i;
   }
   return -1;
 }
@@ -276,19 +351,13 @@ function detectLanguage(tokens: readonly string[]): Language {
 // ---------------------------------------------------------------------------------------------
 // Goals
 
-interface TopicEntry {
-  goalId: string;
-  /** Stems of each word of the phrase, in order. */
-  words: readonly ReadonlySet<string>[];
-  /** Length of the folded phrase, to let the longest phrase win. */
-  size: number;
-}
-
 interface GoalIndex {
   ids: ReadonlySet<string>;
+  /** KPI ids that are not goal ids ("3b" → goal 3): "status 3b", "hvad er baseline for 6b?". */
+  kpiGoals: ReadonlyMap<string, string>;
   /** Numbers that have lettered sub-goals ("9" when "9a" exists). */
   withSubGoals: ReadonlySet<string>;
-  topics: readonly TopicEntry[];
+  topics: TopicIndex;
 }
 
 /** The contract is immutable data; index it once per goals array. */
@@ -299,29 +368,31 @@ function goalIndexFor(contract: Pick<ContractData, 'goals'>): GoalIndex {
   const cached = indexCache.get(goals);
   if (cached) return cached;
   const ids = new Set(goals.map((g) => g.id.toLowerCase()));
+  const kpiGoals = new Map<string, string>();
+  for (const g of goals) for (const k of g.kpis ?? []) if (!ids.has(k.id.toLowerCase())) kpiGoals.set(k.id.toLowerCase(), g.id.toLowerCase());
   const withSubGoals = new Set<string>();
   for (const id of ids) {
     const m = ID.exec(id);
     if (m && m[2] !== '') withSubGoals.add(m[1] as string);
   }
-  const topics = goals.flatMap((g) =>
-    (g.topics ?? []).map((topic) => {
-      const phrase = tokenize(normalizeQuestion(topic));
-      return { goalId: g.id.toLowerCase(), words: phrase.map(stems), size: phrase.join(' ').length };
-    }),
-  ).filter((t) => t.words.length > 0);
-  const index = { ids, withSubGoals, topics };
+  const index = { ids, kpiGoals, withSubGoals, topics: topicIndexFor(contract, new Set([...KNOWN_WORDS, ...factVocabulary()])) };
   indexCache.set(goals, index);
   return index;
 }
 
-function findGoalReference(tokens: readonly string[], index: GoalIndex): GoalTarget | undefined {
+/**
+ * Every explicit goal reference, in order: "mål 3 og 4", "mål 1, 2 og 3", "status goals 3 and 4",
+ * "mål 4" "m4" "#4". After a marker and an id, more ids follow when only joiners stand between
+ * them ("og", "and", "&", commas); "mål 4 i år" stays one goal.
+ */
+function findGoalReferences(tokens: readonly string[], index: GoalIndex): GoalTarget[] {
+  const found: GoalTarget[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as string;
     const glued = GLUED_REFERENCE.exec(token);
     if (glued) {
       const target = toTarget(glued[1] as string, index);
-      if (target) return target;
+      if (target) found.push(target);
       continue;
     }
     if (!GOAL_MARKERS.has(token)) continue;
@@ -330,13 +401,45 @@ function findGoalReference(tokens: readonly string[], index: GoalIndex): GoalTar
     const next = tokens[j];
     if (next === undefined) continue;
     const numberWord = NUMBER_WORDS.get(next);
-    if (numberWord !== undefined) return toTarget(numberWord, index);
-    const m = ID.exec(next);
-    if (!m) continue;
-    const target = toTarget(withSeparateLetter(m, tokens, j, index), index);
-    if (target) return target;
+    let target: GoalTarget | undefined;
+    let consumed = j;
+    if (numberWord !== undefined) target = toTarget(numberWord, index);
+    else {
+      const m = ID.exec(next);
+      if (!m) continue;
+      const id = withSeparateLetter(m, tokens, j, index);
+      if (id !== m[0]) consumed = j + 1;
+      target = toTarget(id, index);
+    }
+    if (!target) continue;
+    found.push(target);
+    i = consumed + followingIds(tokens, consumed + 1, index, found);
+
   }
-  return undefined;
+  return found;
+}
+
+/** Ids after the first of a list ("… 3 og 4", "… 1 2 og 3"); returns how many tokens were read. */
+function followingIds(tokens: readonly string[], from: number, index: GoalIndex, out: GoalTarget[]): number {
+  let k = from;
+  let read = 0;
+  while (k < tokens.length) {
+    let j = k;
+    while (j < tokens.length && (LIST_JOINERS.has(tokens[j] as string) || GOAL_MARKERS.has(tokens[j] as string) || NUMBER_NOISE.has(tokens[j] as string))) j++;
+    const next = tokens[j];
+    if (next === undefined) break;
+    const word = NUMBER_WORDS.get(next);
+    const m = word === undefined ? ID.exec(next) : null;
+    if (word === undefined && (!m || (m[1] as string).length > MAX_LONE_ID_DIGITS)) break;
+    const id = word ?? withSeparateLetter(m as RegExpExecArray, tokens, j, index);
+    const target = toTarget(id, index);
+    if (!target) break;
+    out.push(target);
+    const end = word === undefined && id !== (m as RegExpExecArray)[0] ? j + 1 : j;
+    read += end + 1 - k;
+    k = end + 1;
+  }
+  return read;
 }
 
 /** "9 c" → "9c" when that id exists, or when the letter ends the text and 9 has sub-goals. */
@@ -348,68 +451,39 @@ function withSeparateLetter(m: RegExpExecArray, tokens: readonly string[], at: n
   const joined = number + following;
   // "i" is Danish for "in": "mål 9 i" is more likely cut short than a goal 9i.
   const isLast = at + 1 === tokens.length - 1 && following !== 'i';
-  return index.ids.has(joined) || (isLast && index.withSubGoals.has(number)) ? joined : whole;
+  return index.ids.has(joined) || index.kpiGoals.has(joined) || (isLast && index.withSubGoals.has(number)) ? joined : whole;
 }
 
-/** The leftovers are one goal id and nothing else: "4", "status 9c", "opdater 3", "mål 9 c". */
-function findLoneId(tokens: readonly string[], index: GoalIndex): GoalTarget | undefined {
-  const leftovers = tokens.filter((t) => !KNOWN_WORDS.has(t));
+/**
+ * The leftovers are goal ids and nothing else: "4", "status 9c", "opdater 3", "mål 9 c", "9a og 9b".
+ * One id, or a list of ids when every leftover is one.
+ */
+function findLoneIds(tokens: readonly string[], index: GoalIndex): GoalTarget[] {
+  const leftovers = tokens.filter((t) => !KNOWN_WORDS.has(t) && !LIST_JOINERS.has(t) && !FACT_WORDS.has(t));
   const first = leftovers[0];
-  if (first === undefined || leftovers.length > 2) return undefined;
+  if (first === undefined) return [];
   const m = ID.exec(first);
-  if (!m || (m[1] as string).length > MAX_LONE_ID_DIGITS) return undefined;
-  if (leftovers.length === 1) return toTarget(first, index);
-  const joined = withSeparateLetter(m, leftovers, 0, index);
-  return joined === first ? undefined : toTarget(joined, index);
+  if (!m || (m[1] as string).length > MAX_LONE_ID_DIGITS) return [];
+  if (leftovers.length === 1) return [toTarget(first, index)].filter((t): t is GoalTarget => t !== undefined);
+  if (leftovers.length === 2) {
+    const joined = withSeparateLetter(m, leftovers, 0, index);
+    if (joined !== first) return [toTarget(joined, index)].filter((t): t is GoalTarget => t !== undefined);
+  }
+  // "9a og 9b", "1, 2 og 3": only when a joiner or a list of several ids makes it a list
+  if (!leftovers.every((t) => { const x = ID.exec(t); return x !== null && (x[1] as string).length <= MAX_LONE_ID_DIGITS; })) return [];
+  return leftovers.map((t) => toTarget(t, index)).filter((t): t is GoalTarget => t !== undefined);
 }
 
 function toTarget(rawId: string, index: GoalIndex): GoalTarget | undefined {
   const m = ID.exec(rawId);
   if (!m || (m[1] as string).length > MAX_ID_DIGITS) return undefined;
   const id = stripZeros(m[1] as string) + (m[2] as string);
-  return index.ids.has(id) ? { known: true, goalId: id } : { known: false, requested: id };
+  if (index.ids.has(id)) return { known: true, goalId: id };
+  const kpiGoal = index.kpiGoals.get(id);
+  if (kpiGoal !== undefined) return { known: true, goalId: kpiGoal, kpiId: id };
+  return { known: false, requested: id };
 }
 
 function stripZeros(digits: string): string {
   return digits.replace(/^0+(?=\d)/, '');
-}
-
-function findTopicGoal(tokens: readonly string[], index: GoalIndex): string | undefined {
-  const tokenStems = tokens.map(stems);
-  let best: { goalId: string; size: number; at: number } | undefined;
-  for (const topic of index.topics) {
-    if (best && topic.size < best.size) continue;
-    const at = indexOfStems(tokenStems, topic.words);
-    if (at < 0) continue;
-    if (!best || topic.size > best.size || at < best.at) best = { goalId: topic.goalId, size: topic.size, at };
-  }
-  return best?.goalId;
-}
-
-function indexOfStems(tokenStems: readonly ReadonlySet<string>[], phrase: readonly ReadonlySet<string>[]): number {
-  for (let i = 0; i + phrase.length <= tokenStems.length; i++) {
-    if (phrase.every((p, j) => intersects(tokenStems[i + j] as ReadonlySet<string>, p))) return i;
-  }
-  return -1;
-}
-
-function intersects(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  for (const x of a) if (b.has(x)) return true;
-  return false;
-}
-
-/** The word itself plus what is left after removing one inflection ending (and an undoubled consonant). */
-function stems(word: string): ReadonlySet<string> {
-  const out = new Set([word]);
-  for (const ending of INFLECTION_ENDINGS) {
-    if (!word.endsWith(ending)) continue;
-    const base = word.slice(0, -ending.length);
-    if (base.length >= MIN_STEM) out.add(base);
-    // grønne → grønn → grøn
-    const last = base[base.length - 1];
-    if (last !== undefined && last === base[base.length - 2] && !/[aeiouy]/.test(last) && base.length - 1 >= MIN_STEM) {
-      out.add(base.slice(0, -1));
-    }
-  }
-  return out;
 }

@@ -38,7 +38,7 @@ const PATTERNS: ReadonlyArray<{ re: RegExp; read: (m: RegExpExecArray) => Status
 
 /** A year on its own ("status mål 1 2021", "i 2021"), not right after a goal marker ("mål 2021"). */
 const LONE_YEAR = new RegExp(`(^|[^\\p{L}\\p{N}#])(?:(?:i|for|in|år|året|kontraktåret|year) )?${YEAR}(?![\\p{L}\\p{N}])`, 'u');
-const GOAL_MARKER_BEFORE = /(?:mål|målet|maal|goal|nr|nummer|no|number|#)\.?\s*$/u;
+const GOAL_MARKER_BEFORE = /(?:^|[^\p{L}\p{N}])(?:mål|målet|maal|goal|nr|nummer|no|number|#)\.?\s*$/u;
 
 export interface ExtractedStatusTime {
   /** The time asked about, or undefined when the question names none. */

@@ -25,12 +25,13 @@ const MAY_IMPORT: Readonly<Record<Room, readonly Room[]>> = {
   'features/status': FEATURE_BASE,
   'features/measurements': [...FEATURE_BASE, 'features/status'],
   'features/reminders': [...FEATURE_BASE, 'features/status'],
-  'features/ask': [...FEATURE_BASE, 'features/status', 'features/measurements', 'features/reminders'],
+  'features/report': [...FEATURE_BASE, 'features/status', 'features/measurements'],
+  'features/ask': [...FEATURE_BASE, 'features/status', 'features/measurements', 'features/reminders', 'features/report'],
   store: ['core', 'goals'],
   graph: ['core', 'goals', 'config'],
   teams: ['core', 'goals', 'config'],
   http: ['core', 'goals', 'config'],
-  app: ['goals', 'core', 'cards', 'config', 'features/status', 'features/measurements', 'features/reminders', 'features/ask', 'store', 'graph', 'teams', 'http'],
+  app: ['goals', 'core', 'cards', 'config', 'features/status', 'features/measurements', 'features/reminders', 'features/report', 'features/ask', 'store', 'graph', 'teams', 'http'],
 };
 /** On top of everything: they may import any source room (bench also the test helpers it reuses). */
 const TOP: Readonly<Record<Room, readonly Room[]>> = {

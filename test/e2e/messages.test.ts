@@ -93,7 +93,7 @@ describe('end to end: Teams activities over HTTP to /api/messages', () => {
     const { call } = await ask('status mål 11', { kind: 'personal' });
     const card = cardOf(call.body);
     assertSendableCard(card);
-    assert.match(cardText(card), /Mål 11 findes ikke i kontrakten/);
+    assert.match(cardText(card), /Kontrakten har ingen Mål 11 \(målene er 1–10, 9a–9d\)/);
   });
 
   it('answers an empty message (only the mention) with the help card', async () => {
@@ -239,6 +239,9 @@ describe('end to end: the error boundary', () => {
       },
       probeWrite: async () => undefined,
       listSeriesPage: async () => [],
+      statusRows: async () => {
+        throw new Error('SQLITE_CORRUPT: database disk image is malformed at /secret/path');
+      },
       latestMeasurements: async () => {
         throw new Error('SQLITE_CORRUPT: database disk image is malformed at /secret/path');
       },

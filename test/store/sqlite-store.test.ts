@@ -5,6 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { MeasurementStore } from '../../core/ports/measurement-store';
 import { LATEST_MEASUREMENTS_SQL, SERIES_PAGE_SQL, SqliteMeasurementStore } from '../../store/sqlite-store';
+import { SqliteReminderStore } from '../../store/sqlite-reminder-store';
 import { describeStoreContract, newMeasurement, type MakeStoreOptions, type StoreUnderTest } from './store-contract';
 
 function tempDir(): string {
@@ -65,7 +66,7 @@ describe('SqliteMeasurementStore specifics', function () {
     }
   }
 
-  it('latestMeasurements sees rows written by another connection (its cache follows data_version)', async function () {
+  it('latestMeasurements sees rows written by another connection (its cache follows the high-water mark)', async function () {
     const first = await store.appendMeasurement(newMeasurement({ value: 30, measuredOn: '2021-09-01' }));
     assert.deepEqual(await store.latestMeasurements(first.contractId), [first]);
     const other = new SqliteMeasurementStore(file);
@@ -81,6 +82,32 @@ describe('SqliteMeasurementStore specifics', function () {
     const rows = await store.latestMeasurements(first.contractId);
     rows.pop();
     assert.equal((await store.latestMeasurements(first.contractId)).length, 1, 'callers cannot damage the cache');
+  });
+
+  it('latestMeasurements is not read again when only the reminder tables in the same file are written', async function () {
+    const row = await store.appendMeasurement(newMeasurement({ value: 30 }));
+    const internals = store as unknown as { stmts: { latest: { all(...args: unknown[]): unknown[] } } };
+    const latest = internals.stmts.latest;
+    let reads = 0;
+    const all = latest.all.bind(latest);
+    latest.all = (...args: unknown[]) => {
+      reads++;
+      return all(...args);
+    };
+    assert.deepEqual(await store.latestMeasurements(row.contractId), [row]);
+    const reminders = new SqliteReminderStore(file);
+    try {
+      for (let i = 0; i < 3; i++) {
+        await reminders.upsertConversation({ conversationId: `a:${i}`, kind: 'personal', reference: { conversation: { id: `a:${i}` } }, tenantId: 't', teamId: null, userAadObjectId: null, seenAt: '2026-03-02T08:00:00.000Z' });
+        assert.deepEqual(await store.latestMeasurements(row.contractId), [row]);
+      }
+    } finally {
+      await reminders.close();
+    }
+    assert.equal(reads, 1, 'three commits to reminder_conversations, one read of the measurements');
+    const next = await store.appendMeasurement(newMeasurement({ value: 31, measuredOn: '2021-12-01' }));
+    assert.deepEqual(await store.latestMeasurements(row.contractId), [next]);
+    assert.equal(reads, 2, 'a new measurement is read at once');
   });
 
   it('latestMeasurements cache follows corrections and ignores replays', async function () {

@@ -1,8 +1,8 @@
-import { isDoneKind } from '../../../core/status-rules';
 import type { Goal, Kpi } from '../../../goals/contract-schema';
 import type { Measurement } from '../../../core/measurement';
-import { historySeries, trendPoints, type HistorySeries } from './measurement-history';
-import { formatDate, formatKpiLevel, formatMonthShort, formatNumber, primaryBaselineValue } from '../../../core/danish-format';
+import { historySeries, type HistorySeries } from './measurement-history';
+import { kpiTrend, SEGMENT_LABELS } from './kpi-trend';
+import { formatDate } from '../../../core/danish-format';
 import { historyRow, olderButton } from './history-rows';
 import { adaptiveCard, textBlock, type AdaptiveCard, type CardElement } from '../../../cards/adaptive-card';
 import { CARD_VERBS } from '../../../core/card-verbs';
@@ -10,7 +10,7 @@ import { escapeMarkdown } from '../../../cards/escape-markdown';
 import { executeAction } from '../../../cards/execute-action';
 import { goalHeading } from '../../status/goal-status-view';
 import { formatTargetMarked } from '../../status/interpreted-mark';
-import { trendChart, type TrendLine } from '../../../cards/trend-chart';
+import { trendChart } from '../../../cards/trend-chart';
 
 export interface HistoryCardInput {
   goal: Pick<Goal, 'id' | 'title'>;
@@ -27,50 +27,14 @@ export interface HistoryCardInput {
   mayRecord?: boolean;
 }
 
-export const SEGMENT_LABELS = { drift: 'Drift', vækst: 'Vækst' } as const;
+export { SEGMENT_LABELS };
 
 /** Rows per series on the history card; with shortened texts this keeps Mål 9 (nine series) well under 80 KB. */
 export const HISTORY_ROWS_PER_SERIES = 3;
 
-/** The target as a level on the chart's axis (pp_change: baseline + points; see status-rules R3). */
-function targetLevel(kpi: Kpi): number | null {
-  if (kpi.target === null) return null;
-  if (kpi.kind === 'pp_change') return (primaryBaselineValue(kpi) ?? 0) + kpi.target;
-  return kpi.target;
-}
-
-/** The range a KPI's values can take, so the chart's axis never goes past it (shares 0–100). */
-function boundsOf(kpi: Kpi): { min?: number; max?: number } {
-  if (kpi.kind === 'share' || kpi.kind === 'pp_change') return { min: 0, max: 100 };
-  if (kpi.kind === 'nps') return { min: -100, max: 100 };
-  if (kpi.kind === 'count') return { min: 0 };
-  return {};
-}
-
 function chartFor(kpi: Kpi, series: readonly HistorySeries[], maxPoints: number): CardElement[] {
-  if (isDoneKind(kpi)) return [];
-  const lines: TrendLine[] = series
-    .map((s) => ({
-      legend: s.segment ? SEGMENT_LABELS[s.segment] : kpi.id,
-      points: trendPoints(s, maxPoints).map((p) => ({ date: p.measuredOn, y: p.value, shown: formatKpiLevel(kpi, p.value) })),
-    }))
-    .filter((l) => l.points.length > 0);
-  // A trend needs two readings; one value is already in the list above.
-  if (lines.reduce((n, l) => n + l.points.length, 0) < 2) return [];
-  const target = targetLevel(kpi);
-  const unit = kpi.kind === 'share' || kpi.kind === 'pp_change' ? ' %' : '';
-  return [
-    trendChart({
-      title: `Udvikling ${kpi.id}`,
-      id: kpi.id,
-      lines,
-      ...(target !== null ? { target: { y: target, shown: formatKpiLevel(kpi, target) } } : {}),
-      formatTick: (v) => `${formatNumber(v)}${unit}`,
-      bounds: boundsOf(kpi),
-      axisDate: formatMonthShort,
-      fullDate: formatDate,
-    }),
-  ];
+  const trend = kpiTrend(kpi, series, maxPoints);
+  return trend === null ? [] : [trendChart(trend)];
 }
 
 /**

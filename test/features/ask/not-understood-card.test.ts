@@ -28,13 +28,14 @@ describe('not-understood card', () => {
   it('names an unknown goal and the goals that exist', () => {
     const card = notUnderstoodCard({ reason: 'unknown-goal', goalId: '11', knownGoalIds: ids });
     assertSendableCard(card);
-    assert.equal(card.body[0]?.text, 'Mål 11 findes ikke i kontrakten – der er mål 1–10 (og 9a–9d)');
+    assert.equal(card.body[0]?.text, 'Kontrakten har ingen Mål 11 (målene er 1–10, 9a–9d)');
+    assert.equal(card.fallbackText, 'Kontrakten har ingen Mål 11 (målene er 1–10, 9a–9d).');
   });
 
   it('escapes an odd goal id', () => {
     const card = notUnderstoodCard({ reason: 'unknown-goal', goalId: '*7*', knownGoalIds: ids });
     assertSendableCard(card);
-    assert.match(String(card.body[0]?.text), /^Mål \\\*7\\\* findes ikke/);
+    assert.match(String(card.body[0]?.text), /^Kontrakten har ingen Mål \\\*7\\\* \(/);
   });
 });
 

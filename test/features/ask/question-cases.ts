@@ -1,4 +1,4 @@
-import type { Intent, Language, StatusTime } from '../../../features/ask/intent';
+import type { GoalFact, Intent, Language, StatusTime } from '../../../features/ask/intent';
 
 /**
  * Real phrasings and what they should mean, against test/fixtures/question-contract.ts.
@@ -20,6 +20,9 @@ const deadlines = (language: Language = 'da'): Intent => ({ kind: 'deadlines', l
 const subscribe = (language: Language = 'da'): Intent => ({ kind: 'subscribe', language });
 const unsubscribe = (language: Language = 'da'): Intent => ({ kind: 'unsubscribe', language });
 const reminders = (language: Language = 'da'): Intent => ({ kind: 'reminders', language });
+const several = (goalIds: string[], unknown: string[] = [], language: Language = 'da'): Intent => ({ kind: 'several-goals', goalIds, unknown, language });
+const fact = (goalId: string, f: GoalFact, language: Language = 'da'): Intent => ({ kind: 'goal-fact', goalId, fact: f, language });
+const smallTalk = (language: Language = 'da'): Intent => ({ kind: 'small-talk', language });
 
 export const questionCases: readonly QuestionCase[] = [
   // --- goal references, Danish
@@ -61,7 +64,7 @@ export const questionCases: readonly QuestionCase[] = [
   ['mål fire', goal('4')],
   ['mål 4 i år', goal('4')],
   ['hvordan går det med mål 9 i år', goal('9')],
-  ['mål 4 og 5', goal('4')],
+  ['mål 4 og 5', several(['4', '5'])],
   ['mål 4 om kendskab', goal('4')],
   ['hvad kan du fortælle om mål 4', goal('4')],
   ['hjælp til mål 4', goal('4')],
@@ -254,8 +257,8 @@ export const questionCases: readonly QuestionCase[] = [
   ['deadlines', deadlines()],
   ['næste frist', deadlines()],
   ['hvad er de næste frister', deadlines()],
-  ['hvornår er fristen for mål 4', deadlines()],
-  ['hvad er fristen for indberetning af mål 3', deadlines()],
+  ['hvornår er fristen for mål 4', fact('4', 'period')],
+  ['hvad er fristen for indberetning af mål 3', fact('3', 'period')],
   ['tidsfrister', deadlines()],
   ['what are the next deadlines', deadlines('en')],
   // --- update form
@@ -313,8 +316,8 @@ export const questionCases: readonly QuestionCase[] = [
   ['hvad kan du?', help()],
   ['kommandoer', help()],
   ['kan du hjælpe mig', help()],
-  ['hej', help()],
-  ['tak', help()],
+  ['hej', smallTalk()],
+  ['tak', smallTalk()],
   ['help', help('en')],
   ['what can you do', help('en')],
   ['commands', help('en')],
@@ -354,8 +357,8 @@ export const questionCases: readonly QuestionCase[] = [
   ['pizza', notUnderstood()],
   ['eksportør', notUnderstood()],
   ['status på eksportører', notUnderstood()],
-  ['hvad med klyngesamarbejdet', notUnderstood()],
-  ['krisehjælp', notUnderstood()],
+  ['hvad med klyngerne', { ...goal('10'), continues: true } as Intent],
+  ['krisehjælp', goal('5')],
   ['🙂', notUnderstood()],
   ['🎉🎉🎉', notUnderstood()],
   ['مرحبا كيف حالك', notUnderstood()],

@@ -1,0 +1,22 @@
+import type { ContractData } from '../../goals/contract-schema';
+import { findGoal } from '../../goals/contract-queries';
+import { adaptiveCard, textBlock, type AdaptiveCard } from '../../cards/adaptive-card';
+import { executeAction } from '../../cards/execute-action';
+import { escapeMarkdown } from '../../cards/escape-markdown';
+import { CARD_VERBS } from '../../core/card-verbs';
+
+/**
+ * The words fit several goals ("kendskabsmålingen" → mål 1 and mål 6): ask, rather than guess.
+ * "Mente du Mål 1 (Virksomhedernes kendskab til erhvervshusene) eller Mål 6 (…)?", with one button per goal.
+ */
+export function choiceCard(contract: ContractData, goalIds: readonly string[], language: 'da' | 'en' = 'da'): AdaptiveCard {
+  const goals = goalIds.map((id) => findGoal(contract, id)).filter((g) => g !== undefined);
+  const named = goals.map((g) => `Mål ${g.id} (${g.title})`);
+  const or = language === 'en' ? ' or ' : ' eller ';
+  const question = `${language === 'en' ? 'Did you mean' : 'Mente du'} ${named.slice(0, -1).join(', ')}${named.length > 1 ? or : ''}${named[named.length - 1] ?? ''}?`;
+  return adaptiveCard(
+    [textBlock(escapeMarkdown(question), { weight: 'Bolder' })],
+    goals.map((g) => executeAction(`Mål ${g.id}`, CARD_VERBS.showStatus, { goalId: g.id })),
+    question,
+  );
+}

@@ -1,0 +1,173 @@
+import type { ContractData, Goal } from '../../goals/contract-schema';
+import { subGoals, topLevelGoals } from '../../goals/contract-queries';
+import type { Measurement } from '../../core/measurement';
+import type { Status } from '../../core/status-types';
+import type { Schedule } from '../../core/schedule/schedule';
+import { formatDate, formatList } from '../../core/danish-format';
+import { cardReply, type Reply } from '../../core/reply';
+import { adaptiveCard, textBlock, type CardAction, type CardElement } from '../../cards/adaptive-card';
+import { executeAction } from '../../cards/execute-action';
+import { escapeMarkdown } from '../../cards/escape-markdown';
+import { CARD_VERBS } from '../../core/card-verbs';
+import { judgeGoal, goalHeading } from '../status/goal-status-view';
+import { statusStyle } from '../status/status-style';
+import { measuredByWords } from '../status/goal-fact-answer';
+import { scheduledDeadlines } from '../reminders/schedule/scheduled-deadlines';
+import type { DeadlineRange, GoalFilter } from './question-facts';
+
+const MAX_BUTTONS = 6;
+
+export interface GoalListDeps {
+  contract: ContractData;
+  measurements: readonly Measurement[];
+  today: string;
+  schedule?: Schedule;
+  language?: 'da' | 'en';
+}
+
+/** Goals a status is judged for, without doubles: a parent (9) is shown through its sub-goals. */
+function judgedGoals(contract: ContractData): Goal[] {
+  return topLevelGoals(contract).flatMap((g) => {
+    const children = subGoals(contract, g.id);
+    return children.length > 0 ? children : [g];
+  });
+}
+
+interface Row {
+  goal: Goal;
+  lines: string[];
+}
+
+function listCard(title: string, subtitle: string, rows: readonly Row[], empty: string, language: 'da' | 'en'): Reply {
+  const body: CardElement[] = [textBlock(escapeMarkdown(title), { size: 'Medium', weight: 'Bolder' }), textBlock(subtitle, { isSubtle: true, spacing: 'None', size: 'Small' })];
+  const actions: CardAction[] = [];
+  if (rows.length === 0) body.push(textBlock(escapeMarkdown(empty), { spacing: 'Medium' }));
+  for (const row of rows) {
+    body.push({
+      type: 'Container',
+      separator: true,
+      items: [textBlock(goalHeading(row.goal), { weight: 'Bolder' }), ...row.lines.map((l) => textBlock(l, { spacing: 'None', size: 'Small' }))],
+    });
+    if (actions.length < MAX_BUTTONS) actions.push(executeAction(`Mål ${row.goal.id}`, CARD_VERBS.showStatus, { goalId: row.goal.id }));
+  }
+  if (rows.length === 0) actions.push(executeAction(language === 'en' ? 'Show overview' : 'Vis oversigt', CARD_VERBS.showOverview, {}));
+  const summary = rows.length === 0 ? empty : `${title}: ${rows.map((r) => `mål ${r.goal.id}`).join(', ')}`;
+  return cardReply(adaptiveCard(body, actions, summary), summary);
+}
+
+const STATUS_TITLES: ReadonlyArray<{ statuses: readonly Status[]; da: string; none: string }> = [
+  { statuses: ['i risiko'], da: 'Mål i risiko', none: 'Ingen mål er i risiko' },
+  { statuses: ['ikke opfyldt', 'i risiko'], da: 'Mål, der ikke er opfyldt eller er i risiko', none: 'Ingen mål er ikke opfyldt eller i risiko' },
+  { statuses: ['ikke opfyldt'], da: 'Mål, der ikke er opfyldt', none: 'Ingen mål står som ikke opfyldt' },
+  { statuses: ['ingen data', 'afventer måling'], da: 'Mål, der mangler data', none: 'Ingen mål mangler data' },
+  { statuses: ['afventer måling'], da: 'Mål, der afventer måling', none: 'Ingen mål afventer måling' },
+  { statuses: ['opfyldt'], da: 'Opfyldte mål', none: 'Ingen mål er opfyldt endnu' },
+  { statuses: ['delvist opfyldt'], da: 'Delvist opfyldte mål', none: 'Ingen mål er delvist opfyldt' },
+  { statuses: ['på vej'], da: 'Mål på vej', none: 'Ingen mål står som på vej' },
+];
+
+function byStatus(deps: GoalListDeps, statuses: readonly Status[]): Reply {
+  const { contract, measurements, today } = deps;
+  const rows: Row[] = [];
+  for (const goal of judgedGoals(contract)) {
+    const judged = judgeGoal(contract, goal, measurements, today); // the one judgement (R11)
+    const kpiHits = judged.kpis.filter((k) => statuses.includes(k.status));
+    if (!statuses.includes(judged.status) && kpiHits.length === 0) continue;
+    const style = statusStyle(judged.status);
+    const lines = [`**${style.label}** – ${escapeMarkdown(judged.reason)}`];
+    if (judged.kpis.length > 1) for (const k of kpiHits) lines.push(`${escapeMarkdown(k.kpiId)}: ${statusStyle(k.status).label.toLowerCase()} – ${escapeMarkdown(k.reason)}`);
+    rows.push({ goal, lines });
+  }
+  const titles = STATUS_TITLES.find((t) => t.statuses.length === statuses.length && t.statuses.every((s) => statuses.includes(s)));
+  const title = titles?.da ?? `Mål med status ${formatList([...statuses])}`;
+  const none = `${titles?.none ?? `Ingen mål har status ${formatList([...statuses])}`} pr. ${formatDate(today)}.`;
+  return listCard(title, `pr. ${formatDate(today)} · ${escapeMarkdown(contract.title)}`, rows, none, deps.language ?? 'da');
+}
+
+function byMeasurer(deps: GoalListDeps, filter: Extract<GoalFilter, { by: 'measured-by' }>): Reply {
+  const { contract } = deps;
+  const rows: Row[] = [];
+  for (const goal of judgedGoals(contract)) {
+    const kpis = goal.kpis.filter((k) => filter.who.includes(k.measuredBy));
+    if (kpis.length === 0) continue;
+    rows.push({ goal, lines: kpis.map((k) => escapeMarkdown(`${k.id} – ${k.label}: ${measuredByWords(k.measuredBy, contract.parties.house)}`)) });
+  }
+  return listCard(`Det måler ${filter.name}`, escapeMarkdown(contract.title), rows, `Ingen af kontraktens mål måles af ${filter.name}.`, deps.language ?? 'da');
+}
+
+function byScope(deps: GoalListDeps, scope: 'national' | 'local'): Reply {
+  const { contract, measurements, today } = deps;
+  const rows = judgedGoals(contract)
+    .filter((g) => g.scope === scope)
+    .map((goal) => {
+      const judged = judgeGoal(contract, goal, measurements, today);
+      return { goal, lines: [`**${statusStyle(judged.status).label}** – ${escapeMarkdown(judged.reason)}`] };
+    });
+  const word = scope === 'national' ? 'nationale' : 'lokale';
+  return listCard(`De ${word} mål`, `pr. ${formatDate(today)} · ${escapeMarkdown(contract.title)}`, rows, `Kontrakten har ingen ${word} mål.`, deps.language ?? 'da');
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+const lastDay = (y: number, m: number): string => `${y}-${pad(m)}-${pad(new Date(Date.UTC(y, m, 0)).getUTCDate())}`;
+
+/** The days a range covers from `today` (YYYY-MM-DD), and how to say it. */
+export function deadlineRangeDays(range: DeadlineRange, today: string): { from: string; to: string; words: string } {
+  const y = Number(today.slice(0, 4));
+  const m = Number(today.slice(5, 7));
+  const q = Math.floor((m - 1) / 3);
+  switch (range) {
+    case 'before-christmas': {
+      const year = today > `${y}-12-24` ? y + 1 : y;
+      return { from: today, to: `${year}-12-24`, words: `inden jul (${formatDate(`${year}-12-24`)})` };
+    }
+    case 'this-month':
+      return { from: today, to: lastDay(y, m), words: `resten af måneden (til ${formatDate(lastDay(y, m))})` };
+    case 'next-month': {
+      const [ny, nm] = m === 12 ? [y + 1, 1] : [y, m + 1];
+      return { from: `${ny}-${pad(nm)}-01`, to: lastDay(ny, nm), words: `i næste måned (${formatDate(`${ny}-${pad(nm)}-01`)}–${formatDate(lastDay(ny, nm))})` };
+    }
+    case 'this-quarter':
+      return { from: today, to: lastDay(y, q * 3 + 3), words: `resten af kvartalet (til ${formatDate(lastDay(y, q * 3 + 3))})` };
+    case 'next-quarter': {
+      const [ny, nq] = q === 3 ? [y + 1, 0] : [y, q + 1];
+      const from = `${ny}-${pad(nq * 3 + 1)}-01`;
+      const to = lastDay(ny, nq * 3 + 3);
+      return { from, to, words: `i næste kvartal (${formatDate(from)}–${formatDate(to)})` };
+    }
+    case 'this-year':
+      return { from: today, to: `${y}-12-31`, words: `resten af året (til ${formatDate(`${y}-12-31`)})` };
+    case 'next-year':
+      return { from: `${y + 1}-01-01`, to: `${y + 1}-12-31`, words: `i ${y + 1}` };
+  }
+}
+
+function byDeadline(deps: GoalListDeps, range: DeadlineRange): Reply {
+  const { contract, today } = deps;
+  const days = deadlineRangeDays(range, today);
+  const due = scheduledDeadlines(contract, deps.schedule).filter((d) => d.to >= days.from && d.from <= days.to);
+  const body: CardElement[] = [
+    textBlock(`Frister ${days.words}`, { size: 'Medium', weight: 'Bolder' }),
+    textBlock(escapeMarkdown(contract.title), { isSubtle: true, spacing: 'None', size: 'Small' }),
+  ];
+  if (due.length === 0) body.push(textBlock(`Der er ingen frister ${days.words}.`, { spacing: 'Medium' }));
+  for (const d of due) {
+    const goals = d.goalIds.length > 0 ? ` · mål ${formatList(d.goalIds)}` : '';
+    body.push(textBlock(escapeMarkdown(`${d.title} – ${d.label}${goals} (${d.responsible})`), { separator: true }));
+  }
+  const summary = due.length === 0 ? `Der er ingen frister ${days.words}.` : `Frister ${days.words}: ${due.length}`;
+  return cardReply(adaptiveCard(body, [executeAction(deps.language === 'en' ? 'All deadlines' : 'Alle frister', CARD_VERBS.showDeadlines, {})], summary), summary);
+}
+
+/** "hvilke mål er i risiko?", "hvad måler Erhvervsstyrelsen?", "de lokale mål", "frister i næste kvartal". */
+export function goalListAnswer(filter: GoalFilter, deps: GoalListDeps): Reply {
+  switch (filter.by) {
+    case 'status':
+      return byStatus(deps, filter.statuses);
+    case 'measured-by':
+      return byMeasurer(deps, filter);
+    case 'scope':
+      return byScope(deps, filter.scope);
+    case 'deadline':
+      return byDeadline(deps, filter.range);
+  }
+}

@@ -1,0 +1,148 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { migrateSqlite } from './migrate-sqlite';
+import { MIGRATIONS } from './migrations';
+import type { ReportStore } from '../core/ports/report-store';
+import type { Explanation, LatestExplanation, NewExplanation } from '../core/ports/explanation-store';
+import type { FileOffer } from '../core/ports/file-offer-store';
+import type { Logger } from '../core/ports/logger';
+import { silentLogger } from '../core/silent-logger';
+
+interface ExplanationRow {
+  id: number;
+  contract_id: string;
+  goal_id: string;
+  text: string;
+  recorded_at: string;
+  recorded_by: string;
+  recorded_by_name: string | null;
+  submission_id: string;
+}
+
+interface OfferRow {
+  offer_id: string;
+  kind: FileOffer['kind'];
+  params: string;
+  file_name: string;
+  conversation_id: string;
+  user_id: string;
+  created_at: string;
+  answer: FileOffer['answer'];
+  answered_at: string | null;
+}
+
+const toExplanation = (r: ExplanationRow): Explanation => ({
+  id: r.id,
+  contractId: r.contract_id,
+  goalId: r.goal_id,
+  text: r.text,
+  recordedAt: r.recorded_at,
+  recordedBy: r.recorded_by,
+  recordedByName: r.recorded_by_name,
+  submissionId: r.submission_id,
+});
+
+const toOffer = (r: OfferRow): FileOffer => ({
+  offerId: r.offer_id,
+  kind: r.kind,
+  params: r.params,
+  fileName: r.file_name,
+  conversationId: r.conversation_id,
+  userId: r.user_id,
+  createdAt: r.created_at,
+  answer: r.answer,
+  answeredAt: r.answered_at,
+});
+
+function prepare(db: Database.Database) {
+  return {
+    insertExplanation: db.prepare<[string, string, string, string, string, string | null, string]>(
+      `INSERT INTO goal_explanations (contract_id, goal_id, text, recorded_at, recorded_by, recorded_by_name, submission_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (submission_id) DO NOTHING`,
+    ),
+    bySubmission: db.prepare<[string], ExplanationRow>('SELECT * FROM goal_explanations WHERE submission_id = ?'),
+    latest: db.prepare<[string], ExplanationRow & { versions: number }>(
+      `SELECT e.*, (SELECT count(*) FROM goal_explanations v WHERE v.contract_id = e.contract_id AND v.goal_id = e.goal_id) AS versions FROM goal_explanations e
+        WHERE e.contract_id = ? AND e.id = (SELECT max(id) FROM goal_explanations x WHERE x.contract_id = e.contract_id AND x.goal_id = e.goal_id)
+        ORDER BY e.goal_id`,
+    ),
+    history: db.prepare<[string, string], ExplanationRow>('SELECT * FROM goal_explanations WHERE contract_id = ? AND goal_id = ? ORDER BY id'),
+    insertOffer: db.prepare<[string, string, string, string, string, string, string]>(
+      `INSERT INTO file_offers (offer_id, kind, params, file_name, conversation_id, user_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (offer_id) DO NOTHING`,
+    ),
+    offer: db.prepare<[string], OfferRow>('SELECT * FROM file_offers WHERE offer_id = ?'),
+    claim: db.prepare<[string, string, string]>('UPDATE file_offers SET answer = ?, answered_at = ? WHERE offer_id = ? AND answer IS NULL'),
+  };
+}
+
+/** The report's tables in the bot's SQLite file, on a connection of their own (WAL; synchronous=FULL: an acknowledged explanation survives a power loss). */
+export class SqliteReportStore implements ReportStore {
+  readonly kind = 'sqlite' as const;
+  private readonly db: Database.Database;
+  private readonly logger: Logger;
+  private readonly now: () => Date;
+  private statements: ReturnType<typeof prepare> | undefined;
+
+  constructor(
+    readonly file: string,
+    options: { logger?: Logger; now?: () => Date; busyTimeoutMs?: number } = {},
+  ) {
+    this.logger = options.logger ?? silentLogger;
+    this.now = options.now ?? (() => new Date());
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    this.db = new Database(file);
+    try {
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
+      this.db.pragma('synchronous = FULL');
+    } catch (err) {
+      this.db.close();
+      throw err;
+    }
+  }
+
+  // Prepared on first use: the tables do not exist before migrate().
+  private get s(): ReturnType<typeof prepare> {
+    this.statements ??= prepare(this.db);
+    return this.statements;
+  }
+
+  async migrate(): Promise<void> {
+    migrateSqlite(this.db, MIGRATIONS, this.now, this.logger);
+  }
+
+  async appendExplanation(e: NewExplanation): Promise<Explanation> {
+    const at = e.recordedAt ?? this.now().toISOString();
+    this.s.insertExplanation.run(e.contractId, e.goalId, e.text, at, e.recordedBy, e.recordedByName, e.submissionId);
+    const row = this.s.bySubmission.get(e.submissionId);
+    if (row === undefined) throw new Error(`explanation ${e.submissionId} was not stored`);
+    return toExplanation(row);
+  }
+
+  async latestExplanations(contractId: string): Promise<LatestExplanation[]> {
+    return this.s.latest.all(contractId).map((r) => ({ ...toExplanation(r), versions: r.versions }));
+  }
+
+  async explanationHistory(contractId: string, goalId: string): Promise<Explanation[]> {
+    return this.s.history.all(contractId, goalId).map(toExplanation);
+  }
+
+  async recordOffer(o: Omit<FileOffer, 'answer' | 'answeredAt'>): Promise<void> {
+    this.s.insertOffer.run(o.offerId, o.kind, o.params, o.fileName, o.conversationId, o.userId, o.createdAt);
+  }
+
+  async fileOffer(offerId: string): Promise<FileOffer | undefined> {
+    const row = this.s.offer.get(offerId);
+    return row === undefined ? undefined : toOffer(row);
+  }
+
+  async claimOfferAnswer(offerId: string, answer: 'accepted' | 'declined', at: string): Promise<boolean> {
+    return this.s.claim.run(answer, at, offerId).changes === 1;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
