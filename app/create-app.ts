@@ -15,9 +15,10 @@ import type { Logger } from '../core/ports/logger';
 import { appVersion } from './app-version';
 import { createCardActionRouter } from '../core/card-action-router';
 import { createCardActionHandlers } from './card-action-handlers';
-import { policyNamesUpns } from '../core/access/access-policy';
+import { policyGroupIds, policyNamesUpns } from '../core/access/access-policy';
 import type { MeasurementFormDeps } from '../features/measurements/form/measurement-form-deps';
 import { createUpnLookup } from '../teams/upn-lookup';
+import type { GroupMembership } from '../core/ports/group-membership';
 import { randomUUID } from 'node:crypto';
 import type { ReminderStore } from '../core/ports/reminder-store';
 import type { Schedule } from '../core/schedule/schedule';
@@ -47,6 +48,8 @@ export interface AppDeps {
   meetingSource?: MeetingOccurrenceSource;
   /** Seam for Microsoft Graph: activity-feed notifications to config.graph.directorUserIds, besides conversations. */
   activityFeed?: ActivityFeedNotifier;
+  /** Seam for Microsoft Graph: roles from STAFF_GROUP_IDS / ADMIN_GROUP_IDS (transitive group membership). */
+  groupMembership?: GroupMembership;
   /** Names this process in delivery claims and the scheduler lease; default host-pid-random. */
   instanceId?: string;
 }
@@ -109,7 +112,11 @@ export function createApp(deps: AppDeps): App {
   // The welcome is remembered in the reminder store (never twice, not again within a day); without one, none is sent.
   const welcomeStore = deps.reminderStore;
   const welcome = welcomeStore === undefined ? undefined : (turn: TurnInfo) => welcomeOnInstall(turn, { store: welcomeStore, now: clock, instanceId: instanceIdOfApp });
-  const bot = new MaalBot({ answerQuestion, cardActions, conversations: reminders.conversations, logger, lookupUpn, welcome });
+  // Group roles: the configured groups the user is in, asked once per user for a while (graph/graph-group-membership.ts).
+  const groupIds = policyGroupIds(config.access);
+  const membership = deps.groupMembership;
+  const memberGroups = membership === undefined || groupIds.length === 0 ? undefined : (userObjectId: string) => membership(userObjectId, groupIds);
+  const bot = new MaalBot({ answerQuestion, cardActions, conversations: reminders.conversations, logger, lookupUpn, memberGroups, welcome });
 
   const http = createHttpServer({
     maxBodyBytes: config.maxBodyBytes,
