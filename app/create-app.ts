@@ -27,6 +27,7 @@ import type { ReminderScheduler } from '../features/reminders/reminder-scheduler
 import { createReminders, defaultInstanceId } from './create-reminders';
 import { welcomeOnInstall } from '../features/ask/welcome-answer';
 import type { TurnInfo } from '../core/turn-info';
+import type { ConversationMemory } from '../core/ports/conversation-memory';
 
 export interface AppDeps {
   config: AppConfig;
@@ -49,6 +50,8 @@ export interface AppDeps {
   activityFeed?: ActivityFeedNotifier;
   /** Names this process in delivery claims and the scheduler lease; default host-pid-random. */
   instanceId?: string;
+  /** Follow-up context per conversation and user (usually the Database's topics); without it follow-ups ask which goal. */
+  conversationMemory?: ConversationMemory;
 }
 
 export interface App {
@@ -88,7 +91,7 @@ export function createApp(deps: AppDeps): App {
     adapter,
   );
   const newSubmissionId = randomUUID;
-  const questionDeps = { contracts, store, today, access: config.access, timeZone: config.timeZone, reminders: reminders.context, newSubmissionId };
+  const questionDeps = { contracts, store, today, access: config.access, timeZone: config.timeZone, reminders: reminders.context, newSubmissionId, memory: deps.conversationMemory, now: clock };
   // One context factory for questions and buttons: they share the reply cache and the staff seen.
   const answerContexts = createAnswerContexts(questionDeps);
   const answerQuestion = createQuestionAnswerer(questionDeps, answerContexts);

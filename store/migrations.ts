@@ -10,6 +10,7 @@
  */
 import type { Migration } from './migration';
 import { REMINDER_TABLES_MIGRATION } from './reminder-migrations';
+import { CONVERSATION_TOPICS_MIGRATION } from './conversation-topic-migrations';
 import { REPORT_TABLES_MIGRATION } from './report-migrations';
 import { MEASUREMENT_PERIODS_MIGRATION } from './measurement-periods';
 
@@ -115,6 +116,8 @@ export const MIGRATIONS: readonly Migration[] = [
   REMINDER_TABLES_MIGRATION,
   // The KKR report (issue 12) owns versions 20–29.
   REPORT_TABLES_MIGRATION,
+  // Follow-up context (issue 11) owns versions 30–39.
+  CONVERSATION_TOPICS_MIGRATION,
   // Status reads (issue 15) own versions 40–49.
   MEASUREMENT_PERIODS_MIGRATION,
 ];

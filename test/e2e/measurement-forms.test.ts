@@ -542,6 +542,18 @@ function describeMeasurementForms(label: string, makeStore: TestDatabaseFactory)
         assert.equal((await rows()).length, 2);
       });
 
+      it('a correction that changes nothing is refused next to the value, storing nothing; a real change then goes through', async function () {
+        await submit(await openForm('4'), GOOD_4A);
+        const [row] = await rows();
+        const form = cardFrom(await invoke('openCorrectionForm', { goalId: '4', measurementId: String(row!.id) }));
+        const same = cardFrom(await submit(form, {}));
+        assert.match(cardText(same), new RegExp(`Rettelsen er magen til måling nr\\. ${row!.id} – ret mindst ét felt, eller tryk Annuller`));
+        assert.equal((await rows()).length, 1, 'nothing stored');
+        const card = cardFrom(await submit(same, { comment: 'Kilden er rapporten fra november' }));
+        assert.match(cardText(card), /Rettelsen er gemt/);
+        assert.equal((await rows()).length, 2);
+      });
+
       it('opening a correction of a corrected row corrects its newest version', async function () {
         await submit(await openForm('4'), GOOD_4A);
         const [row] = await rows();
