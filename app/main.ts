@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   if (schedule === undefined) logger.info({}, 'No schedule (SCHEDULE_FILE is not set): no reminders will be sent; the reminder commands still answer.');
   // Optional Microsoft Graph: logs once whether it is on; syncs the Outlook series in the background.
   const graph = setUpGraph({ config, schedule, logger, now: systemClock });
-  const app = createApp({ config, contracts, store, database, logger, clock: systemClock, reminderStore, reportStore: database.reports, schedule, meetingSource: graph.meetingSource, activityFeed: graph.activityFeed });
+  const app = createApp({ config, contracts, store, database, logger, clock: systemClock, reminderStore, reportStore: database.reports, schedule, meetingSource: graph.meetingSource, activityFeed: graph.activityFeed, conversationMemory: database.topics, groupMembership: graph.groupMembership });
 
   if (config.credentials === undefined) {
     logger.warn(

@@ -4,6 +4,7 @@ import type { TenantPolicy } from '../core/access/tenant-policy';
 import { DEFAULT_CONTRACTS_FOLDER } from '../goals/default-contract';
 import { OperatorError } from '../goals/operator-error';
 import { readGraphConfig, type GraphConfig } from './read-graph-config';
+import { policyGroupIds } from '../core/access/access-policy';
 import { readAccessPolicy } from './read-access-policy';
 import { readReminderConfig, type ReminderConfig } from './read-reminder-config';
 import { readFileLinkConfig, type FileLinkConfig } from './read-file-link-config';
@@ -142,6 +143,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   problems.push(...tenants.problems);
   const access = readAccessPolicy(env);
   problems.push(...access.problems);
+  if (graph.graph === undefined && policyGroupIds(access.policy).length > 0) {
+    problems.push('STAFF_GROUP_IDS/ADMIN_GROUP_IDS: gruppemedlemskab slås op i Microsoft Graph, som er slået fra — sæt GRAPH_TENANT_ID, GRAPH_CLIENT_ID og GRAPH_CLIENT_SECRET (tilladelserne User.Read.All og GroupMember.Read.All), eller brug STAFF_USERS/ADMIN_USERS');
+  }
   const reminders = readReminderConfig(env);
   problems.push(...reminders.problems);
   const files = readFileLinkConfig(env, e.MAALBOT_MODE);

@@ -2,6 +2,7 @@ import type { Goal, Kpi, Segment } from '../goals/contract-schema';
 import { effectiveMeasurements, type Measurement } from './measurement';
 import { parsePeriod, periodWithin, type PeriodRange } from './period';
 import type { Status, StatusVerdict } from './status-types';
+import type { StatusKpiQuery } from './ports/measurement-store';
 import {
   formatDate,
   formatWindowWhen,
@@ -115,6 +116,14 @@ function daysBetween(fromIso: string, toIso: string): number {
 /** R1 (usable value part). */
 function hasUsableValue(kpi: Kpi, m: Measurement): boolean {
   return isDoneKind(kpi) ? typeof m.done === 'boolean' : typeof m.value === 'number' && Number.isFinite(m.value);
+}
+
+/**
+ * R1 as the store reads it (MeasurementStore.statusRows): per KPI its window and the field that
+ * makes a row usable, so the store returns only the rows these rules look at.
+ */
+export function statusKpiQueries(kpis: readonly Kpi[]): StatusKpiQuery[] {
+  return kpis.map((k) => ({ kpiId: k.id, window: { from: k.window.from, to: k.window.to }, usable: isDoneKind(k) ? 'done' : 'value' }));
 }
 
 /** Milestones and duties are registered as done / not done rather than as a number. */

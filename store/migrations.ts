@@ -10,7 +10,9 @@
  */
 import type { Migration } from './migration';
 import { REMINDER_TABLES_MIGRATION } from './reminder-migrations';
+import { CONVERSATION_TOPICS_MIGRATION } from './conversation-topic-migrations';
 import { FILE_OFFER_CONTENT_MIGRATION, REPORT_TABLES_MIGRATION } from './report-migrations';
+import { MEASUREMENT_PERIODS_MIGRATION } from './measurement-periods';
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -115,6 +117,10 @@ export const MIGRATIONS: readonly Migration[] = [
   // The KKR report (issue 12) owns versions 20–29.
   REPORT_TABLES_MIGRATION,
   FILE_OFFER_CONTENT_MIGRATION,
+  // Follow-up context (issue 11) owns versions 30–39.
+  CONVERSATION_TOPICS_MIGRATION,
+  // Status reads (issue 15) own versions 40–49.
+  MEASUREMENT_PERIODS_MIGRATION,
 ];
 
 /** What this build expects the database to have; readiness checks compare it with appliedMigrations(). */

@@ -14,6 +14,9 @@ import { PostgresMeasurementStore } from './postgres-store';
 import { SqliteReminderStore } from './sqlite-reminder-store';
 import { SqliteMeasurementStore } from './sqlite-store';
 import { SqliteOpenError } from './sqlite-open-error';
+import type { ConversationMemory } from '../core/ports/conversation-memory';
+import { SqliteConversationMemory } from './sqlite-conversation-memory';
+import { PostgresConversationMemory } from './postgres-conversation-memory';
 
 export interface OpenDatabaseOptions {
   /** Directory relative SQLite paths resolve against (the project root). */
@@ -38,6 +41,7 @@ export async function openDatabase(url: string | undefined, options: OpenDatabas
   let measurements: MeasurementStore;
   let reminders: ReminderStore;
   let reports: ReportStore;
+  let topics: ConversationMemory;
   let endPool = async (): Promise<void> => undefined;
   if (target.kind === 'sqlite') {
     // Two connections on the one file (WAL + busy_timeout make that safe) because the stores want
@@ -47,6 +51,7 @@ export async function openDatabase(url: string | undefined, options: OpenDatabas
       measurements = new SqliteMeasurementStore(target.file, { logger, now: options.now });
       reminders = new SqliteReminderStore(target.file, { logger });
       reports = new SqliteReportStore(target.file, { logger, now: options.now });
+      topics = new SqliteConversationMemory(target.file, { logger });
     } catch (err) {
       throw SqliteOpenError.from(target.file, err) ?? err;
     }
@@ -56,9 +61,10 @@ export async function openDatabase(url: string | undefined, options: OpenDatabas
     measurements = new PostgresMeasurementStore({ pool, logger, now: options.now });
     reminders = new PostgresReminderStore({ pool, logger });
     reports = new PostgresReportStore({ pool, logger, now: options.now });
+    topics = new PostgresConversationMemory({ pool, logger });
   }
   const close = async (): Promise<void> => {
-    await Promise.all([measurements.close(), reminders.close(), reports.close()]);
+    await Promise.all([measurements.close(), reminders.close(), reports.close(), topics.close()]);
     await endPool();
   };
   try {
@@ -67,6 +73,7 @@ export async function openDatabase(url: string | undefined, options: OpenDatabas
     if (target.kind === 'sqlite' && target.file === ':memory:') {
       await reminders.migrate();
       await reports.migrate();
+      await topics.migrate();
     }
   } catch (err) {
     await close().catch(() => undefined); // the migrate error is the one worth reporting
@@ -79,6 +86,7 @@ export async function openDatabase(url: string | undefined, options: OpenDatabas
     measurements,
     reminders,
     reports,
+    topics,
     ping: () => measurements.ping(),
     probeWrite: () => measurements.probeWrite(),
     migrationsCurrent: async () => allMigrationsApplied(await measurements.appliedMigrations()),

@@ -1,7 +1,8 @@
 import type { Pool, PoolClient } from 'pg';
 import type { Measurement, NewMeasurement } from '../core/measurement';
 import { segmentSchema, type Segment } from '../goals/contract-schema';
-import type { MeasurementStore } from '../core/ports/measurement-store';
+import type { HistoryFirstPage, MeasurementStore, StatusKpiQuery } from '../core/ports/measurement-store';
+import { MEASUREMENT_PERIODS_MIGRATION, PERIOD_BACKFILL_BATCH, storedPeriod } from './measurement-periods';
 import { appliedPostgresMigrations, migratePostgres } from './migrate-postgres';
 import type { Migration } from './migration';
 import { MIGRATIONS } from './migrations';
@@ -77,15 +78,77 @@ const INSERT = `
   VALUES ($1, $2, $3, $4, $5, $6, $7::date, $8, $9, $10::timestamptz, $11, $12,
           $13, $14, $15, $16, $17, $18, $19, $20, $21)
   ON CONFLICT (submission_id) DO NOTHING
-  RETURNING ${COLUMNS}`;
+  RETURNING *`;
+/** The insert and the row's period (store/measurement-periods.ts) in one statement: no extra round trip. */
+const INSERT_WITH_PERIOD = `
+  WITH inserted AS (${INSERT}),
+       period AS (
+         INSERT INTO measurement_periods (measurement_id, contract_id, kpi_id, measured_on, period_from, period_to)
+         SELECT id, contract_id, kpi_id, measured_on, $22::date, $23::date FROM inserted)
+  SELECT ${COLUMNS} FROM inserted`;
+
+const WITHOUT_PERIOD = `
+  SELECT id, contract_id, kpi_id, period, to_char(measured_on, 'YYYY-MM-DD') AS measured_on FROM measurements m
+   WHERE NOT EXISTS (SELECT 1 FROM measurement_periods p WHERE p.measurement_id = m.id) ORDER BY id LIMIT $1`;
+const FILL_PERIODS = `
+  INSERT INTO measurement_periods (measurement_id, contract_id, kpi_id, measured_on, period_from, period_to)
+  SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::date[], $5::date[], $6::date[])
+  ON CONFLICT (measurement_id) DO NOTHING`;
+
+const NOT_SUPERSEDED_AS_OF = 'NOT EXISTS (SELECT 1 FROM measurements s WHERE s.supersedes_id = m.id AND s.id <= $3)';
+
+/**
+ * See MeasurementStore.statusRows: one round trip for all KPIs. Per KPI (a row of the unnest) and
+ * segment arm, a backward walk of measurements_latest_idx that stops at the first row that counts;
+ * then the rows outside the window by two index ranges on measurement_periods. The arms return ids,
+ * gathered into an array (an InitPlan) so the rows are then read by primary key: as `IN (…)` the
+ * planner guessed many ids and hash-joined a full scan of measurements. Exported for the query-plan test.
+ */
+export const STATUS_ROWS_SQL = `
+  SELECT ${COLUMNS} FROM measurements WHERE id = ANY(ARRAY(
+    SELECT r.id FROM unnest($4::text[], $5::date[], $6::date[], $7::boolean[]) AS q(kpi_id, window_from, window_to, usable_done)
+    CROSS JOIN LATERAL (${[null, ...segmentSchema.options]
+      .map(
+        (segment) => `
+      (SELECT m.id FROM measurements m JOIN measurement_periods p ON p.measurement_id = m.id
+        WHERE m.contract_id = $1 AND m.kpi_id = q.kpi_id AND m.segment ${segment === null ? 'IS NULL' : `= '${segment}'`}
+          AND m.measured_on <= $2::date AND m.id <= $3
+          AND p.period_from >= q.window_from AND p.period_to <= q.window_to
+          AND (CASE WHEN q.usable_done THEN m.done IS NOT NULL ELSE m.value IS NOT NULL END)
+          AND ${NOT_SUPERSEDED_AS_OF}
+        ORDER BY m.segment DESC, m.measured_on DESC, m.id DESC LIMIT 1)`, // segment literals from the schema's enum
+      )
+      .join('\n      UNION ALL')}
+      UNION ALL
+      (SELECT p.measurement_id FROM measurement_periods p
+        WHERE p.contract_id = $1 AND p.kpi_id = q.kpi_id AND p.period_from < q.window_from
+          AND p.measured_on <= $2::date AND p.measurement_id <= $3)
+      UNION ALL
+      (SELECT p.measurement_id FROM measurement_periods p
+        WHERE p.contract_id = $1 AND p.kpi_id = q.kpi_id AND p.period_to > q.window_to AND p.period_from >= q.window_from
+          AND p.measured_on <= $2::date AND p.measurement_id <= $3)
+    ) r
+  )) AND NOT EXISTS (SELECT 1 FROM measurements s WHERE s.supersedes_id = measurements.id AND s.id <= $3)
+  ORDER BY id`;
 
 const BY_ID = `SELECT ${COLUMNS} FROM measurements WHERE contract_id = $1 AND id = $2`;
 const BY_SUBMISSION = `SELECT ${COLUMNS} FROM measurements WHERE submission_id = $1`;
 const CORRECTED_BY = 'SELECT id FROM measurements WHERE supersedes_id = $1';
-const SERIES_LATEST = `
+/**
+ * The row that counts for one series now (R2 order), run inside the write transaction under the
+ * series lock: one statement per segment form. segment in ORDER BY: the planner does not count
+ * `IS NULL` as fixing the column and sorted the whole series instead of walking the index.
+ */
+const SERIES_LATEST = {
+  withSegment: `
   SELECT ${COLUMNS} FROM measurements m
-   WHERE contract_id = $1 AND kpi_id = $2 AND (segment = $3 OR ($3::text IS NULL AND segment IS NULL)) AND ${NOT_SUPERSEDED}
-   ORDER BY measured_on DESC, id DESC LIMIT 1`;
+   WHERE contract_id = $1 AND kpi_id = $2 AND segment = $3 AND ${NOT_SUPERSEDED}
+   ORDER BY m.segment DESC, m.measured_on DESC, m.id DESC LIMIT 1`,
+  withoutSegment: `
+  SELECT ${COLUMNS} FROM measurements m
+   WHERE contract_id = $1 AND kpi_id = $2 AND segment IS NULL AND ${NOT_SUPERSEDED}
+   ORDER BY m.segment DESC, m.measured_on DESC, m.id DESC LIMIT 1`,
+};
 // See MeasurementStore.latestMeasurementsAsOf: one index walk per possible segment (none, drift,
 // vækst), each stopping at its first match, so the cost does not grow with the KPI's history.
 const LATEST_AS_OF =
@@ -94,10 +157,10 @@ const LATEST_AS_OF =
       (segment) => `
   (SELECT ${COLUMNS} FROM measurements m
     WHERE contract_id = $1 AND kpi_id = $2 AND segment ${segment === null ? 'IS NULL' : `= '${segment}'`}
-      AND measured_on <= $4::date AND id <= $3
+      AND m.measured_on <= $4::date AND m.id <= $3
       AND (value IS NOT NULL OR done IS NOT NULL)
       AND NOT EXISTS (SELECT 1 FROM measurements s WHERE s.supersedes_id = m.id AND s.id <= $3)
-    ORDER BY measured_on DESC, id DESC LIMIT 1)`, // segment literals come from the schema's enum, never from input
+    ORDER BY m.segment DESC, m.measured_on DESC, m.id DESC LIMIT 1)`, // segment literals come from the schema's enum, never from input
     )
     .join('\n  UNION ALL') + '\n  ORDER BY id';
 /**
@@ -113,6 +176,31 @@ export const SERIES_PAGE_SQL = (withSegment: boolean) => `
 // m.: the DATE column, not COLUMNS' text alias. segment in ORDER BY (one value here): the planner
 // does not count `IS NULL` as fixing the column, and would sort instead of walking the index.
 const SERIES_PAGE = { withSegment: SERIES_PAGE_SQL(true), withoutSegment: SERIES_PAGE_SQL(false) };
+/**
+ * See MeasurementStore.historyFirstPage: per KPI and segment arm the count of its rows (index only),
+ * its corrections (from the unique index on supersedes_id) and the ids of its newest rows and newest
+ * rows with a value (backward index walks; segment in ORDER BY, see SERIES_PAGE). One statement;
+ * the rows are then read by id. Exported for the query-plan test.
+ */
+export const HISTORY_SERIES_SQL = `
+  SELECT q.kpi_id, a.segment, a.all_rows, a.corrections, a.ids
+    FROM unnest($2::text[]) AS q(kpi_id)
+   CROSS JOIN LATERAL (${[null, ...segmentSchema.options]
+     .map((segment) => {
+       const inSeries = `m.contract_id = $1 AND m.kpi_id = q.kpi_id AND m.segment ${segment === null ? 'IS NULL' : `= '${segment}'`}`;
+       const newest = (extra: string, limit: string) =>
+         `ARRAY(SELECT m.id FROM measurements m WHERE ${inSeries} ${extra}AND ${NOT_SUPERSEDED} ORDER BY m.segment DESC, m.measured_on DESC, m.id DESC LIMIT ${limit})`;
+       return `
+     SELECT ${segment === null ? 'NULL::text' : `'${segment}'::text`} AS segment,
+            (SELECT count(*) FROM measurements m WHERE ${inSeries}) AS all_rows,
+            (SELECT count(*) FROM measurements m WHERE m.supersedes_id IS NOT NULL AND ${inSeries}) AS corrections,
+            ${newest('', '$3')} || ${newest('AND m.value IS NOT NULL ', '$4')} AS ids`; // segment literals from the schema's enum
+     })
+     .join('\n     UNION ALL')}
+   ) a
+   WHERE a.all_rows > 0`;
+const BY_IDS = `SELECT ${COLUMNS} FROM measurements WHERE id = ANY($1::bigint[]) ORDER BY id`;
+
 const LOCK_SERIES = `SELECT pg_advisory_xact_lock($1, hashtext(coalesce(current_schema(), '') || $2))`;
 
 const LIST_ALL = `SELECT ${COLUMNS} FROM measurements WHERE contract_id = $1 ORDER BY id`;
@@ -187,6 +275,20 @@ export class PostgresMeasurementStore implements MeasurementStore {
 
   async migrate(): Promise<void> {
     await migratePostgres(this.pool, this.migrations, this.logger);
+    if (this.migrations.some((m) => m.version === MEASUREMENT_PERIODS_MIGRATION.version)) await this.fillMissingPeriods();
+  }
+
+  /** Rows stored before migration 40 (or by an older build) get their period row; a no-op once all have one. Safe with several instances starting. */
+  private async fillMissingPeriods(): Promise<void> {
+    let filled = 0;
+    for (;;) {
+      const rows = (await this.pool.query<{ id: string; contract_id: string; kpi_id: string; period: string; measured_on: string }>(WITHOUT_PERIOD, [PERIOD_BACKFILL_BATCH])).rows;
+      if (rows.length === 0) break;
+      const periods = rows.map((r) => storedPeriod({ period: r.period, measuredOn: r.measured_on }));
+      await this.pool.query(FILL_PERIODS, [rows.map((r) => r.id), rows.map((r) => r.contract_id), rows.map((r) => r.kpi_id), rows.map((r) => r.measured_on), periods.map((p) => p.from), periods.map((p) => p.to)]);
+      filled += rows.length;
+    }
+    if (filled > 0) this.logger.info({ db: 'postgres', rows: filled }, 'stored the period of existing measurements');
   }
 
   async appendMeasurement(m: NewMeasurement): Promise<Measurement> {
@@ -239,10 +341,15 @@ export class PostgresMeasurementStore implements MeasurementStore {
       const later = (await client.query<{ id: string }>(CORRECTED_BY, [n.supersedesId])).rows[0];
       if (later !== undefined) throw new CorrectionConflictError('already-corrected', n.supersedesId, Number(later.id));
     } else {
-      const latest = (await client.query<PgRow>(SERIES_LATEST, [n.contractId, n.kpiId, n.segment])).rows[0];
+      const latest = (
+        n.segment === null
+          ? await client.query<PgRow>(SERIES_LATEST.withoutSegment, [n.contractId, n.kpiId])
+          : await client.query<PgRow>(SERIES_LATEST.withSegment, [n.contractId, n.kpiId, n.segment])
+      ).rows[0];
       previous = latest === undefined ? undefined : toMeasurement(latest);
     }
-    const res = await client.query<PgRow>(INSERT, [
+    const period = storedPeriod(n);
+    const res = await client.query<PgRow>(INSERT_WITH_PERIOD, [
       n.contractId,
       n.kpiId,
       n.value,
@@ -264,6 +371,8 @@ export class PostgresMeasurementStore implements MeasurementStore {
       previous?.id ?? null,
       previous?.value ?? null,
       previous?.done ?? null,
+      period.from,
+      period.to,
     ]);
     const row = res.rows[0];
     if (row !== undefined) return toMeasurement(row);
@@ -308,6 +417,39 @@ export class PostgresMeasurementStore implements MeasurementStore {
   async latestMeasurementsAsOf(contractId: string, kpiId: string, asOf: { idAtMost: number; measuredOnOrBefore: string }): Promise<Measurement[]> {
     const res = await this.pool.query<PgRow>(LATEST_AS_OF, [contractId, kpiId, asOf.idAtMost, asOf.measuredOnOrBefore]);
     return res.rows.map(toMeasurement);
+  }
+
+  async statusRows(contractId: string, kpis: readonly StatusKpiQuery[], asOf: { measuredOnOrBefore: string; idAtMost?: number }): Promise<Measurement[]> {
+    if (kpis.length === 0) return [];
+    const res = await this.pool.query<PgRow>(STATUS_ROWS_SQL, [
+      contractId,
+      asOf.measuredOnOrBefore,
+      asOf.idAtMost ?? Number.MAX_SAFE_INTEGER,
+      kpis.map((k) => k.kpiId),
+      kpis.map((k) => k.window.from),
+      kpis.map((k) => k.window.to),
+      kpis.map((k) => k.usable === 'done'),
+    ]);
+    return res.rows.map(toMeasurement);
+  }
+
+  async historyFirstPage(contractId: string, kpiIds: readonly string[], limits: { rows: number; withValue: number }): Promise<HistoryFirstPage> {
+    if (kpiIds.length === 0) return { rows: [], seriesRows: [], corrections: 0 };
+    const series = (
+      await this.pool.query<{ kpi_id: string; segment: string | null; all_rows: string; corrections: string; ids: string[] }>(HISTORY_SERIES_SQL, [
+        contractId,
+        [...kpiIds],
+        Math.max(0, Math.trunc(limits.rows)),
+        Math.max(0, Math.trunc(limits.withValue)),
+      ])
+    ).rows;
+    const ids = [...new Set(series.flatMap((r) => r.ids))];
+    const rows = ids.length === 0 ? [] : (await this.pool.query<PgRow>(BY_IDS, [ids])).rows.map(toMeasurement);
+    return {
+      rows,
+      seriesRows: series.map((r) => ({ kpiId: r.kpi_id, segment: r.segment, rows: Number(r.all_rows) - Number(r.corrections) })),
+      corrections: series.reduce((n, r) => n + Number(r.corrections), 0),
+    };
   }
 
   async appliedMigrations(): Promise<number[]> {

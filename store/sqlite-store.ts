@@ -3,7 +3,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Measurement, NewMeasurement } from '../core/measurement';
 import { segmentSchema, type Segment } from '../goals/contract-schema';
-import type { MeasurementStore } from '../core/ports/measurement-store';
+import type { HistoryFirstPage, MeasurementStore, StatusKpiQuery } from '../core/ports/measurement-store';
+import { MEASUREMENT_PERIODS_MIGRATION, PERIOD_BACKFILL_BATCH, storedPeriod } from './measurement-periods';
 import { appliedSqliteMigrations, migrateSqlite } from './migrate-sqlite';
 import type { Migration } from './migration';
 import { MIGRATIONS } from './migrations';
@@ -99,6 +100,59 @@ const LATEST_AS_OF_SQL = [null, ...segmentSchema.options]
   )
   .join('\n  UNION ALL') + '\n  ORDER BY id';
 
+/** A row no correction with id ≤ @idAtMost points at. */
+const NOT_SUPERSEDED_AS_OF = 'NOT EXISTS (SELECT 1 FROM measurements s WHERE s.supersedes_id = m.id AND s.id <= @idAtMost)';
+
+/**
+ * See MeasurementStore.statusRows, one segment arm: walks measurements_latest_idx backwards and
+ * stops at the first row that counts (its period from measurement_periods, a primary-key lookup).
+ * Exported for the query-plan test.
+ */
+export const STATUS_NEWEST_SQL = (segment: string | null): string => `
+  SELECT ${COLUMNS.split(', ').map((c) => `m.${c}`).join(', ')} FROM measurements m INDEXED BY measurements_latest_idx
+    JOIN measurement_periods p ON p.measurement_id = m.id
+   WHERE m.contract_id = @contractId AND m.kpi_id = @kpiId AND m.segment ${segment === null ? 'IS NULL' : `= '${segment}'`}
+     AND m.measured_on <= @measuredOnOrBefore AND m.id <= @idAtMost
+     AND p.period_from >= @windowFrom AND p.period_to <= @windowTo
+     AND (CASE WHEN @usableDone = 1 THEN m.done IS NOT NULL ELSE m.value IS NOT NULL END)
+     AND ${NOT_SUPERSEDED_AS_OF}
+   ORDER BY m.measured_on DESC, m.id DESC LIMIT 1`; // segment literals come from the schema's enum, never from input
+
+/**
+ * See MeasurementStore.statusRows: the rows of a KPI whose period starts before the window, then
+ * those that start inside it and end after it — two index ranges on measurement_periods, so the cost
+ * is the rows outside the window, not the KPI's history. Exported for the query-plan test.
+ */
+export const STATUS_OUTSIDE_SQL = `
+  SELECT ${COLUMNS.split(', ').map((c) => `m.${c}`).join(', ')} FROM measurements m WHERE m.id IN (
+    SELECT p.measurement_id FROM measurement_periods p INDEXED BY measurement_periods_from_idx
+     WHERE p.contract_id = @contractId AND p.kpi_id = @kpiId AND p.period_from < @windowFrom
+       AND p.measured_on <= @measuredOnOrBefore AND p.measurement_id <= @idAtMost
+    UNION ALL
+    SELECT p.measurement_id FROM measurement_periods p INDEXED BY measurement_periods_to_idx
+     WHERE p.contract_id = @contractId AND p.kpi_id = @kpiId AND p.period_to > @windowTo AND p.period_from >= @windowFrom
+       AND p.measured_on <= @measuredOnOrBefore AND p.measurement_id <= @idAtMost)
+   AND ${NOT_SUPERSEDED_AS_OF}`;
+
+/** See MeasurementStore.historyFirstPage: the newest rows of one series (optionally only those with a value). */
+const HISTORY_NEWEST_SQL = (withValue: boolean): string => `
+  SELECT ${COLUMNS} FROM measurements m
+   WHERE contract_id = @contractId AND kpi_id = @kpiId AND segment IS @segment AND ${withValue ? 'value IS NOT NULL AND ' : ''}${NOT_SUPERSEDED}
+   ORDER BY measured_on DESC, id DESC LIMIT @limit`;
+
+/**
+ * Rows of one series, counted on measurements_latest_idx alone (no row read). Exported for the
+ * query-plan test. A correction stays in its row's series and supersedes one row, so the rows that
+ * count are these less the corrections below.
+ */
+export const SERIES_COUNT_SQL = `
+  SELECT count(*) AS rows FROM measurements INDEXED BY measurements_latest_idx
+   WHERE contract_id = @contractId AND kpi_id = @kpiId AND segment IS @segment`;
+/** Corrections in one series, found from the unique index on supersedes_id (corrections are few). Exported for the query-plan test. */
+export const SERIES_CORRECTIONS_SQL = `
+  SELECT count(*) AS rows FROM measurements INDEXED BY measurements_supersedes_uq
+   WHERE supersedes_id IS NOT NULL AND contract_id = @contractId AND kpi_id = @kpiId AND segment IS @segment`;
+
 function toMeasurement(r: SqliteRow): Measurement {
   return {
     id: r.id,
@@ -159,12 +213,38 @@ function prepareStatements(db: Database.Database) {
     latest: db.prepare<[string], SqliteRow>(LATEST_MEASUREMENTS_SQL),
     seriesPage: db.prepare<[{ contractId: string; kpiId: string; segment: string | null; measuredOn: string; id: number; limit: number }], SqliteRow>(SERIES_PAGE_SQL),
     latestAsOf: db.prepare<[{ contractId: string; kpiId: string; idAtMost: number; measuredOnOrBefore: string }], SqliteRow>(LATEST_AS_OF_SQL),
+    insertPeriod: db.prepare<[{ id: number; contractId: string; kpiId: string; measuredOn: string; from: string; to: string }]>(
+      'INSERT INTO measurement_periods (measurement_id, contract_id, kpi_id, measured_on, period_from, period_to) VALUES (@id, @contractId, @kpiId, @measuredOn, @from, @to)',
+    ),
+    withoutPeriod: db.prepare<[number], { id: number; contract_id: string; kpi_id: string; period: string; measured_on: string }>(
+      `SELECT id, contract_id, kpi_id, period, measured_on FROM measurements m
+        WHERE NOT EXISTS (SELECT 1 FROM measurement_periods p WHERE p.measurement_id = m.id) ORDER BY id LIMIT ?`,
+    ),
+    statusNewest: [null, ...segmentSchema.options].map((segment) => db.prepare<[StatusParams], SqliteRow>(STATUS_NEWEST_SQL(segment))),
+    statusOutside: db.prepare<[StatusParams], SqliteRow>(STATUS_OUTSIDE_SQL),
+    historyNewest: db.prepare<[{ contractId: string; kpiId: string; segment: string | null; limit: number }], SqliteRow>(HISTORY_NEWEST_SQL(false)),
+    historyNewestWithValue: db.prepare<[{ contractId: string; kpiId: string; segment: string | null; limit: number }], SqliteRow>(HISTORY_NEWEST_SQL(true)),
+    seriesCount: db.prepare<[{ contractId: string; kpiId: string; segment: string | null }], { rows: number }>(SERIES_COUNT_SQL),
+    seriesCorrections: db.prepare<[{ contractId: string; kpiId: string; segment: string | null }], { rows: number }>(SERIES_CORRECTIONS_SQL),
     // Rows are append-only (triggers refuse UPDATE and DELETE) and ids come from AUTOINCREMENT under
     // SQLite's single writer, so the greatest id moves on every change to the rows and on nothing
     // else — not on the reminder tables' writes in the same file. One step down the primary key.
     highWater: db.prepare<[], { highWater: number | null }>('SELECT max(id) AS highWater FROM measurements'),
   };
 }
+
+interface StatusParams {
+  contractId: string;
+  kpiId: string;
+  measuredOnOrBefore: string;
+  idAtMost: number;
+  windowFrom: string;
+  windowTo: string;
+  usableDone: 0 | 1;
+}
+
+/** Status selections kept per store (contract × day × KPI set); oldest out. */
+const STATUS_CACHE_LIMIT = 64;
 
 /** Less free space than this on the file's file system and readiness says no (a row is < 4 KB; WAL and checkpoints need room). */
 export const MIN_FREE_BYTES = 1024 * 1024;
@@ -185,6 +265,8 @@ export class SqliteMeasurementStore implements MeasurementStore {
   private readonly pingStatement: Database.Statement;
   private readonly writeTransaction: Database.Transaction<(rows: readonly NormalizedMeasurement[]) => Measurement[]>;
   private readonly latestCache = new Map<string, { highWater: number; rows: readonly Measurement[] }>();
+  private readonly statusCache = new Map<string, { highWater: number; rows: readonly Measurement[] }>();
+  private readonly historyCache = new Map<string, { highWater: number; page: HistoryFirstPage }>();
   // Prepared on first use: the table does not exist before migrate().
   private statements: ReturnType<typeof prepareStatements> | undefined;
   /** Device and inode of the file this process opened: a deleted or replaced file is not where writes go. */
@@ -227,6 +309,22 @@ export class SqliteMeasurementStore implements MeasurementStore {
 
   async migrate(): Promise<void> {
     migrateSqlite(this.db, this.migrations, this.now, this.logger);
+    if (this.migrations.some((m) => m.version === MEASUREMENT_PERIODS_MIGRATION.version)) this.fillMissingPeriods();
+  }
+
+  /** Rows stored before migration 40 (or by an older build) get their period row; a no-op once all have one. */
+  private fillMissingPeriods(): void {
+    let filled = 0;
+    const fill = this.db.transaction((rows: ReadonlyArray<{ id: number; contract_id: string; kpi_id: string; period: string; measured_on: string }>) => {
+      for (const r of rows) this.stmts.insertPeriod.run({ id: r.id, contractId: r.contract_id, kpiId: r.kpi_id, measuredOn: r.measured_on, ...storedPeriod({ period: r.period, measuredOn: r.measured_on }) });
+    });
+    for (;;) {
+      const rows = this.stmts.withoutPeriod.all(PERIOD_BACKFILL_BATCH);
+      if (rows.length === 0) break;
+      fill.immediate(rows);
+      filled += rows.length;
+    }
+    if (filled > 0) this.logger.info({ db: 'sqlite', rows: filled }, 'stored the period of existing measurements');
   }
 
   async appendMeasurement(m: NewMeasurement): Promise<Measurement> {
@@ -335,6 +433,7 @@ export class SqliteMeasurementStore implements MeasurementStore {
       previousDone: previous?.done ?? null,
     });
     if (row === undefined) throw new Error('INSERT … RETURNING returned no row');
+    st.insertPeriod.run({ id: row.id, contractId: n.contractId, kpiId: n.kpiId, measuredOn: n.measuredOn, ...storedPeriod(n) });
     return toMeasurement(row);
   }
 
@@ -369,6 +468,62 @@ export class SqliteMeasurementStore implements MeasurementStore {
     const rows = this.stmts.latest.all(contractId).map((r) => Object.freeze(toMeasurement(r)));
     this.latestCache.set(contractId, { highWater, rows });
     return [...rows];
+  }
+
+  async statusRows(contractId: string, kpis: readonly StatusKpiQuery[], asOf: { measuredOnOrBefore: string; idAtMost?: number }): Promise<Measurement[]> {
+    // Asked on every status question; cached on the high-water mark like latestMeasurements.
+    const highWater = this.highWater();
+    const key = JSON.stringify([contractId, asOf.measuredOnOrBefore, asOf.idAtMost ?? null, kpis]);
+    const cached = this.statusCache.get(key);
+    if (cached !== undefined && cached.highWater === highWater) return [...cached.rows];
+    const byId = new Map<number, Measurement>();
+    const idAtMost = asOf.idAtMost ?? Number.MAX_SAFE_INTEGER;
+    for (const k of kpis) {
+      const params: StatusParams = {
+        contractId,
+        kpiId: k.kpiId,
+        measuredOnOrBefore: asOf.measuredOnOrBefore,
+        idAtMost,
+        windowFrom: k.window.from,
+        windowTo: k.window.to,
+        usableDone: k.usable === 'done' ? 1 : 0,
+      };
+      for (const arm of this.stmts.statusNewest) {
+        const r = arm.get(params);
+        if (r !== undefined) byId.set(r.id, Object.freeze(toMeasurement(r)));
+      }
+      for (const r of this.stmts.statusOutside.all(params)) byId.set(r.id, Object.freeze(toMeasurement(r)));
+    }
+    const rows = [...byId.values()].sort((a, b) => a.id - b.id);
+    if (this.statusCache.size >= STATUS_CACHE_LIMIT) this.statusCache.delete(this.statusCache.keys().next().value as string);
+    this.statusCache.set(key, { highWater, rows });
+    return [...rows];
+  }
+
+  async historyFirstPage(contractId: string, kpiIds: readonly string[], limits: { rows: number; withValue: number }): Promise<HistoryFirstPage> {
+    const highWater = this.highWater();
+    const key = JSON.stringify([contractId, kpiIds, limits]);
+    const cached = this.historyCache.get(key);
+    if (cached !== undefined && cached.highWater === highWater) return structuredClone(cached.page);
+    const byId = new Map<number, Measurement>();
+    const seriesRows: HistoryFirstPage['seriesRows'] = [];
+    let corrections = 0;
+    for (const kpiId of kpiIds) {
+      for (const segment of [null, ...segmentSchema.options]) {
+        const series = { contractId, kpiId, segment };
+        const all = this.stmts.seriesCount.get(series)?.rows ?? 0;
+        if (all === 0) continue;
+        const corrected = this.stmts.seriesCorrections.get(series)?.rows ?? 0;
+        corrections += corrected;
+        seriesRows.push({ kpiId, segment, rows: all - corrected });
+        for (const r of this.stmts.historyNewest.all({ ...series, limit: limits.rows })) byId.set(r.id, toMeasurement(r));
+        for (const r of this.stmts.historyNewestWithValue.all({ ...series, limit: limits.withValue })) byId.set(r.id, toMeasurement(r));
+      }
+    }
+    const page: HistoryFirstPage = { rows: [...byId.values()].sort((a, b) => a.id - b.id), seriesRows, corrections };
+    if (this.historyCache.size >= STATUS_CACHE_LIMIT) this.historyCache.delete(this.historyCache.keys().next().value as string);
+    this.historyCache.set(key, { highWater, page });
+    return structuredClone(page);
   }
 
   /** The greatest measurement id in the file (0 when empty): moves on every added row and nothing else. */

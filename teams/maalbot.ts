@@ -31,6 +31,8 @@ export interface MaalBotDeps {
   logger: Logger;
   /** Set when an allow-list names UPNs: card actions then carry the user's UPN (teams/upn-lookup.ts). */
   lookupUpn?: UpnLookup;
+  /** Set when roles come from security groups: which of the configured groups this Entra user is in (graph/graph-group-membership.ts). */
+  memberGroups?: (userObjectId: string) => Promise<readonly string[]>;
   /** The welcome on install (features/ask/welcome-answer.ts): a reply, or undefined to say nothing. */
   welcome?: (turn: TurnInfo) => Promise<Reply | undefined>;
   /** The cards this bot sent, which an Action.Submit may replace (teams/sent-cards.ts); default a new one. */
@@ -179,10 +181,17 @@ export class MaalBot extends TeamsActivityHandler {
     }
   }
 
-  /** The turn as the domain sees it; with the UPN when an allow-list needs it (cached per user, teams/upn-lookup.ts). */
+  /** The turn as the domain sees it; with the UPN when an allow-list needs it (cached per user, teams/upn-lookup.ts), and the groups when roles come from groups. */
   private async turnInfo(context: TurnContext): Promise<TurnInfo> {
     const turn = turnInfoFromActivity(context.activity);
-    if (this.deps.lookupUpn !== undefined) turn.user.upn = await this.deps.lookupUpn(context);
+    const oid = turn.user.aadObjectId;
+    const [upn, groupIds] = await Promise.all([
+      this.deps.lookupUpn === undefined ? undefined : this.deps.lookupUpn(context),
+      // Without an object id there is nobody to look up: no group, fail closed.
+      this.deps.memberGroups === undefined ? undefined : oid === undefined || oid === '' ? [] : this.deps.memberGroups(oid),
+    ]);
+    if (upn !== undefined) turn.user.upn = upn;
+    if (groupIds !== undefined) turn.user.groupIds = groupIds;
     return turn;
   }
 

@@ -1,6 +1,7 @@
 import type { MeasurementStore } from './measurement-store';
 import type { ReminderStore } from './reminder-store';
 import type { ReportStore } from './report-store';
+import type { ConversationMemory } from './conversation-memory';
 
 /** What readiness and /healthz ask of the database, without reaching a store. */
 export interface DatabaseHealth {
@@ -19,6 +20,8 @@ export interface Database extends DatabaseHealth {
   readonly reminders: ReminderStore;
   /** The KKR report's explanations and file offers. */
   readonly reports: ReportStore;
+  /** What each conversation and user just asked about, for follow-ups (30 minutes). */
+  readonly topics: ConversationMemory;
   /** Closes the stores and the connections under them. */
   close(): Promise<void>;
 }

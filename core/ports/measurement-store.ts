@@ -1,5 +1,24 @@
 import type { Measurement, NewMeasurement } from '../measurement';
 
+/** What the first screen of a goal's history needs (MeasurementStore.historyFirstPage). */
+export interface HistoryFirstPage {
+  /** Per KPI and segment arm the newest rows and the newest rows with a value (see historyFirstPage), by id. */
+  rows: Measurement[];
+  /** Per KPI and segment arm (null = none) that has rows: how many rows no correction superseded. */
+  seriesRows: Array<{ kpiId: string; segment: string | null; rows: number }>;
+  /** Corrections stored for these KPIs (each supersedes one row). */
+  corrections: number;
+}
+
+/** One KPI as the status rules read it (core/status-rules.ts R1): its evaluation window and what makes a row usable. */
+export interface StatusKpiQuery {
+  kpiId: string;
+  /** The KPI's window, YYYY-MM-DD: a row counts when its period (R0) lies inside. */
+  window: { from: string; to: string };
+  /** Milestones and duties need `done` set; the others a value. */
+  usable: 'value' | 'done';
+}
+
 /**
  * Persistence for measurements, behind a small async interface so the domain never
  * knows whether SQLite (the embedded default) or PostgreSQL (several instances) is below.
@@ -46,6 +65,23 @@ export interface MeasurementStore {
    * history's length, on SQLite and PostgreSQL alike.
    */
   listSeriesPage(contractId: string, kpiId: string, segment: string | null, before: { measuredOn: string; id: number } | null, limit: number): Promise<Measurement[]>;
+  /**
+   * Exactly the rows the status rules and cards need for some KPIs on one day, and no more: per KPI
+   * and per segment (none, drift, vækst) the newest row that counts (measuredOn, then id; usable, its
+   * period inside the window), plus every row whose period lies outside the window (baseline
+   * measurements and other periods, which the card shows and counts). Only rows measured on or before
+   * `measuredOnOrBefore`, with id ≤ `idAtMost` (default: all) and not superseded by a correction with
+   * id ≤ `idAtMost`. Sorted by id. Index walks: the cost grows with the KPIs and with the rows outside
+   * their windows, not with the history.
+   */
+  statusRows(contractId: string, kpis: readonly StatusKpiQuery[], asOf: { measuredOnOrBefore: string; idAtMost?: number }): Promise<Measurement[]>;
+  /**
+   * The first screen of a goal's history: per KPI and per segment (none, drift, vækst) the newest
+   * `limits.rows` rows and the newest `limits.withValue` rows with a value, among the rows no
+   * correction superseded (measuredOn, then id), how many such rows each series has, and how many
+   * corrections the KPIs have. Index walks and counts over the index: not every row read.
+   */
+  historyFirstPage(contractId: string, kpiIds: readonly string[], limits: { rows: number; withValue: number }): Promise<HistoryFirstPage>;
   /** Migration versions applied, ascending; readiness checks compare it with the known list. */
   appliedMigrations(): Promise<number[]>;
   /** Cheap round trip to the database. */

@@ -13,6 +13,8 @@ import type { TurnInfo } from '../../core/turn-info';
 import { KnownStaff } from '../../core/access/known-staff';
 import { cardViewerOf } from '../../core/access/card-viewer-of';
 import type { FileRequests } from '../report/file-requests';
+import { CONVERSATION_TOPIC_TTL_MS, type ConversationMemory, type ConversationTopic } from '../../core/ports/conversation-memory';
+import { resolveFollowUp, topicOf } from './follow-up';
 
 export interface QuestionAnswererDeps {
   /** Every loaded contract year; a turn answers about the one in force today unless it names another. */
@@ -33,6 +35,10 @@ export interface QuestionAnswererDeps {
   knownStaff?: KnownStaff;
   /** The report and export as files; without it "afrapportering" says it is not set up. */
   files?: FileRequests;
+  /** Follow-ups ("og mål 5?", "hvad med baseline?"): what each conversation and user just asked about. Without it, follow-ups ask which goal. */
+  memory?: ConversationMemory;
+  /** The clock the follow-up context expires by (default the system clock). */
+  now?: () => Date;
 }
 
 /** Builds the context an intent handler (or a navigation verb) answers in, for one turn. */
@@ -63,12 +69,33 @@ export function createAnswerContexts(deps: QuestionAnswererDeps): (turn: TurnInf
 /** Text in, reply out: parse the question, then let the intent's handler answer it. */
 export function createQuestionAnswerer(deps: QuestionAnswererDeps, contextFor = createAnswerContexts(deps)): QuestionAnswerer {
   const handlers = deps.handlers ?? intentHandlers;
+  const now = deps.now ?? (() => new Date());
+  const memory = deps.memory;
   return async (text, turn) => {
     const ctx: AnswerContext = contextFor(turn);
-    const intent = parseQuestion(text, ctx.contract);
+    const parsed = parseQuestion(text, ctx.contract);
+    // Per conversation AND user: in a channel, one person's follow-up never continues another's question.
+    const who = turn.user.aadObjectId ?? turn.user.id;
+    const wantsTopic = parsed.kind === 'follow-up' || (parsed.kind === 'goal-status' && parsed.continues === true);
+    const topic = memory !== undefined && wantsTopic ? await quietly(() => memory.recall(turn.conversationId, who, now())) : undefined;
+    const intent = resolveFollowUp(parsed, topic);
     // The mapped type guarantees handlers[intent.kind] accepts this intent; TS cannot narrow the pair.
     const handler = handlers[intent.kind] as IntentHandler<Intent['kind']>;
     const reply = await handler(intent as never, ctx);
+    const next: ConversationTopic | undefined = topicOf(intent);
+    if (memory !== undefined && next !== undefined) {
+      const at = now();
+      await quietly(() => memory.remember(turn.conversationId, who, next, at, new Date(at.getTime() + CONVERSATION_TOPIC_TTL_MS)));
+    }
     return { reply, intent: intent.kind };
   };
+}
+
+/** The follow-up context is a convenience: a store that fails costs the follow-up, never the answer. */
+async function quietly<T>(work: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await work();
+  } catch {
+    return undefined;
+  }
 }

@@ -39,7 +39,7 @@ export const intentHandlers: IntentHandlers = {
     // The buttons follow who looks (core/card-viewer.ts): part of what the cached card depends on.
     const drawn = drawnFor(ctx.viewer, ctx.personal);
     const viewerKey = [String(drawn.mayRecord), drawn.shared ? drawn.refreshUserIds.join(',') : ''];
-    return fromStatusRows({ ...ctx, contract }, ['goal-status', contract.id, goalId, asOf, ...viewerKey], (measurements) =>
+    return fromStatusRows({ ...ctx, contract }, asOf, ['goal-status', contract.id, goalId, asOf, ...viewerKey], (measurements) =>
       // The parser only yields ids of the contract in force; another year may not have the goal.
       goalStatusAnswer(goalId, { contract, measurements, today: asOf, viewer: drawn }) ?? unknownGoalReply(contract, goalId),
     );
@@ -48,7 +48,7 @@ export const intentHandlers: IntentHandlers = {
     const point = statusPoint(ctx.contracts, ctx.today, at);
     if (!point.ok) return { kind: 'text', text: point.text };
     const { contract, asOf } = point;
-    return fromStatusRows({ ...ctx, contract }, ['overview', contract.id, asOf], (measurements) => overviewAnswer({ contract, measurements, today: asOf }));
+    return fromStatusRows({ ...ctx, contract }, asOf, ['overview', contract.id, asOf], (measurements) => overviewAnswer({ contract, measurements, today: asOf }));
   },
   contract: async ({ at }, ctx) => {
     const point = statusPoint(ctx.contracts, ctx.today, at);
@@ -63,7 +63,7 @@ export const intentHandlers: IntentHandlers = {
     const missing = [...unknown, ...goalIds.filter((id) => !known.includes(id))];
     if (known.length === 0) return unknownGoalReply(contract, missing[0] ?? goalIds[0] ?? '');
     const idsText = `målene er ${goalIdRanges(contract.goals.map((g) => g.id))}`;
-    return fromStatusRows({ ...ctx, contract }, ['several-goals', contract.id, asOf, ...known, '|', ...missing], (measurements) =>
+    return fromStatusRows({ ...ctx, contract }, asOf, ['several-goals', contract.id, asOf, ...known, '|', ...missing], (measurements) =>
       cardReply(severalGoalsCard(contract, known, missing, measurements, asOf, idsText)),
     );
   },
@@ -73,7 +73,7 @@ export const intentHandlers: IntentHandlers = {
     const point = statusPoint(ctx.contracts, ctx.today, yearKpi !== undefined ? undefined : at);
     if (!point.ok) return { kind: 'text', text: point.text };
     const { contract, asOf } = point;
-    return fromStatusRows({ ...ctx, contract }, ['goal-fact', contract.id, goalId, fact, kpiId ?? yearKpi ?? '', asOf, language], (measurements) => {
+    return fromStatusRows({ ...ctx, contract }, asOf, ['goal-fact', contract.id, goalId, fact, kpiId ?? yearKpi ?? '', asOf, language], (measurements) => {
       const card = goalFactCard({ contract, goalId, fact, kpiId: kpiId ?? yearKpi, measurements, today: asOf, language });
       return card === undefined ? unknownGoalReply(contract, goalId) : cardReply(card);
     });
@@ -83,7 +83,7 @@ export const intentHandlers: IntentHandlers = {
     const point = statusPoint(ctx.contracts, ctx.today, at);
     if (!point.ok) return { kind: 'text', text: point.text };
     const { contract, asOf } = point;
-    return fromStatusRows({ ...ctx, contract }, ['goal-list', contract.id, asOf, JSON.stringify(filter), language], (measurements) =>
+    return fromStatusRows({ ...ctx, contract }, asOf, ['goal-list', contract.id, asOf, JSON.stringify(filter), language], (measurements) =>
       goalListAnswer(filter, { contract, measurements, today: asOf, schedule: ctx.reminders?.schedule, language }),
     );
   },

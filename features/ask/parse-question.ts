@@ -119,7 +119,7 @@ const FILLER = vocabulary([
   'thanks', 'thank', 'you', 'we', 'us', 'my', 'next', 'latest', 'current', 'our', 'hi', 'hello',
   'målbot', 'bot', 'nr', 'nummer', 'no', 'number',
   'sammenlign', 'sammenligne', 'sammenligning', 'compare', 'versus', 'vs', 'samt', 'eller', 'and', 'or', 'giv', 'hele',
-  'both', 'begge', 'give',
+  'both', 'begge', 'give', 'hvem', 'hvilke', 'hvilket', 'hvilken', 'skal', 'which', 'who', 'der',
 ]);
 const GREETING_ONLY = vocabulary(['hej', 'goddag', 'godmorgen', 'tak', 'mange', 'hi', 'hello', 'thanks', 'thank', 'you', 'please']);
 
@@ -131,7 +131,8 @@ const ENGLISH = vocabulary([
   'notifications', 'measurements', 'it', 'with', 'progress', 'time', 'new', 'measurement', 'remind',
   'looking', 'latest', 'current', 'where', 'which', 'risk', 'target', 'who', 'measures', 'measured', 'and',
   'compare', 'met', 'missing', 'does', 'reported', 'report', 'force', 'signed', 'responsible',
-  'whom', 'often', 'many', 'municipalities', 'parties', 'not', 'track',
+  'whom', 'often', 'many', 'municipalities', 'parties', 'not', 'track', 'before', 'christmas', 'quarter', 'month', 'year', 'this',
+  'extended', 'due', 'national', 'local', 'have', 'measure',
   // English topic words (topics themselves come from the contract)
   'awareness', 'satisfaction', 'referral', 'crisis', 'green', 'effect', 'impact', 'digitalisation',
   'digitalization', 'clusters', 'cluster',
@@ -168,6 +169,9 @@ const KNOWN_WORDS: ReadonlySet<string> = new Set(
     .flatMap((v) => v.phrases.flat())
     .concat([...GOAL_MARKERS]),
 );
+
+/** Words that name a fact ("baseline", "metode"): "baseline for 6b" leaves the id alone. */
+const FACT_WORDS: ReadonlySet<string> = new Set(factVocabulary().map((w) => tokenize(normalizeQuestion(w))[0] ?? w));
 
 /** Distributes over the union, so each kind keeps its own fields. */
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -210,8 +214,10 @@ function classify(q: ReadWords, index: GoalIndex): IntentWithoutLanguage {
   const single: GoalTarget | undefined = refs.length === 1 ? refs[0] : topicGoal !== undefined ? { known: true, goalId: topicGoal } : undefined;
   const first: GoalTarget | undefined = refs[0] ?? single;
 
-  if (matches(tokens, UPDATE)) return goalCommand('update-form', first);
-  if (matches(tokens, HISTORY)) return goalCommand('history', first);
+  // "mangler der målinger?": a status filter, not the history command without a goal.
+  const statuses = first === undefined ? statusFilterOf(q) : undefined;
+  if (matches(tokens, UPDATE)) return statuses !== undefined ? { kind: 'goal-list', filter: { by: 'status', statuses } } : goalCommand('update-form', first);
+  if (matches(tokens, HISTORY)) return statuses !== undefined ? { kind: 'goal-list', filter: { by: 'status', statuses } } : goalCommand('history', first);
   if (reminderWord) return { kind: 'reminders' };
   const contractWord = matches(tokens, CONTRACT);
   const meetingWord = matches(tokens, MEETING);
@@ -244,7 +250,6 @@ function classify(q: ReadWords, index: GoalIndex): IntentWithoutLanguage {
     }
   }
   if (single === undefined && !contractWord) {
-    const statuses = statusFilterOf(q);
     if (statuses !== undefined) return { kind: 'goal-list', filter: { by: 'status', statuses } };
     const filter = measuredByFilterOf(q) ?? scopeFilterOf(q);
     if (filter !== undefined) return { kind: 'goal-list', filter };
@@ -459,7 +464,7 @@ function withSeparateLetter(m: RegExpExecArray, tokens: readonly string[], at: n
  * One id, or a list of ids when every leftover is one.
  */
 function findLoneIds(tokens: readonly string[], index: GoalIndex): GoalTarget[] {
-  const leftovers = tokens.filter((t) => !KNOWN_WORDS.has(t) && !LIST_JOINERS.has(t));
+  const leftovers = tokens.filter((t) => !KNOWN_WORDS.has(t) && !LIST_JOINERS.has(t) && !FACT_WORDS.has(t));
   const first = leftovers[0];
   if (first === undefined) return [];
   const m = ID.exec(first);

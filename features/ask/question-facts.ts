@@ -60,7 +60,7 @@ function hasAnyPhrase(q: QuestionWords, phrases: readonly string[]): boolean {
 
 const BASELINE = set(['baseline', 'baselinen', 'baselines', 'udgangspunkt', 'udgangspunktet', 'nulpunkt', 'nulpunktet', 'nulpunktsmåling', 'nulpunktsmålingen', 'startniveau', 'startniveauet']);
 const METHOD = set(['metode', 'metoden', 'metoder', 'opgøres', 'opgøre', 'opgørelse', 'opgørelsen', 'beregnes', 'beregning', 'beregningen', 'method', 'calculated', 'methodology']);
-const MEASURED_HOW = set(['måles', 'måler', 'måle', 'measured', 'measure', 'measures']);
+const MEASURED_HOW = set(['måles', 'måler', 'måle', 'opgør', 'measured', 'measure', 'measures']);
 const WHO = set(['hvem', 'who', 'hvilken', 'hvilke']);
 const SOURCE = set(['kilde', 'kilden', 'datakilde', 'datakilden', 'source']);
 const SEGMENTS = set(['segment', 'segmenter', 'segmentet', 'segmenterne', 'segments', 'driftssegment', 'driftssegmentet', 'vækstsegment', 'vækstsegmentet']);
@@ -79,7 +79,7 @@ const TO_WHOM = ['til hvem', 'to whom'];
 
 /** Every fact word, for the vocabulary compounds split against ("afrapporterings|frister"). */
 export function factVocabulary(): string[] {
-  return [BASELINE, METHOD, MEASURED_HOW, SOURCE, SEGMENTS, REPORTING_STEMS, LATEST_WORDS, TARGET_WORDS, PERIOD_WORDS, DONE_WORDS].flatMap((s) => [...s]);
+  return [BASELINE, METHOD, MEASURED_HOW, SOURCE, SEGMENTS, REPORTING_STEMS, LATEST_WORDS, TARGET_WORDS, PERIOD_WORDS, DONE_WORDS, SIGNED, RESPONSIBLE, EXTENSION, PARTIES, MUNICIPALITIES, DUTIES].flatMap((s) => [...s]);
 }
 
 /** "målet for NPS", "NPS-målet", "kendskabsmålet": the word mål/målet as a thing asked about, not a marker before an id. */
@@ -116,6 +116,7 @@ export function goalFactOf(q: QuestionWords): GoalFact | undefined {
 // ------------------------------------------------------------------------------------------
 // Contract facts
 
+const DUTIES = set(['pligt', 'pligter', 'pligterne', 'forpligtelse', 'forpligtelser', 'duties', 'obligations']);
 const SIGNED = set(['underskrevet', 'underskrift', 'underskriften', 'underskrevne', 'signeret', 'signed', 'signature', 'indgået']);
 const RESPONSIBLE = set(['ansvar', 'ansvaret', 'ansvarlig', 'ansvarlige', 'responsible', 'responsibility']);
 const EXTENSION = set(['forlænge', 'forlænges', 'forlængelse', 'forlængelsen', 'forlænget', 'fornyes', 'fornyelse', 'extension', 'extend', 'extended', 'renewed']);
@@ -134,7 +135,7 @@ export function contractFactOf(q: QuestionWords, aboutContract: boolean, aboutMe
   if (hasWord(q, MUNICIPALITIES)) return 'municipalities';
   if (hasAnyPhrase(q, CONTRACT_PERIOD) || (aboutContract && hasWord(q, set(['periode', 'perioden', 'start', 'starter', 'slutter', 'begynder', 'period', 'hvornår', 'when'])))) return 'period';
   // "hvem rapporterer vi til, og hvor ofte?": the house's general duties (no goal named)
-  if (hasStem(q, REPORTING_STEMS) && (aboutContract || q.tokens.includes('vi') || q.tokens.includes('we'))) return 'reporting';
+  if (hasStem(q, REPORTING_STEMS) && (aboutContract || hasStem(q, DUTIES) || ['vi', 'we', 'vores', 'our'].some((w) => q.tokens.includes(w)))) return 'reporting';
   return undefined;
 }
 
@@ -147,7 +148,7 @@ const MET = set(['opfyldt', 'opfyldte', 'nået', 'met', 'achieved', 'reached', '
 const NOT = set(['ikke', 'not', 'uopfyldte']);
 const PARTLY = set(['delvist', 'delvis', 'partly', 'partially']);
 const ON_TRACK = ['på vej', 'on track', 'på sporet'];
-const NO_DATA = ['ingen data', 'no data', 'mangler data', 'manglende data', 'missing data', 'uden data', 'mangler vi data', 'mangler målinger', 'mangler måling', 'uden måling', 'uden målinger', 'ingen måling', 'ingen målinger', 'data mangler', 'lacking data'];
+const NO_DATA = ['ingen data', 'no data', 'mangler data', 'manglende data', 'missing data', 'uden data', 'mangler vi data', 'mangler der data', 'mangler der målinger', 'mangler målinger', 'mangler måling', 'uden måling', 'uden målinger', 'ingen måling', 'ingen målinger', 'data mangler', 'lacking data'];
 const AWAITING = set(['afventer', 'afventende', 'awaiting', 'pending']);
 const LIST_WORDS = set(['hvilke', 'hvilket', 'which', 'liste', 'list', 'alle', 'all', 'mål', 'målene', 'goals', 'kpier', 'målepunkter', 'nogen', 'any']);
 

@@ -61,7 +61,7 @@ const INFLECTION_ENDINGS = ['ernes', 'erne', 'ene', 'ens', 'ets', 'ers', 'er', '
 /** Fact and command words a typo may stand for, beside the topics (normal spelling). */
 const EXTRA_TYPO_TARGETS = ['baseline', 'metode', 'segmenter', 'afrapportering', 'oversigt', 'frister', 'historik', 'påmindelser', 'status', 'kontrakten', 'risiko', 'opfyldt'];
 /** Words too common in the contract to say which goal is meant (folded stems are compared). */
-const GENERIC = ['erhvervshus', 'erhvervshuset', 'erhvervshusene', 'sydjylland', 'virksomheder', 'virksomhed', 'andel', 'vejledning', 'vejledte', 'mindst', 'procentpoint', 'forhold', 'kontrolgruppe', 'måling', 'efteråret', 'alle', 'mod', 'med', 'for', 'der', 'til', 'husets', 'segment', 'segmentet', 'driftssegmentet', 'vækstsegmentet', 'hver', 'ledestjernen', 'ledestjernerne', 'forventer', 'positiv', 'effekt', 'kendskab', 'nationale', 'lokale'];
+const GENERIC = ['erhvervshus', 'erhvervshuset', 'erhvervshusene', 'sydjylland', 'virksomheder', 'virksomhed', 'andel', 'vejledning', 'vejledte', 'mindst', 'procentpoint', 'forhold', 'kontrolgruppe', 'måling', 'efteråret', 'alle', 'mod', 'med', 'for', 'der', 'til', 'husets', 'segment', 'segmentet', 'driftssegmentet', 'vækstsegmentet', 'hver', 'ledestjernen', 'ledestjernerne', 'forventer', 'positiv', 'effekt', 'kendskab', 'nationale', 'lokale', 'året', 'år', 'før', 'efter', 'benyttet', 'kommuner', 'kommune'];
 
 export function tokenizeFolded(normalized: string): string[] {
   return foldDanish(normalized)
@@ -118,7 +118,7 @@ export function topicIndexFor(contract: Pick<ContractData, 'goals'>, parserWords
     for (const word of texts.flatMap(foldedWords)) {
       if (word.length < MIN_STEM || /\d/.test(word) || parserWords.has(word)) continue;
       const stem = danishStem(word);
-      if (generic.has(stem) || generic.has(word)) continue;
+      if (stem.length < MIN_STEM || generic.has(stem) || generic.has(word)) continue;
       const set = owners.get(stem) ?? new Set<string>();
       set.add(g.id.toLowerCase());
       owners.set(stem, set);
@@ -149,9 +149,11 @@ export function topicIndexFor(contract: Pick<ContractData, 'goals'>, parserWords
 
   const kpiWords = new Map<string, Array<{ kpiId: string; stems: ReadonlySet<string> }>>();
   for (const g of goals) {
+    // A word of the goal's title found the goal; it does not pick one of its KPIs ("kendskab" → mål 1, all three).
+    const titleStems = new Set(foldedWords(g.title).flatMap((w) => [...stemsOf(w)]));
     kpiWords.set(g.id.toLowerCase(), (g.kpis ?? []).map((k) => ({
       kpiId: k.id,
-      stems: new Set(foldedWords(k.label).filter((w) => w.length >= 3 && !parserWords.has(w)).flatMap((w) => [...stemsOf(w)])),
+      stems: new Set(foldedWords(k.label).filter((w) => w.length >= 3 && !parserWords.has(w)).flatMap((w) => [...stemsOf(w)]).filter((x) => !titleStems.has(x))),
     })));
   }
 
@@ -181,7 +183,8 @@ export function splitCompound(word: string, index: TopicIndex): readonly [head: 
 
 /** The one typo target within the allowed distance, or undefined (none, or two equally close). */
 function typoOf(word: string, index: TopicIndex, known: ReadonlySet<string>): string | undefined {
-  if (word.length < 4 || word.length > 30 || /\d/.test(word) || known.has(word) || inVocabulary(word, index)) return undefined;
+  // Only words the contract and the parser do not know; an inflected known word is the stems' business.
+  if (word.length < 4 || word.length > 30 || /\d/.test(word) || known.has(word) || index.vocabulary.has(word)) return undefined;
   const bound = word.length >= 8 ? 2 : 1;
   let best: string | undefined;
   let bestDistance = Infinity;

@@ -1,4 +1,5 @@
 import { buildMeetingCardView } from './meeting-card-view';
+import { contractStatusRows } from '../status/status-rows';
 import { meetingCard } from './meeting-card';
 import { formatDate } from '../../core/danish-format';
 import { cardReply, type Reply } from '../../core/reply';
@@ -48,7 +49,7 @@ export async function nextMeetingAnswer(ctx: NextMeetingDeps): Promise<Reply> {
     meeting: next,
     title: schedule.meeting.title,
     timeZone: schedule.timeZone,
-    measurements: await ctx.store.listMeasurements(contract.id),
+    measurements: await contractStatusRows(ctx.store, contract, ctx.today),
     today: ctx.today,
     deadlines: scheduledDeadlines(contract, schedule),
   });

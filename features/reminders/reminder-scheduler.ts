@@ -1,4 +1,5 @@
 import type { ContractData } from '../../goals/contract-schema';
+import { contractStatusRows } from '../status/status-rows';
 import type { MeasurementStore } from '../../core/ports/measurement-store';
 import type { ConversationRecord, DeliveryRecord, NewDelivery, ReminderStore } from '../../core/ports/reminder-store';
 import type { Logger } from '../../core/ports/logger';
@@ -184,8 +185,8 @@ export class ReminderScheduler {
     const mark = await store.getSchedulerMark();
     const graceStart = now.getTime() - this.options.graceMs;
     const from = new Date(Math.max(now.getTime() - this.options.maxLookbackMs, Math.min(mark === undefined ? graceStart : Date.parse(mark), graceStart - SWEEP_MS)));
-    const measurements = await this.deps.measurements.listMeasurements(contract.id);
     const today = localDate(now, schedule.timeZone);
+    const measurements = await contractStatusRows(this.deps.measurements, contract, today);
     const input = { schedule, contract, meetingSource: this.deps.meetingSource, measurements, today };
     // A failing meeting source (Graph down) must not hold up deadlines and nudges; its reminders
     // are taken up again by the next tick, because the mark then stays where it was.

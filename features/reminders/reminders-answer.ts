@@ -1,4 +1,5 @@
 import { remindersCard, type RemindersView } from './reminders-card';
+import { contractStatusRows } from '../status/status-rows';
 import { escapeMarkdown } from '../../cards/escape-markdown';
 import { formatDate } from '../../core/danish-format';
 import { cardReply, type Reply } from '../../core/reply';
@@ -89,7 +90,7 @@ export async function remindersAnswer(ctx: RemindersAnswerDeps): Promise<Reply> 
   }
   if (reminders.activityFeed) view.schedule.push({ title: 'Aktivitetsfeed', value: 'Direktørerne får også besked i Teams-aktivitetsfeedet' });
 
-  const measurements = await ctx.store.listMeasurements(contract.id);
+  const measurements = await contractStatusRows(ctx.store, contract, ctx.today);
   const upcoming = await dueOccurrences(
     { schedule, contract, meetingSource: reminders.meetingSource, measurements, today: ctx.today },
     now,

@@ -3,6 +3,7 @@ import type { Measurement } from '../../core/measurement';
 import type { MeasurementStore } from '../../core/ports/measurement-store';
 import type { Reply } from '../../core/reply';
 import { ReplyCache } from '../../core/reply-cache';
+import { contractStatusRows } from './status-rows';
 
 export interface StatusRowsDeps {
   contract: ContractData;
@@ -11,14 +12,15 @@ export interface StatusRowsDeps {
 }
 
 /**
- * Status replies depend only on the contract's rows: read them once, and build the reply once per
- * set of rows (`keyParts` name everything else the reply depends on, e.g. goal and day).
+ * Status replies depend only on the rows the rules read on that day (status-rows.ts): read them,
+ * and build the reply once per set of rows (`keyParts` name everything else the reply depends on,
+ * e.g. goal and day; `today` is the day the rows are read for).
  *
- * All rows, not just the newest per series: a row counts only when its period lies in the KPI's
+ * Not just the newest row per series: a row counts only when its period lies in the KPI's
  * evaluation window (core/status-rules.ts R1), so the newest row in the store is not always the
  * one that decides — a 2026 row must not hide the 2021 result.
  */
-export async function fromStatusRows(deps: StatusRowsDeps, keyParts: readonly string[], build: (measurements: readonly Measurement[]) => Reply): Promise<Reply> {
-  const measurements = await deps.store.listMeasurements(deps.contract.id);
+export async function fromStatusRows(deps: StatusRowsDeps, today: string, keyParts: readonly string[], build: (measurements: readonly Measurement[]) => Reply): Promise<Reply> {
+  const measurements = await contractStatusRows(deps.store, deps.contract, today);
   return deps.cache.getOrCreate(ReplyCache.key(keyParts, measurements), () => build(measurements));
 }

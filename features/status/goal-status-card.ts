@@ -13,7 +13,7 @@ import { FORM_KIND_BUTTONS, type FormKind } from '../../core/form-kind';
 let template: Template | undefined;
 
 /** The verbs the template's buttons send, so the template names no verb of its own. */
-const TEMPLATE_VERBS = { openUpdateForm: CARD_VERBS.openUpdateForm, showHistory: CARD_VERBS.showHistory } as const;
+const TEMPLATE_VERBS = { openUpdateForm: CARD_VERBS.openUpdateForm, showHistory: CARD_VERBS.showHistory, showOverview: CARD_VERBS.showOverview } as const;
 
 /**
  * The status card for one goal: layout only, from a view built by `buildGoalStatusView`.
@@ -25,5 +25,8 @@ export function goalStatusCard(view: GoalStatusView, buttons: { updateKinds: rea
   // One button per form kind the goal's KPIs need, and only for those who may record (a reader
   // would only get a refusal): "Opdater" for one kind, "Indberet tal" / "Indberet milepæl" for several.
   const updateButtons = buttons.updateKinds.map((kind) => ({ kind, title: buttons.updateKinds.length === 1 ? 'Opdater' : FORM_KIND_BUTTONS[kind] }));
-  return template.expand({ $root: { ...view, verbs: TEMPLATE_VERBS, updateButtons } }) as AdaptiveCard; // expand() is typed `any`; the template is a card
+  // "Oversigt" leads back when a status card replaced the overview; it is left out where a
+  // fourth button would not fit a phone's width (staff on a goal with two form kinds).
+  const showOverviewButton = updateButtons.length <= 1;
+  return template.expand({ $root: { ...view, verbs: TEMPLATE_VERBS, updateButtons, showOverviewButton } }) as AdaptiveCard; // expand() is typed `any`; the template is a card
 }

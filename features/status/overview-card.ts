@@ -1,4 +1,6 @@
 import { adaptiveCard, textBlock, type AdaptiveCard, type CardElement } from '../../cards/adaptive-card';
+import { executeAction } from '../../cards/execute-action';
+import { CARD_VERBS } from '../../core/card-verbs';
 import type { OverviewRow, OverviewView } from './overview-view';
 
 function rowElement(r: OverviewRow): CardElement {
@@ -9,7 +11,9 @@ function rowElement(r: OverviewRow): CardElement {
     { type: 'Column', width: 'stretch', items: [textBlock(r.title, r.indent ? { isSubtle: true } : {})] },
     { type: 'Column', width: 'auto', items: [textBlock(r.status.label, { color: r.status.color, weight: 'Bolder', horizontalAlignment: 'Right' })] },
   );
-  return { type: 'ColumnSet', spacing: r.indent ? 'None' : 'Small', columns };
+  // The whole line is the button to the goal's card: a director taps the goal that worries them.
+  const selectAction = executeAction(`Status for ${r.label}`, CARD_VERBS.showStatus, { goalId: r.goalId });
+  return { type: 'ColumnSet', spacing: r.indent ? 'None' : 'Small', columns, selectAction };
 }
 
 /** All goals on one compact card: one line per goal (sub-goals indented) with the status word in colour. */
@@ -22,6 +26,6 @@ export function overviewCard(view: OverviewView): AdaptiveCard {
   if (view.summary) body.push(textBlock(view.summary, { spacing: 'Small' }));
   if (view.demo) body.push(textBlock('Oversigten bygger på demodata – ikke rigtige målinger.', { color: 'attention', weight: 'Bolder' }));
   body.push({ type: 'Container', separator: true, spacing: 'Medium', items: view.rows.map(rowElement) });
-  body.push(textBlock('Skriv fx "status mål 4" for detaljer om et mål.', { isSubtle: true, size: 'Small', spacing: 'Medium' }));
+  body.push(textBlock('Tryk på et mål for detaljer, eller skriv fx "status mål 4".', { isSubtle: true, size: 'Small', spacing: 'Medium' }));
   return adaptiveCard(body, [], `${view.contractTitle} – status ${view.asOf}`);
 }

@@ -419,7 +419,7 @@ function describeMeasurementForms(label: string, makeStore: TestDatabaseFactory)
         const message = messageFrom(await invoke(staffForm.verb, staffForm.data, ERIK_DIRECTOR));
         assert.equal(
           message,
-          'Beklager – kun medarbejdere i Erhvervshus Sydjylland med indberetningsret kan gemme eller rette målinger. Du kan stadig se status og historik. Kontakt botens administrator, hvis du skal have adgang.',
+          'Beklager – kun medarbejdere i Erhvervshus Sydjylland med indberetningsret kan gemme eller rette målinger. Du kan stadig se status og historik. Kontakt botens administrator, hvis du skal have adgang. Administratoren skal bruge dit Entra-objekt-id: e5555555-5555-4555-8555-555555555555.',
         );
         assert.deepEqual(await rows(), []);
       });
@@ -539,6 +539,18 @@ function describeMeasurementForms(label: string, makeStore: TestDatabaseFactory)
         await submit(formA, { value: '38' });
         const message = messageFrom(await submit(formB, { value: '39' }, BO));
         assert.match(message, /Målingen er allerede rettet \(af måling nr\. \d+\), så din rettelse er ikke gemt/);
+        assert.equal((await rows()).length, 2);
+      });
+
+      it('a correction that changes nothing is refused next to the value, storing nothing; a real change then goes through', async function () {
+        await submit(await openForm('4'), GOOD_4A);
+        const [row] = await rows();
+        const form = cardFrom(await invoke('openCorrectionForm', { goalId: '4', measurementId: String(row!.id) }));
+        const same = cardFrom(await submit(form, {}));
+        assert.match(cardText(same), new RegExp(`Rettelsen er magen til måling nr\\. ${row!.id} – ret mindst ét felt, eller tryk Annuller`));
+        assert.equal((await rows()).length, 1, 'nothing stored');
+        const card = cardFrom(await submit(same, { comment: 'Kilden er rapporten fra november' }));
+        assert.match(cardText(card), /Rettelsen er gemt/);
         assert.equal((await rows()).length, 2);
       });
 

@@ -103,6 +103,19 @@ describe('end to end: Universal Actions, refresh, Annuller and the welcome', fun
     for (const verb of ['showOverview', 'showDeadlines', 'showHelp', 'showStatus', 'showHistory', 'openUpdateForm', 'subscribeReminders']) assert.ok(pressed.has(verb), `pressed ${verb}`);
   });
 
+  it('oversigt: every goal line is a button to that goal\'s own status card', async function () {
+    const overview = await ask('oversigt');
+    const lines = buttons(overview).filter((b) => b.verb === 'showStatus');
+    assert.equal(lines.length, 14, 'Mål 1–10 and 9a–9d'); // one per line, sub-goals included
+    for (const line of lines) {
+      const goalId = String((line.data as { goalId: string }).goalId);
+      const card = cardFrom(await press(String(line.verb), line.data as Record<string, unknown>));
+      const heading = cardText(card).split('\n')[0] ?? '';
+      const expected = /^\d+$/.test(goalId) ? `Mål ${goalId} – ` : `Mål ${goalId}`;
+      assert.ok(cardText(card).includes(expected), `${goalId}: ${heading}`);
+    }
+  });
+
   it('"Vis oversigt" answers with the overview card, replacing the pressed one', async function () {
     const help = await ask('hjælp');
     const button = help.actions!.find((a) => a.title === 'Vis oversigt')!;
@@ -114,20 +127,20 @@ describe('end to end: Universal Actions, refresh, Annuller and the welcome', fun
     // Staff asks once (so the bot knows their Teams id), then a reader asks in the channel.
     await ask('status mål 4', STAFF, 'channel');
     const shared = await ask('status mål 4', READER, 'channel');
-    assert.deepEqual(shared.actions!.map((a) => a.title), ['Historik'], 'the card everyone sees has no Opdater');
+    assert.deepEqual(shared.actions!.map((a) => a.title), ['Historik', 'Oversigt'], 'the card everyone sees has no Opdater');
     assert.ok(shared.refresh, 'a refresh clause');
     assert.deepEqual(shared.refresh.userIds, [STAFF.fromId], 'automatic refresh for staff only');
     assert.equal(shared.refresh.action.type, 'Action.Execute');
     const refresh = shared.refresh.action;
     const staffView = cardFrom(await press(String(refresh.verb), refresh.data as Record<string, unknown>, STAFF, 'channel'));
-    assert.deepEqual(staffView.actions!.map((a) => a.title), ['Opdater', 'Historik']);
+    assert.deepEqual(staffView.actions!.map((a) => a.title), ['Opdater', 'Historik', 'Oversigt']);
     const readerView = cardFrom(await press(String(refresh.verb), refresh.data as Record<string, unknown>, READER, 'channel'));
-    assert.deepEqual(readerView.actions!.map((a) => a.title), ['Historik'], 'a reader refreshing by hand still gets the reader view');
+    assert.deepEqual(readerView.actions!.map((a) => a.title), ['Historik', 'Oversigt'], 'a reader refreshing by hand still gets the reader view');
   });
 
   it('in a personal chat: staff see Opdater, readers do not; a reader\'s history has no "Ret nr." or "Indberet"', async function () {
-    assert.deepEqual((await ask('status mål 4', STAFF)).actions!.map((a) => a.title), ['Opdater', 'Historik']);
-    assert.deepEqual((await ask('status mål 4', READER)).actions!.map((a) => a.title), ['Historik']);
+    assert.deepEqual((await ask('status mål 4', STAFF)).actions!.map((a) => a.title), ['Opdater', 'Historik', 'Oversigt']);
+    assert.deepEqual((await ask('status mål 4', READER)).actions!.map((a) => a.title), ['Historik', 'Oversigt']);
     assert.deepEqual((await ask('status mål 9', STAFF)).actions!.map((a) => a.title), ['Indberet tal', 'Indberet milepæl', 'Historik']);
     const history = await ask('historik mål 4', READER);
     assert.ok(!buttons(history).some((b) => /^Ret nr\.|Indberet/.test(String(b.title))));
@@ -149,7 +162,7 @@ describe('end to end: Universal Actions, refresh, Annuller and the welcome', fun
     assert.equal(cancel.associatedInputs, 'none');
     const back = cardFrom(await press(String(cancel.verb), cancel.data as Record<string, unknown>, STAFF));
     assert.match(cardText(back), /Samlet status/);
-    assert.deepEqual(back.actions!.map((a) => a.title), ['Opdater', 'Historik']);
+    assert.deepEqual(back.actions!.map((a) => a.title), ['Opdater', 'Historik', 'Oversigt']);
 
     const typed = await ask('opdater mål 4', STAFF);
     const cancelTyped = typed.actions!.find((a) => a.title === 'Annuller')!;

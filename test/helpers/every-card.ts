@@ -26,6 +26,13 @@ import { measurementNudgeCard } from '../../features/reminders/measurement-nudge
 import { remindersCard } from '../../features/reminders/reminders-card';
 import { scheduledDeadlines } from '../../features/reminders/schedule/scheduled-deadlines';
 import { measurementFixture } from '../fixtures/measurement-fixture';
+import { severalGoalsCard } from '../../features/status/several-goals-card';
+import { goalFactCard, type GoalFactKind } from '../../features/status/goal-fact-answer';
+import { contractFactCard, type ContractFactKind } from '../../features/status/contract-fact-answer';
+import { goalListAnswer } from '../../features/ask/goal-list-answer';
+import { choiceCard } from '../../features/ask/choice-card';
+import { smallTalkCard } from '../../features/ask/small-talk-card';
+import type { GoalFilter } from '../../features/ask/question-facts';
 
 /**
  * Every kind of card the bot can send, built by the real card functions from the real contract
@@ -146,5 +153,29 @@ export function everyCard(): NamedCard[] {
       notice: undefined,
     }),
   );
+  // Issue 11: the director's questions.
+  const ids = contract.goals.map((g) => g.id);
+  add('several-3-4', severalGoalsCard(contract, ['3', '4'], ['11'], latest, TODAY, 'målene er 1–10, 9a–9d'));
+  add('several-all', severalGoalsCard(contract, ids, [], latest, TODAY, 'målene er 1–10, 9a–9d'));
+  const facts: GoalFactKind[] = ['target', 'baseline', 'period', 'method', 'measured-by', 'segments', 'reporting', 'latest'];
+  for (const goalId of ['3', '6', '9']) for (const fact of facts) add(`fact-${goalId}-${fact}`, goalFactCard({ contract, goalId, fact, measurements: latest, today: TODAY })!);
+  add('fact-3b-target-en', goalFactCard({ contract, goalId: '3', kpiId: '3b', fact: 'target', measurements: latest, today: TODAY, language: 'en' })!);
+  const contractFacts: ContractFactKind[] = ['period', 'signed', 'responsible', 'extension', 'parties', 'municipalities', 'meeting', 'reporting'];
+  for (const fact of contractFacts) add(`contract-${fact}`, contractFactCard(contract, fact));
+  const filters: Array<[string, GoalFilter]> = [
+    ['risk', { by: 'status', statuses: ['i risiko'] }],
+    ['no-data', { by: 'status', statuses: ['ingen data', 'afventer måling'] }],
+    ['met', { by: 'status', statuses: ['opfyldt'] }],
+    ['ens', { by: 'measured-by', who: ['erhvervsstyrelsen-survey', 'brugerevaluering', 'kl-erhvervsstyrelsen'], name: 'Erhvervsstyrelsen' }],
+    ['local', { by: 'scope', scope: 'local' }],
+    ['christmas', { by: 'deadline', range: 'before-christmas' }],
+  ];
+  for (const [name, filter] of filters) {
+    const reply = goalListAnswer(filter, { contract, measurements: latest, today: TODAY });
+    if (reply.kind === 'card') add(`list-${name}`, reply.card);
+  }
+  add('choice-1-6', choiceCard(contract, ['1', '6']));
+  add('small-talk', smallTalkCard('da'));
+  add('small-talk-en', smallTalkCard('en'));
   return out;
 }

@@ -2,7 +2,7 @@ import type { Goal, Kpi } from '../../../goals/contract-schema';
 import { measurementConfirmationCard } from './measurement-confirmation-card';
 import type { AdaptiveCard } from '../../../cards/adaptive-card';
 import type { Measurement } from '../../../core/measurement';
-import { kpiStatus } from '../../../core/status-rules';
+import { kpiStatus, statusKpiQueries } from '../../../core/status-rules';
 import type { MeasurementFormDeps } from './measurement-form-deps';
 
 /**
@@ -11,8 +11,8 @@ import type { MeasurementFormDeps } from './measurement-form-deps';
  * the same card as the first submission, even if others have submitted since.
  */
 export async function confirmationFor(deps: MeasurementFormDeps, goal: Pick<Goal, 'id' | 'title'>, kpi: Kpi, row: Measurement, today: string = deps.today()): Promise<AdaptiveCard> {
-  // The KPI's rows up to this one: status needs every period's rows (R1 picks those in the window).
-  const rows = (await deps.store.listMeasurements(deps.contract.id, [kpi.id])).filter((m) => m.id <= row.id);
+  // The rows the rules read for this KPI, as the store stood at this row (R1 picks those in the window).
+  const rows = await deps.store.statusRows(deps.contract.id, statusKpiQueries([kpi]), { measuredOnOrBefore: today, idAtMost: row.id });
   const status = kpiStatus(kpi, rows, today);
   return measurementConfirmationCard({ goal, kpi, measurement: row, status, timeZone: deps.timeZone });
 }

@@ -16,6 +16,7 @@ import { formOriginOf } from './form-origin';
 import { canonicalSubmissionId } from './submission-id';
 import { measurementFields, validateMeasurementForm } from './validate-measurement-form';
 import { contractBook } from '../../../goals/contract-book';
+import { unchangedCorrectionErrors } from './unchanged-correction';
 
 export interface FormSubmission {
   /** The action's data merged with the card's inputs (all strings when Teams sends them). */
@@ -43,7 +44,7 @@ async function replayed(deps: MeasurementFormDeps, row: Measurement, scope: { go
  */
 export async function submitMeasurementForm(deps: MeasurementFormDeps, submission: FormSubmission): Promise<Reply> {
   const { data, turn, mode } = submission;
-  if (mayRecord(deps, turn) !== 'yes') return { kind: 'text', text: formMessages.notStaff(deps.contract) };
+  if (mayRecord(deps, turn) !== 'yes') return { kind: 'text', text: formMessages.notStaff(deps.contract, turn.user.aadObjectId) };
   const scope = formScopeOf(deps.contract, data.goalId);
   if (scope === undefined) return { kind: 'text', text: formMessages.unknownGoal(data.goalId) };
   if (scope.kpis.length === 0) return { kind: 'text', text: formMessages.noKpis(scope.goal.id) };
@@ -82,6 +83,10 @@ export async function submitMeasurementForm(deps: MeasurementFormDeps, submissio
   }
 
   const v = checked.value;
+  const unchanged = correcting === undefined ? undefined : unchangedCorrectionErrors(correcting, measurementFields(v));
+  if (unchanged !== undefined) {
+    return cardReply(measurementFormCard({ goal: scope.goal, kpis, submissionId, today, values: checked.values, errors: unchanged, correcting, origin: formOriginOf(data), kind }));
+  }
   let stored: Measurement;
   try {
     stored = await deps.store.appendMeasurement({

@@ -94,13 +94,17 @@ describe('goal status card', () => {
         type: 'Action.Execute', title: 'Historik', verb: 'showHistory', data: { goalId: '4' },
         fallback: { type: 'Action.Submit', title: 'Historik', data: { verb: 'showHistory', goalId: '4' } },
       },
+      {
+        type: 'Action.Execute', title: 'Oversigt', verb: 'showOverview', data: {},
+        fallback: { type: 'Action.Submit', title: 'Oversigt', data: { verb: 'showOverview' } },
+      },
     ]);
   });
 
   it('for a reader: only Historik (no button that would only refuse)', () => {
     const card = goalStatusCard(view('4', goal4Rows));
     assertSendableCard(card);
-    assert.deepEqual(card.actions?.map((a) => a.title), ['Historik']);
+    assert.deepEqual(card.actions?.map((a) => a.title), ['Historik', 'Oversigt']);
   });
 
   it('a goal with numbers and milestones offers one form per kind', () => {

@@ -1,0 +1,136 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startRunningApp, cardOf, cardText, type RunningApp } from '../helpers/running-app';
+import { teamsMessage } from '../helpers/teams-activity';
+import { assertSendableCard } from '../helpers/adaptive-card-schema';
+import { describeOnEveryDatabase } from '../helpers/test-databases';
+import { createTempSchema, requirePostgresOrSkip } from '../helpers/postgres';
+import { openDatabase } from '../../store/open-database';
+import type { Database } from '../../core/ports/database';
+import { cardBytes, MAX_CARD_BYTES } from '../../core/card-budget';
+
+/** 15 October 2021 in Copenhagen; each test moves the clock on by hand. */
+const START = Date.parse('2021-10-15T10:00:00Z');
+const ANNA = '6f2b2c9e-2f60-4b7e-9d47-0a3f5c1e9b11';
+const BO = '0d5e3a1c-7b2f-4e6a-9c8d-1f2e3a4b5c6d';
+
+function readable(card: Record<string, unknown>): string {
+  return cardText(card).replace(/\\(.)/g, '$1');
+}
+
+/** Asks `text` as `user` in `conversationId` and returns the one reply's card text. */
+async function ask(app: RunningApp, text: string, conversationId: string, user = ANNA): Promise<string> {
+  app.connector.reset();
+  const activity = teamsMessage({ text, serviceUrl: app.connector.serviceUrl, kind: 'channel', mention: true, fromAadObjectId: user });
+  (activity.conversation as { id: string }).id = conversationId;
+  (activity.from as { id: string }).id = `29:${user}`;
+  const res = await app.postActivity(activity);
+  assert.equal(res.status, 200, res.body);
+  await app.connector.waitForCalls(1);
+  const body = app.connector.calls[0]!.body;
+  if (typeof body.text === 'string' && (body.attachments as unknown[] | undefined)?.length !== 1) return body.text;
+  const card = cardOf(body);
+  assertSendableCard(card);
+  assert.ok(cardBytes(card) <= MAX_CARD_BYTES);
+  return readable(card);
+}
+
+describeOnEveryDatabase((label, makeDatabase) => {
+  describe(`end to end (${label}): several goals and follow-ups over HTTP`, function () {
+    let now = START;
+    let running: RunningApp;
+    let cleanup: () => Promise<void>;
+    beforeEach(async function () {
+      now = START;
+      const made = await makeDatabase();
+      cleanup = made.cleanup;
+      running = await startRunningApp({ database: made.database, clock: () => new Date(now) });
+      const base = { contractId: running.contract.id, done: null, note: null, recordedBy: 'test', demo: false };
+      await running.store.appendMeasurement({ ...base, kpiId: '3b', segment: 'drift', value: 72, period: '2021', measuredOn: '2021-09-30', source: 'Erhvervsstyrelsen (brugerevaluering)' });
+      await running.store.appendMeasurement({ ...base, kpiId: '4a', segment: null, value: 47, period: '2021', measuredOn: '2021-09-30', source: 'Erhvervsstyrelsen (brugerevaluering)' });
+    });
+    afterEach(async function () {
+      await running.close();
+      await cleanup();
+    });
+
+    it('"status mål 3 og 4" is one card with a section per goal and a button to each full card', async function () {
+      running.connector.reset();
+      const activity = teamsMessage({ text: 'status mål 3 &amp; 4', serviceUrl: running.connector.serviceUrl, kind: 'channel', mention: true });
+      assert.equal((await running.postActivity(activity)).status, 200);
+      await running.connector.waitForCalls(1);
+      const card = cardOf(running.connector.calls[0]!.body);
+      assertSendableCard(card);
+      const text = readable(card);
+      assert.match(text, /Mål 3 – Kvalitet, kompetencer og virksomhedernes tilfredshed/);
+      assert.match(text, /Mål 4 – Erhvervshusenes knudepunktsfunktion/);
+      assert.match(text, /Drift 72/);
+      assert.match(text, /47 %/);
+      const actions = card.actions as Array<{ type: string; verb: string; data: { goalId: string } }>;
+      assert.deepEqual(actions.map((a) => [a.type, a.verb, a.data.goalId]), [['Action.Execute', 'showStatus', '3'], ['Action.Execute', 'showStatus', '4']]);
+    });
+
+    it('follows up on the goal just discussed, per user, for 30 minutes', async function () {
+      const conversation = `19:director-channel-${label}@thread.tacv2`;
+      assert.match(await ask(running, 'hvad er baseline for mål 6?', conversation), /68 %/);
+      // Same fact, another goal.
+      const goal1 = await ask(running, 'og mål 1?', conversation);
+      assert.match(goal1, /Baseline – mål 1/);
+      assert.match(goal1, /32 %/);
+      // Another fact, the same goal (1).
+      assert.match(await ask(running, 'hvem måler det?', conversation), /Hvem måler – mål 1.*\n?[\s\S]*spørgeskemaundersøgelse/);
+      // Bo in the same channel has asked nothing: no context of Anna's.
+      assert.match(await ask(running, 'hvad med baseline?', conversation, BO), /Hvilket mål mener du/);
+      // Anna in another conversation: nothing either.
+      assert.match(await ask(running, 'hvad med baseline?', `${conversation}-other`), /Hvilket mål mener du/);
+      // 29 minutes later it still holds; 31 minutes after her last question it has expired.
+      now += 29 * 60_000;
+      assert.match(await ask(running, 'hvad med segmenterne?', conversation), /Segmenter – mål 1/);
+      now += 31 * 60_000;
+      assert.match(await ask(running, 'hvad med baseline?', conversation), /Hvilket mål mener du/);
+    });
+
+    it('"og mål 5?" after a status question shows mål 5\'s status', async function () {
+      const conversation = `19:status-then-5-${label}@thread.tacv2`;
+      assert.match(await ask(running, 'status mål 4', conversation), /Mål 4 – Erhvervshusenes knudepunktsfunktion/);
+      assert.match(await ask(running, 'og mål 5?', conversation), /Mål 5 – Erhvervshusenes kriseberedskab/);
+    });
+  });
+});
+
+describe('end to end: a follow-up reaches another instance on the same database', function () {
+  for (const kind of ['SQLite', 'PostgreSQL'] as const) {
+    it(`${kind}: the question on instance A, the follow-up on instance B`, async function () {
+      const opened: Database[] = [];
+      let drop = async (): Promise<void> => undefined;
+      let dir: string | undefined;
+      if (kind === 'PostgreSQL') {
+        await requirePostgresOrSkip(this);
+        const schema = await createTempSchema();
+        drop = () => schema.drop();
+        for (let i = 0; i < 2; i++) opened.push(await openDatabase(schema.connectionString, { baseDir: os.tmpdir(), poolConfig: schema.poolConfig, poolSize: 2 }));
+      } else {
+        dir = mkdtempSync(path.join(os.tmpdir(), 'maalbot-two-instances-'));
+        for (let i = 0; i < 2; i++) opened.push(await openDatabase(`sqlite:${path.join(dir, 'shared.sqlite')}`, { baseDir: dir }));
+      }
+      const clock = () => new Date(START);
+      const a = await startRunningApp({ database: opened[0], clock });
+      const b = await startRunningApp({ database: opened[1], clock });
+      try {
+        const conversation = '19:two-instances@thread.tacv2';
+        assert.match(await ask(a, 'hvad er målet for NPS?', conversation), /mindst 70/);
+        const followUp = await ask(b, 'hvordan måles det?', conversation);
+        assert.match(followUp, /Sådan måles det – mål 3/);
+        assert.match(followUp, /anbefale/, 'the KPI asked about (3b) carries over');
+      } finally {
+        await a.close();
+        await b.close();
+        for (const d of opened) await d.close();
+        await drop();
+        if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
+});
