@@ -4,8 +4,10 @@ import type { TenantPolicy } from '../core/access/tenant-policy';
 import { DEFAULT_CONTRACTS_FOLDER } from '../goals/default-contract';
 import { OperatorError } from '../goals/operator-error';
 import { readGraphConfig, type GraphConfig } from './read-graph-config';
+import { policyGroupIds } from '../core/access/access-policy';
 import { readAccessPolicy } from './read-access-policy';
 import { readReminderConfig, type ReminderConfig } from './read-reminder-config';
+import { readFileLinkConfig, type FileLinkConfig } from './read-file-link-config';
 import type { AccessPolicy } from '../core/access/access-policy';
 
 /**
@@ -102,6 +104,8 @@ export interface AppConfig {
   access: AccessPolicy;
   /** Reminders: the schedule file and delivery rates; see config/read-reminder-config.ts. */
   reminders: ReminderConfig;
+  /** Download links for the report and the export (APP_BASE_URL, FILE_LINK_SECRET, FILE_LINK_MINUTES); see config/read-file-link-config.ts. */
+  files: FileLinkConfig;
 }
 
 const HOW_TO_FIX: Record<string, string> = {
@@ -139,8 +143,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   problems.push(...tenants.problems);
   const access = readAccessPolicy(env);
   problems.push(...access.problems);
+  if (graph.graph === undefined && policyGroupIds(access.policy).length > 0) {
+    problems.push('STAFF_GROUP_IDS/ADMIN_GROUP_IDS: gruppemedlemskab slås op i Microsoft Graph, som er slået fra — sæt GRAPH_TENANT_ID, GRAPH_CLIENT_ID og GRAPH_CLIENT_SECRET (tilladelserne User.Read.All og GroupMember.Read.All), eller brug STAFF_USERS/ADMIN_USERS');
+  }
   const reminders = readReminderConfig(env);
   problems.push(...reminders.problems);
+  const files = readFileLinkConfig(env, e.MAALBOT_MODE);
+  problems.push(...files.problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -158,5 +167,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     graph: graph.graph,
     access: access.policy,
     reminders: reminders.reminders,
+    files: files.files,
   };
 }

@@ -1,7 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import type { Measurement, NewMeasurement } from '../core/measurement';
 import { segmentSchema, type Segment } from '../goals/contract-schema';
-import type { MeasurementStore, StatusKpiQuery } from '../core/ports/measurement-store';
+import type { HistoryFirstPage, MeasurementStore, StatusKpiQuery } from '../core/ports/measurement-store';
 import { MEASUREMENT_PERIODS_MIGRATION, PERIOD_BACKFILL_BATCH, storedPeriod } from './measurement-periods';
 import { appliedPostgresMigrations, migratePostgres } from './migrate-postgres';
 import type { Migration } from './migration';
@@ -176,6 +176,31 @@ export const SERIES_PAGE_SQL = (withSegment: boolean) => `
 // m.: the DATE column, not COLUMNS' text alias. segment in ORDER BY (one value here): the planner
 // does not count `IS NULL` as fixing the column, and would sort instead of walking the index.
 const SERIES_PAGE = { withSegment: SERIES_PAGE_SQL(true), withoutSegment: SERIES_PAGE_SQL(false) };
+/**
+ * See MeasurementStore.historyFirstPage: per KPI and segment arm the count of its rows (index only),
+ * its corrections (from the unique index on supersedes_id) and the ids of its newest rows and newest
+ * rows with a value (backward index walks; segment in ORDER BY, see SERIES_PAGE). One statement;
+ * the rows are then read by id. Exported for the query-plan test.
+ */
+export const HISTORY_SERIES_SQL = `
+  SELECT q.kpi_id, a.segment, a.all_rows, a.corrections, a.ids
+    FROM unnest($2::text[]) AS q(kpi_id)
+   CROSS JOIN LATERAL (${[null, ...segmentSchema.options]
+     .map((segment) => {
+       const inSeries = `m.contract_id = $1 AND m.kpi_id = q.kpi_id AND m.segment ${segment === null ? 'IS NULL' : `= '${segment}'`}`;
+       const newest = (extra: string, limit: string) =>
+         `ARRAY(SELECT m.id FROM measurements m WHERE ${inSeries} ${extra}AND ${NOT_SUPERSEDED} ORDER BY m.segment DESC, m.measured_on DESC, m.id DESC LIMIT ${limit})`;
+       return `
+     SELECT ${segment === null ? 'NULL::text' : `'${segment}'::text`} AS segment,
+            (SELECT count(*) FROM measurements m WHERE ${inSeries}) AS all_rows,
+            (SELECT count(*) FROM measurements m WHERE m.supersedes_id IS NOT NULL AND ${inSeries}) AS corrections,
+            ${newest('', '$3')} || ${newest('AND m.value IS NOT NULL ', '$4')} AS ids`; // segment literals from the schema's enum
+     })
+     .join('\n     UNION ALL')}
+   ) a
+   WHERE a.all_rows > 0`;
+const BY_IDS = `SELECT ${COLUMNS} FROM measurements WHERE id = ANY($1::bigint[]) ORDER BY id`;
+
 const LOCK_SERIES = `SELECT pg_advisory_xact_lock($1, hashtext(coalesce(current_schema(), '') || $2))`;
 
 const LIST_ALL = `SELECT ${COLUMNS} FROM measurements WHERE contract_id = $1 ORDER BY id`;
@@ -406,6 +431,25 @@ export class PostgresMeasurementStore implements MeasurementStore {
       kpis.map((k) => k.usable === 'done'),
     ]);
     return res.rows.map(toMeasurement);
+  }
+
+  async historyFirstPage(contractId: string, kpiIds: readonly string[], limits: { rows: number; withValue: number }): Promise<HistoryFirstPage> {
+    if (kpiIds.length === 0) return { rows: [], seriesRows: [], corrections: 0 };
+    const series = (
+      await this.pool.query<{ kpi_id: string; segment: string | null; all_rows: string; corrections: string; ids: string[] }>(HISTORY_SERIES_SQL, [
+        contractId,
+        [...kpiIds],
+        Math.max(0, Math.trunc(limits.rows)),
+        Math.max(0, Math.trunc(limits.withValue)),
+      ])
+    ).rows;
+    const ids = [...new Set(series.flatMap((r) => r.ids))];
+    const rows = ids.length === 0 ? [] : (await this.pool.query<PgRow>(BY_IDS, [ids])).rows.map(toMeasurement);
+    return {
+      rows,
+      seriesRows: series.map((r) => ({ kpiId: r.kpi_id, segment: r.segment, rows: Number(r.all_rows) - Number(r.corrections) })),
+      corrections: series.reduce((n, r) => n + Number(r.corrections), 0),
+    };
   }
 
   async appliedMigrations(): Promise<number[]> {

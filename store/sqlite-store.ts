@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Measurement, NewMeasurement } from '../core/measurement';
 import { segmentSchema, type Segment } from '../goals/contract-schema';
-import type { MeasurementStore, StatusKpiQuery } from '../core/ports/measurement-store';
+import type { HistoryFirstPage, MeasurementStore, StatusKpiQuery } from '../core/ports/measurement-store';
 import { MEASUREMENT_PERIODS_MIGRATION, PERIOD_BACKFILL_BATCH, storedPeriod } from './measurement-periods';
 import { appliedSqliteMigrations, migrateSqlite } from './migrate-sqlite';
 import type { Migration } from './migration';
@@ -134,6 +134,25 @@ export const STATUS_OUTSIDE_SQL = `
        AND p.measured_on <= @measuredOnOrBefore AND p.measurement_id <= @idAtMost)
    AND ${NOT_SUPERSEDED_AS_OF}`;
 
+/** See MeasurementStore.historyFirstPage: the newest rows of one series (optionally only those with a value). */
+const HISTORY_NEWEST_SQL = (withValue: boolean): string => `
+  SELECT ${COLUMNS} FROM measurements m
+   WHERE contract_id = @contractId AND kpi_id = @kpiId AND segment IS @segment AND ${withValue ? 'value IS NOT NULL AND ' : ''}${NOT_SUPERSEDED}
+   ORDER BY measured_on DESC, id DESC LIMIT @limit`;
+
+/**
+ * Rows of one series, counted on measurements_latest_idx alone (no row read). Exported for the
+ * query-plan test. A correction stays in its row's series and supersedes one row, so the rows that
+ * count are these less the corrections below.
+ */
+export const SERIES_COUNT_SQL = `
+  SELECT count(*) AS rows FROM measurements INDEXED BY measurements_latest_idx
+   WHERE contract_id = @contractId AND kpi_id = @kpiId AND segment IS @segment`;
+/** Corrections in one series, found from the unique index on supersedes_id (corrections are few). Exported for the query-plan test. */
+export const SERIES_CORRECTIONS_SQL = `
+  SELECT count(*) AS rows FROM measurements INDEXED BY measurements_supersedes_uq
+   WHERE supersedes_id IS NOT NULL AND contract_id = @contractId AND kpi_id = @kpiId AND segment IS @segment`;
+
 function toMeasurement(r: SqliteRow): Measurement {
   return {
     id: r.id,
@@ -203,6 +222,10 @@ function prepareStatements(db: Database.Database) {
     ),
     statusNewest: [null, ...segmentSchema.options].map((segment) => db.prepare<[StatusParams], SqliteRow>(STATUS_NEWEST_SQL(segment))),
     statusOutside: db.prepare<[StatusParams], SqliteRow>(STATUS_OUTSIDE_SQL),
+    historyNewest: db.prepare<[{ contractId: string; kpiId: string; segment: string | null; limit: number }], SqliteRow>(HISTORY_NEWEST_SQL(false)),
+    historyNewestWithValue: db.prepare<[{ contractId: string; kpiId: string; segment: string | null; limit: number }], SqliteRow>(HISTORY_NEWEST_SQL(true)),
+    seriesCount: db.prepare<[{ contractId: string; kpiId: string; segment: string | null }], { rows: number }>(SERIES_COUNT_SQL),
+    seriesCorrections: db.prepare<[{ contractId: string; kpiId: string; segment: string | null }], { rows: number }>(SERIES_CORRECTIONS_SQL),
     // Rows are append-only (triggers refuse UPDATE and DELETE) and ids come from AUTOINCREMENT under
     // SQLite's single writer, so the greatest id moves on every change to the rows and on nothing
     // else — not on the reminder tables' writes in the same file. One step down the primary key.
@@ -243,6 +266,7 @@ export class SqliteMeasurementStore implements MeasurementStore {
   private readonly writeTransaction: Database.Transaction<(rows: readonly NormalizedMeasurement[]) => Measurement[]>;
   private readonly latestCache = new Map<string, { highWater: number; rows: readonly Measurement[] }>();
   private readonly statusCache = new Map<string, { highWater: number; rows: readonly Measurement[] }>();
+  private readonly historyCache = new Map<string, { highWater: number; page: HistoryFirstPage }>();
   // Prepared on first use: the table does not exist before migrate().
   private statements: ReturnType<typeof prepareStatements> | undefined;
   /** Device and inode of the file this process opened: a deleted or replaced file is not where writes go. */
@@ -474,6 +498,32 @@ export class SqliteMeasurementStore implements MeasurementStore {
     if (this.statusCache.size >= STATUS_CACHE_LIMIT) this.statusCache.delete(this.statusCache.keys().next().value as string);
     this.statusCache.set(key, { highWater, rows });
     return [...rows];
+  }
+
+  async historyFirstPage(contractId: string, kpiIds: readonly string[], limits: { rows: number; withValue: number }): Promise<HistoryFirstPage> {
+    const highWater = this.highWater();
+    const key = JSON.stringify([contractId, kpiIds, limits]);
+    const cached = this.historyCache.get(key);
+    if (cached !== undefined && cached.highWater === highWater) return structuredClone(cached.page);
+    const byId = new Map<number, Measurement>();
+    const seriesRows: HistoryFirstPage['seriesRows'] = [];
+    let corrections = 0;
+    for (const kpiId of kpiIds) {
+      for (const segment of [null, ...segmentSchema.options]) {
+        const series = { contractId, kpiId, segment };
+        const all = this.stmts.seriesCount.get(series)?.rows ?? 0;
+        if (all === 0) continue;
+        const corrected = this.stmts.seriesCorrections.get(series)?.rows ?? 0;
+        corrections += corrected;
+        seriesRows.push({ kpiId, segment, rows: all - corrected });
+        for (const r of this.stmts.historyNewest.all({ ...series, limit: limits.rows })) byId.set(r.id, toMeasurement(r));
+        for (const r of this.stmts.historyNewestWithValue.all({ ...series, limit: limits.withValue })) byId.set(r.id, toMeasurement(r));
+      }
+    }
+    const page: HistoryFirstPage = { rows: [...byId.values()].sort((a, b) => a.id - b.id), seriesRows, corrections };
+    if (this.historyCache.size >= STATUS_CACHE_LIMIT) this.historyCache.delete(this.historyCache.keys().next().value as string);
+    this.historyCache.set(key, { highWater, page });
+    return structuredClone(page);
   }
 
   /** The greatest measurement id in the file (0 when empty): moves on every added row and nothing else. */

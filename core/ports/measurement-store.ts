@@ -1,5 +1,15 @@
 import type { Measurement, NewMeasurement } from '../measurement';
 
+/** What the first screen of a goal's history needs (MeasurementStore.historyFirstPage). */
+export interface HistoryFirstPage {
+  /** Per KPI and segment arm the newest rows and the newest rows with a value (see historyFirstPage), by id. */
+  rows: Measurement[];
+  /** Per KPI and segment arm (null = none) that has rows: how many rows no correction superseded. */
+  seriesRows: Array<{ kpiId: string; segment: string | null; rows: number }>;
+  /** Corrections stored for these KPIs (each supersedes one row). */
+  corrections: number;
+}
+
 /** One KPI as the status rules read it (core/status-rules.ts R1): its evaluation window and what makes a row usable. */
 export interface StatusKpiQuery {
   kpiId: string;
@@ -65,6 +75,13 @@ export interface MeasurementStore {
    * their windows, not with the history.
    */
   statusRows(contractId: string, kpis: readonly StatusKpiQuery[], asOf: { measuredOnOrBefore: string; idAtMost?: number }): Promise<Measurement[]>;
+  /**
+   * The first screen of a goal's history: per KPI and per segment (none, drift, vækst) the newest
+   * `limits.rows` rows and the newest `limits.withValue` rows with a value, among the rows no
+   * correction superseded (measuredOn, then id), how many such rows each series has, and how many
+   * corrections the KPIs have. Index walks and counts over the index: not every row read.
+   */
+  historyFirstPage(contractId: string, kpiIds: readonly string[], limits: { rows: number; withValue: number }): Promise<HistoryFirstPage>;
   /** Migration versions applied, ascending; readiness checks compare it with the known list. */
   appliedMigrations(): Promise<number[]>;
   /** Cheap round trip to the database. */

@@ -61,6 +61,7 @@
 import type { ContractData } from '../../goals/contract-schema';
 import type { GoalFact, Intent, Language } from './intent';
 import { normalizeQuestion } from './normalize-question';
+import { reportRequestOf } from './parse-report-request';
 import { extractStatusTime } from './parse-status-time';
 import { stripCode } from './strip-code';
 import { findKpi, findTopic, readWords, tokenizeFolded, topicIndexFor, type ReadWords, type TopicIndex } from './topic-index';
@@ -186,6 +187,10 @@ export function parseQuestion(text: string, contract: Pick<ContractData, 'goals'
   const language = detectLanguage(rawTokens);
   const index = goalIndexFor(contract);
   const words = readWords(rawTokens, index.topics, KNOWN_WORDS);
+  // A file (the KKR report, the export) is asked for in words of its own; see parse-report-request.ts.
+  const file = reportRequestOf(rest);
+  if (file === 'export') return { kind: 'export-measurements', language };
+  if (file === 'report') return at === undefined ? { kind: 'report', language } : { kind: 'report', at, language };
   let intent: IntentWithoutLanguage = normalized === '' ? { kind: 'help' } : classify(words, index);
   if (at !== undefined) {
     if (intent.kind === 'goal-status' || intent.kind === 'overview' || intent.kind === 'contract' || intent.kind === 'several-goals' || intent.kind === 'goal-fact' || intent.kind === 'goal-list') intent = { ...intent, at };

@@ -239,6 +239,9 @@ describe('end to end: the error boundary', () => {
       },
       probeWrite: async () => undefined,
       listSeriesPage: async () => [],
+      historyFirstPage: async () => {
+        throw new Error('SQLITE_CORRUPT: database disk image is malformed at /secret/path');
+      },
       statusRows: async () => {
         throw new Error('SQLITE_CORRUPT: database disk image is malformed at /secret/path');
       },

@@ -13,8 +13,12 @@ import type { Kpi } from '../../goals/contract-schema';
 import { buildGoalStatusView } from '../../features/status/goal-status-view';
 import { buildOverviewView } from '../../features/status/overview-view';
 import { contractStatusRows } from '../../features/status/status-rows';
-import { SqliteMeasurementStore, STATUS_NEWEST_SQL, STATUS_OUTSIDE_SQL } from '../../store/sqlite-store';
-import { PostgresMeasurementStore, STATUS_ROWS_SQL } from '../../store/postgres-store';
+import { HISTORY_CHART_POINTS, HISTORY_ROWS_PER_SERIES, historyCard } from '../../features/measurements/history/history-card';
+import { historyReply } from '../../features/measurements/history/history-reply';
+import { formScopeOf } from '../../features/measurements/form/form-scope';
+import { READER_VIEWER } from '../../core/card-viewer';
+import { SERIES_CORRECTIONS_SQL, SERIES_COUNT_SQL, SqliteMeasurementStore, STATUS_NEWEST_SQL, STATUS_OUTSIDE_SQL } from '../../store/sqlite-store';
+import { HISTORY_SERIES_SQL, PostgresMeasurementStore, STATUS_ROWS_SQL } from '../../store/postgres-store';
 import { describeOnEveryDatabase } from '../helpers/test-databases';
 import { requirePostgresOrSkip, withTempSchema } from '../helpers/postgres';
 
@@ -36,11 +40,11 @@ function random(seed: number): () => number {
 const PERIODS = ['2021', 'efterår 2021', 'sep. 2021', '3. kvartal 2021', '1. halvår 2021', '2020', 'efterår 2020', 'september 2020', '2019', '2022', '2023', 'dec. 2021', 'jan. 2022', 'løbende', 'ukendt'];
 const DAYS = ['2019-06-30', '2020-09-30', '2020-12-31', '2021-03-15', '2021-06-30', '2021-09-30', '2021-10-01', '2021-11-30', '2021-12-31', '2022-01-15', '2023-12-31'];
 
-function generatedRows(seed: number, count: number): Array<Omit<NewMeasurement, 'supersedesId'> & { correctsEarlier: boolean }> {
+function generatedRows(seed: number, count: number, pool: readonly Kpi[] = kpis): Array<Omit<NewMeasurement, 'supersedesId'> & { correctsEarlier: boolean }> {
   const next = random(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
   return Array.from({ length: count }, (_, i) => {
-    const kpi = pick(kpis);
+    const kpi = pick(pool);
     const doneKind = kpi.kind === 'milestone' || kpi.kind === 'duty';
     const segment = kpi.segments.length > 0 && next() < 0.85 ? pick(kpi.segments) : next() < 0.1 ? pick(['drift', 'vækst'] as const) : null;
     return {
@@ -66,10 +70,10 @@ function generatedRows(seed: number, count: number): Array<Omit<NewMeasurement, 
 }
 
 /** Stores the rows one by one; some correct an earlier row of the same series (as a correction form would). */
-async function store(s: MeasurementStore, seed: number, count: number): Promise<void> {
+async function store(s: MeasurementStore, seed: number, count: number, pool: readonly Kpi[] = kpis): Promise<void> {
   const stored: Array<{ id: number; kpiId: string; segment: string | null }> = [];
   const corrected = new Set<number>();
-  for (const { correctsEarlier, ...row } of generatedRows(seed, count)) {
+  for (const { correctsEarlier, ...row } of generatedRows(seed, count, pool)) {
     const target = correctsEarlier ? stored.find((r) => r.kpiId === row.kpiId && r.segment === row.segment && !corrected.has(r.id)) : undefined;
     if (target !== undefined) corrected.add(target.id);
     const m = await s.appendMeasurement({ ...row, supersedesId: target?.id ?? null });
@@ -108,6 +112,29 @@ describeOnEveryDatabase((label, makeDatabase) => {
         }
       });
     }
+
+    it('the history card from historyFirstPage is the card from every row (counts, corrections, charts)', async function () {
+      const { database, cleanup } = await makeDatabase();
+      try {
+        const s = database.measurements;
+        // Long series: more rows than a card lists and than a chart draws, corrections among them.
+        await store(s, 4, 300);
+        await store(s, 5, 160, kpis.filter((k) => ['3a', '4a'].includes(k.id))); // past the chart's 24 points per series
+        for (const goal of contract.goals) {
+          const scope = formScopeOf(contract, goal.id)!;
+          const ids = scope.kpis.map((k) => k.id);
+          const all = await s.listMeasurements(contract.id, ids);
+          const page = await s.historyFirstPage(contract.id, ids, { rows: HISTORY_ROWS_PER_SERIES, withValue: HISTORY_CHART_POINTS });
+          const input = { goal: scope.goal, kpis: scope.kpis, today: '2026-12-03', timeZone: 'Europe/Copenhagen', mayRecord: true };
+          const fromPage = await historyReply(contract, s, goal.id, input.today, input.timeZone, { ...READER_VIEWER, mayRecord: true });
+          assert.ok(page.rows.length <= all.length);
+          if (goal.id === '4') assert.ok(page.rows.length < all.length, 'goal 4: fewer rows read than stored');
+          assert.deepEqual(fromPage.kind === 'card' ? fromPage.card : fromPage, historyCard({ ...input, rows: all }), `history of goal ${goal.id}`);
+        }
+      } finally {
+        await cleanup();
+      }
+    });
 
     it('rows stored before migration 40 get their period at the next start', async function () {
       const { database, cleanup } = await makeDatabase();
@@ -160,6 +187,11 @@ describe('statusRows query plans', function () {
         assert.ok(outside.some((p) => /SEARCH p USING (COVERING )?INDEX measurement_periods_from_idx \(contract_id=\? AND kpi_id=\? AND period_from<\?\)/.test(p.detail)), JSON.stringify(outside));
         assert.ok(outside.some((p) => /SEARCH p USING (COVERING )?INDEX measurement_periods_to_idx \(contract_id=\? AND kpi_id=\? AND period_to>\?\)/.test(p.detail)), JSON.stringify(outside));
         assert.ok(!outside.some((p) => /SCAN (m|p)\b/.test(p.detail)), `no full scan: ${JSON.stringify(outside)}`);
+        const series = { contractId: 'x', kpiId: '3a', segment: 'drift' };
+        const count = db.prepare(`EXPLAIN QUERY PLAN ${SERIES_COUNT_SQL}`).all(series) as Array<{ detail: string }>;
+        assert.ok(count.some((p) => /SEARCH measurements USING COVERING INDEX measurements_latest_idx/.test(p.detail)), `history counts on the index alone: ${JSON.stringify(count)}`);
+        const corrections = db.prepare(`EXPLAIN QUERY PLAN ${SERIES_CORRECTIONS_SQL}`).all(series) as Array<{ detail: string }>;
+        assert.ok(corrections.some((p) => /SEARCH measurements USING INDEX measurements_supersedes_uq \(supersedes_id>\?\)/.test(p.detail)), JSON.stringify(corrections));
       } finally {
         db.close();
       }
@@ -200,12 +232,7 @@ describe('statusRows query plans', function () {
             queries.map((q) => q.window.to),
             queries.map((q) => q.usable === 'done'),
           ]);
-          const nodes: Array<Record<string, unknown>> = [];
-          const walk = (n: Record<string, unknown>) => {
-            nodes.push(n);
-            for (const c of (n.Plans as Array<Record<string, unknown>> | undefined) ?? []) walk(c);
-          };
-          walk((res.rows[0]!['QUERY PLAN'] as Array<{ Plan: Record<string, unknown> }>)[0]!.Plan);
+          const nodes = planNodes(res.rows[0]!['QUERY PLAN']);
           const text = JSON.stringify(nodes.map((n) => [n['Node Type'], n['Index Name'], n['Scan Direction']]));
           const limits = nodes.filter((n) => n['Node Type'] === 'Limit');
           assert.equal(limits.length, 3, `one Limit per segment arm: ${text}`);
@@ -217,6 +244,13 @@ describe('statusRows query plans', function () {
           assert.ok(nodes.some((n) => n['Index Name'] === 'measurement_periods_from_idx'), text);
           assert.ok(nodes.some((n) => n['Index Name'] === 'measurement_periods_to_idx'), text);
           assert.ok(!nodes.some((n) => n['Node Type'] === 'Seq Scan' && n['Relation Name'] === 'measurements'), `no sequential scan of measurements: ${text}`);
+
+          const history = planNodes((await client.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) ${HISTORY_SERIES_SQL}`, ['x', ['3a', '4a'], 3, 24])).rows[0]!['QUERY PLAN']);
+          const historyText = JSON.stringify(history.map((n) => [n['Node Type'], n['Index Name'], n['Scan Direction']]));
+          const historyLimits = history.filter((n) => n['Node Type'] === 'Limit');
+          assert.equal(historyLimits.length, 6, `two index walks per segment arm: ${historyText}`);
+          for (const l of historyLimits) assert.notEqual((l.Plans as Array<Record<string, unknown>>)[0]!['Node Type'], 'Sort', `no sort of a series: ${historyText}`);
+          assert.ok(!history.some((n) => n['Node Type'] === 'Seq Scan' || n['Node Type'] === 'Sort'), `no scan or sort of measurements: ${historyText}`);
         } finally {
           await client.end();
           await s.close();
@@ -225,3 +259,14 @@ describe('statusRows query plans', function () {
     });
   });
 });
+
+/** Every node of an EXPLAIN (FORMAT JSON) plan, depth first. */
+function planNodes(plan: unknown): Array<Record<string, unknown>> {
+  const nodes: Array<Record<string, unknown>> = [];
+  const walk = (n: Record<string, unknown>) => {
+    nodes.push(n);
+    for (const c of (n.Plans as Array<Record<string, unknown>> | undefined) ?? []) walk(c);
+  };
+  walk((plan as Array<{ Plan: Record<string, unknown> }>)[0]!.Plan);
+  return nodes;
+}

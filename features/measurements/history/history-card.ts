@@ -1,4 +1,4 @@
-import type { Goal, Kpi } from '../../../goals/contract-schema';
+import type { Goal, Kpi, Segment } from '../../../goals/contract-schema';
 import type { Measurement } from '../../../core/measurement';
 import { historySeries, type HistorySeries } from './measurement-history';
 import { kpiTrend, SEGMENT_LABELS } from './kpi-trend';
@@ -15,8 +15,13 @@ import { trendChart } from '../../../cards/trend-chart';
 export interface HistoryCardInput {
   goal: Pick<Goal, 'id' | 'title'>;
   kpis: readonly Kpi[];
-  /** Every row of these KPIs, superseded ones included (they are left out here, and counted). */
+  /**
+   * Every row of these KPIs, superseded ones included (they are left out here, and counted) — or,
+   * with `counts`, only the rows this card shows (MeasurementStore.historyFirstPage).
+   */
   rows: readonly Measurement[];
+  /** When `rows` are not all rows: how many rows each series has and how many corrections there are. */
+  counts?: { seriesRows: (kpi: Kpi, segment: Segment | null) => number; corrections: number };
   today: string;
   timeZone: string;
   /** Rows listed per series (newest first); older ones behind "Vis ældre". Default 3. */
@@ -28,6 +33,9 @@ export interface HistoryCardInput {
 }
 
 export { SEGMENT_LABELS };
+
+/** Points per line in a trend chart (the most recent). */
+export const HISTORY_CHART_POINTS = 24;
 
 /** Rows per series on the history card; with shortened texts this keeps Mål 9 (nine series) well under 80 KB. */
 export const HISTORY_ROWS_PER_SERIES = 3;
@@ -44,9 +52,9 @@ function chartFor(kpi: Kpi, series: readonly HistorySeries[], maxPoints: number)
  */
 export function historyCard(input: HistoryCardInput): AdaptiveCard {
   const maxRows = input.maxRowsPerSeries ?? HISTORY_ROWS_PER_SERIES;
-  const maxPoints = input.maxChartPoints ?? 24;
+  const maxPoints = input.maxChartPoints ?? HISTORY_CHART_POINTS;
   const all = historySeries(input.kpis, input.rows);
-  const supersededCount = input.rows.filter((r) => r.supersedesId !== null && input.kpis.some((k) => k.id === r.kpiId)).length;
+  const supersededCount = input.counts?.corrections ?? input.rows.filter((r) => r.supersedesId !== null && input.kpis.some((k) => k.id === r.kpiId)).length;
 
   const body: CardElement[] = [
     textBlock('Historik', { size: 'Small', isSubtle: true }),
@@ -76,9 +84,10 @@ export function historyCard(input: HistoryCardInput): AdaptiveCard {
         continue;
       }
       const listed = s.rows.slice(0, maxRows);
+      const total = input.counts?.seriesRows(kpi, s.segment) ?? s.rows.length;
       for (const m of listed) items.push(...historyRow(kpi, m, input.goal.id, input.timeZone));
       // Older rows are a page away ("Vis ældre", an indexed page query), not in this card.
-      if (s.rows.length > maxRows) items.push(olderButton(input.goal.id, kpi, s.segment, listed.at(-1)!, s.rows.length - maxRows));
+      if (total > maxRows) items.push(olderButton(input.goal.id, kpi, s.segment, listed.at(-1)!, total - maxRows));
       const latest = s.rows[0]!;
       if (input.mayRecord === true) {
         items.push({

@@ -1,4 +1,5 @@
-import { historyCard } from './history-card';
+import { HISTORY_CHART_POINTS, HISTORY_ROWS_PER_SERIES, historyCard, type HistoryCardInput } from './history-card';
+import type { HistoryFirstPage } from '../../../core/ports/measurement-store';
 import type { ContractData } from '../../../goals/contract-schema';
 import type { MeasurementStore } from '../../../core/ports/measurement-store';
 import { cardReply, type Reply } from '../../../core/reply';
@@ -9,8 +10,10 @@ import { CARD_VERBS } from '../../../core/card-verbs';
 import { withRefresh } from '../../../cards/with-refresh';
 
 /**
- * The history card of a goal (its own KPIs and its sub-goals'), from every stored row of those
- * KPIs; for an unknown goal a short text. Shared by "historik mål 3" and the "Historik" button.
+ * The history card of a goal (its own KPIs and its sub-goals'); for an unknown goal a short text.
+ * Shared by "historik mål 3" and the "Historik" button. Reads only what the card shows
+ * (store.historyFirstPage: the newest rows per series, the chart's points, counts), never the whole
+ * history.
  */
 export async function historyReply(
   contract: ContractData,
@@ -22,8 +25,17 @@ export async function historyReply(
 ): Promise<Reply> {
   const scope = formScopeOf(contract, goalId);
   if (scope === undefined) return { kind: 'text', text: formMessages.unknownGoal(goalId) };
-  const rows = scope.kpis.length === 0 ? [] : await store.listMeasurements(contract.id, scope.kpis.map((k) => k.id));
-  const card = historyCard({ goal: scope.goal, kpis: scope.kpis, rows, today, timeZone, mayRecord: viewer.mayRecord });
+  const page = await store.historyFirstPage(contract.id, scope.kpis.map((k) => k.id), { rows: HISTORY_ROWS_PER_SERIES, withValue: HISTORY_CHART_POINTS });
+  const card = historyCard({ goal: scope.goal, kpis: scope.kpis, rows: page.rows, counts: historyCounts(page), today, timeZone, mayRecord: viewer.mayRecord });
   const shared = viewer.shared ? withRefresh(card, CARD_VERBS.refreshCard, { view: 'history', goalId: scope.goal.id }, viewer.refreshUserIds) : card;
   return cardReply(shared, `Historik for mål ${scope.goal.id}`);
+}
+
+/** A KPI without segments is one series over every segment's rows (status rules R1); one with segments a series per segment. */
+function historyCounts(page: HistoryFirstPage): NonNullable<HistoryCardInput['counts']> {
+  return {
+    corrections: page.corrections,
+    seriesRows: (kpi, segment) =>
+      page.seriesRows.filter((s) => s.kpiId === kpi.id && (kpi.segments.length === 0 || s.segment === segment)).reduce((n, s) => n + s.rows, 0),
+  };
 }
