@@ -28,6 +28,10 @@ import type { ReminderScheduler } from '../features/reminders/reminder-scheduler
 import { createReminders, defaultInstanceId } from './create-reminders';
 import { welcomeOnInstall } from '../features/ask/welcome-answer';
 import type { TurnInfo } from '../core/turn-info';
+import type { ReportStore } from '../core/ports/report-store';
+import type { FileUploader } from '../core/ports/file-consent';
+import { createFileRequests } from '../features/report/file-requests';
+import { createFileUploader } from '../teams/upload-file';
 import type { ConversationMemory } from '../core/ports/conversation-memory';
 
 export interface AppDeps {
@@ -53,6 +57,10 @@ export interface AppDeps {
   groupMembership?: GroupMembership;
   /** Names this process in delivery claims and the scheduler lease; default host-pid-random. */
   instanceId?: string;
+  /** The KKR report's explanations and file offers. Without it "afrapportering" and the export say they are off. */
+  reportStore?: ReportStore;
+  /** The upload after a file consent; default a PUT with fetch (teams/upload-file.ts). */
+  fileUploader?: FileUploader;
   /** Follow-up context per conversation and user (usually the Database's topics); without it follow-ups ask which goal. */
   conversationMemory?: ConversationMemory;
 }
@@ -94,7 +102,21 @@ export function createApp(deps: AppDeps): App {
     adapter,
   );
   const newSubmissionId = randomUUID;
-  const questionDeps = { contracts, store, today, access: config.access, timeZone: config.timeZone, reminders: reminders.context, newSubmissionId, memory: deps.conversationMemory, now: clock };
+  const files =
+    deps.reportStore === undefined
+      ? undefined
+      : createFileRequests({
+          book: contracts,
+          measurements: store,
+          reports: deps.reportStore,
+          access: config.access,
+          now: clock,
+          timeZone: config.timeZone,
+          links: config.files,
+          upload: deps.fileUploader ?? createFileUploader(config.outboundTimeoutMs),
+          logger,
+        });
+  const questionDeps = { contracts, store, today, access: config.access, timeZone: config.timeZone, reminders: reminders.context, newSubmissionId, files, memory: deps.conversationMemory, now: clock };
   // One context factory for questions and buttons: they share the reply cache and the staff seen.
   const answerContexts = createAnswerContexts(questionDeps);
   const answerQuestion = createQuestionAnswerer(questionDeps, answerContexts);
@@ -109,7 +131,7 @@ export function createApp(deps: AppDeps): App {
     access: config.access,
     newSubmissionId,
   };
-  const cardActions = createCardActionRouter(createCardActionHandlers({ forms, answerContexts }));
+  const cardActions = createCardActionRouter(createCardActionHandlers({ forms, answerContexts, files }));
   // Only UPN allow-list entries need a member lookup; object ids arrive with every activity.
   const lookupUpn = policyNamesUpns(config.access) ? createUpnLookup(logger) : undefined;
   // The welcome is remembered in the reminder store (never twice, not again within a day); without one, none is sent.
@@ -119,7 +141,7 @@ export function createApp(deps: AppDeps): App {
   const groupIds = policyGroupIds(config.access);
   const membership = deps.groupMembership;
   const memberGroups = membership === undefined || groupIds.length === 0 ? undefined : (userObjectId: string) => membership(userObjectId, groupIds);
-  const bot = new MaalBot({ answerQuestion, cardActions, conversations: reminders.conversations, logger, lookupUpn, memberGroups, welcome });
+  const bot = new MaalBot({ answerQuestion, cardActions, conversations: reminders.conversations, logger, lookupUpn, memberGroups, welcome, fileConsent: files?.answerConsent });
 
   const http = createHttpServer({
     maxBodyBytes: config.maxBodyBytes,
@@ -131,6 +153,7 @@ export function createApp(deps: AppDeps): App {
     },
     readinessChecks: defaultReadinessChecks(deps.database, contractInForce()),
     logger,
+    files: files?.download,
   });
 
   return { server: http.server, adapter, bot, reminders: reminders.scheduler, stop: (timeoutMs) => http.stop(timeoutMs) };

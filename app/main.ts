@@ -30,13 +30,17 @@ async function main(): Promise<void> {
   if (schedule === undefined) logger.info({}, 'No schedule (SCHEDULE_FILE is not set): no reminders will be sent; the reminder commands still answer.');
   // Optional Microsoft Graph: logs once whether it is on; syncs the Outlook series in the background.
   const graph = setUpGraph({ config, schedule, logger, now: systemClock });
-  const app = createApp({ config, contracts, store, database, logger, clock: systemClock, reminderStore, schedule, meetingSource: graph.meetingSource, activityFeed: graph.activityFeed, conversationMemory: database.topics, groupMembership: graph.groupMembership });
+  const app = createApp({ config, contracts, store, database, logger, clock: systemClock, reminderStore, reportStore: database.reports, schedule, meetingSource: graph.meetingSource, activityFeed: graph.activityFeed, conversationMemory: database.topics, groupMembership: graph.groupMembership });
 
   if (config.credentials === undefined) {
     logger.warn(
       { mode: config.mode },
       'LOCAL MODE: no MicrosoftAppId, so Bot Framework authentication is OFF — every request to /api/messages is accepted. Never expose this to the internet.',
     );
+  }
+
+  if (config.files.publicUrl !== undefined && config.files.secretGenerated) {
+    logger.warn({}, 'FILE_LINK_SECRET is not set: download links are signed with a key of this process only (they stop working at a restart and on other instances).');
   }
 
   await new Promise<void>((resolve) => app.server.listen(config.port, config.host, resolve));

@@ -7,6 +7,7 @@ import { readGraphConfig, type GraphConfig } from './read-graph-config';
 import { policyGroupIds } from '../core/access/access-policy';
 import { readAccessPolicy } from './read-access-policy';
 import { readReminderConfig, type ReminderConfig } from './read-reminder-config';
+import { readFileLinkConfig, type FileLinkConfig } from './read-file-link-config';
 import type { AccessPolicy } from '../core/access/access-policy';
 
 /**
@@ -103,6 +104,8 @@ export interface AppConfig {
   access: AccessPolicy;
   /** Reminders: the schedule file and delivery rates; see config/read-reminder-config.ts. */
   reminders: ReminderConfig;
+  /** Download links for the report and the export (APP_BASE_URL, FILE_LINK_SECRET, FILE_LINK_MINUTES); see config/read-file-link-config.ts. */
+  files: FileLinkConfig;
 }
 
 const HOW_TO_FIX: Record<string, string> = {
@@ -145,6 +148,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const reminders = readReminderConfig(env);
   problems.push(...reminders.problems);
+  const files = readFileLinkConfig(env, e.MAALBOT_MODE);
+  problems.push(...files.problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -162,5 +167,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     graph: graph.graph,
     access: access.policy,
     reminders: reminders.reminders,
+    files: files.files,
   };
 }

@@ -32,6 +32,8 @@ export const CARD_VERBS = {
   showHistoryPage: 'showHistoryPage',
   /** "Vis hele": one measurement with its full texts (lists shorten them). */
   showMeasurement: 'showMeasurement',
+  /** "Lav rapport" (reminders, meeting card): the KKR report as a file ({ year? | asOf? }), as "afrapportering" would. */
+  makeReport: 'makeReport',
 } as const;
 
 export type CardVerb = (typeof CARD_VERBS)[keyof typeof CARD_VERBS];

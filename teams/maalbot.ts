@@ -7,7 +7,10 @@ import {
   teamsGetTeamInfo,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type Attachment,
+  type FileConsentCardResponse,
 } from 'botbuilder';
+import type { FileConsentHandler } from '../core/ports/file-consent';
 import type { Reply } from '../core/reply';
 import type { QuestionAnswerer } from '../core/ports/question-answerer';
 import type { CardActionHandler, CardActionResult } from '../core/ports/card-action';
@@ -34,6 +37,8 @@ export interface MaalBotDeps {
   welcome?: (turn: TurnInfo) => Promise<Reply | undefined>;
   /** The cards this bot sent, which an Action.Submit may replace (teams/sent-cards.ts); default a new one. */
   sentCards?: SentCards;
+  /** The answer to a file consent card (features/report); without it a consent is only acknowledged. */
+  fileConsent?: FileConsentHandler;
 }
 
 /**
@@ -90,11 +95,32 @@ export class MaalBot extends TeamsActivityHandler {
     const started = process.hrtime.bigint();
     const verb = typeof invokeValue.action?.verb === 'string' ? invokeValue.action.verb : '';
     const data = isRecord(invokeValue.action?.data) ? invokeValue.action.data : {};
-    const result = await this.runCardAction(verb, data, context, 'execute');
+    let result = await this.runCardAction(verb, data, context, 'execute');
     // The card in the response replaces the pressed one: if that was ours, remember its new buttons.
     if (result.kind === 'card') this.sentCards.replaced(context.activity.conversation.id, context.activity.replyToId, result.card);
+    // A file cannot replace a card: the consent card goes out as a message of its own.
+    if (result.kind === 'file-consent' || result.kind === 'file-info') {
+      await context.sendActivity(toActivity(result));
+      result = { kind: 'text', text: result.summary };
+    }
     this.logTurn(context, `action:${verb}`, outcomeOf(result), started);
     return toInvokeResponse(result);
+  }
+
+  /** fileConsent/invoke: the domain uploads on accept and says what happened; the invoke is answered 200 by botbuilder. */
+  protected override async handleTeamsFileConsent(context: TurnContext, response: FileConsentCardResponse): Promise<void> {
+    const started = process.hrtime.bigint();
+    if (this.deps.fileConsent === undefined) return;
+    const action = response?.action === 'accept' ? 'accept' : 'decline';
+    try {
+      const reply = await this.deps.fileConsent({ action, context: response?.context, uploadInfo: response?.uploadInfo ?? undefined }, await this.turnInfo(context));
+      if (reply !== undefined) await context.sendActivity(toActivity(reply));
+      this.logTurn(context, `file-consent:${action}`, reply === undefined ? 'replay' : reply.kind, started);
+    } catch (err) {
+      const reference = newErrorReference();
+      turnLoggerOf(context, this.deps.logger).error({ err, reference }, 'file consent failed');
+      await context.sendActivity(MessageFactory.text(`Beklager, filen kunne ikke sendes. Bed om den igen om lidt. (Reference: ${reference})`));
+    }
   }
 
   private async answerMessage(context: TurnContext): Promise<void> {
@@ -128,8 +154,10 @@ export class MaalBot extends TeamsActivityHandler {
     } else if (result.kind === 'card') {
       const sent = await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(result.card)));
       this.sentCards.remember(conversationId, sent?.id, result.card);
+    } else if (result.kind === 'error') {
+      await context.sendActivity(MessageFactory.text(result.message));
     } else {
-      await context.sendActivity(MessageFactory.text(result.kind === 'text' ? result.text : result.message));
+      await context.sendActivity(toActivity(result));
     }
     this.logTurn(context, `action:${verb}`, outcomeOf(result), started);
   }
@@ -214,8 +242,25 @@ function isCardSubmit(value: unknown): value is { verb: string } & Record<string
   return isRecord(value) && typeof value.verb === 'string';
 }
 
+/** Teams' own attachment types for files from a bot (platform notes: "Files from a bot"). */
+export const FILE_CONSENT_CONTENT_TYPE = 'application/vnd.microsoft.teams.card.file.consent';
+export const FILE_INFO_CONTENT_TYPE = 'application/vnd.microsoft.teams.card.file.info';
+
+function fileAttachment(reply: Extract<Reply, { kind: 'file-consent' | 'file-info' }>): Attachment {
+  if (reply.kind === 'file-consent') {
+    const context = { offerId: reply.offerId };
+    return { contentType: FILE_CONSENT_CONTENT_TYPE, name: reply.fileName, content: { description: reply.description, sizeInBytes: reply.sizeInBytes, acceptContext: context, declineContext: context } };
+  }
+  return { contentType: FILE_INFO_CONTENT_TYPE, contentUrl: reply.contentUrl, name: reply.fileName, content: { uniqueId: reply.uniqueId, fileType: reply.fileType } };
+}
+
 export function toActivity(reply: Reply) {
   if (reply.kind === 'text') return MessageFactory.text(reply.text);
+  if (reply.kind === 'file-consent' || reply.kind === 'file-info') {
+    const files = MessageFactory.attachment(fileAttachment(reply));
+    files.summary = reply.summary;
+    return files;
+  }
   const activity = MessageFactory.attachment(CardFactory.adaptiveCard(reply.card));
   activity.type = ActivityTypes.Message;
   // Shown in notifications and by clients that cannot render the card.
@@ -224,7 +269,7 @@ export function toActivity(reply: Reply) {
 }
 
 /** The turn log's outcome of a card action: 'card', 'message' (a text) or 'error', as operators know them. */
-function outcomeOf(result: CardActionResult): 'card' | 'message' | 'error' {
+function outcomeOf(result: CardActionResult): 'card' | 'message' | 'error' | 'file-consent' | 'file-info' {
   return result.kind === 'text' ? 'message' : result.kind;
 }
 
@@ -234,6 +279,9 @@ function toInvokeResponse(result: CardActionResult): AdaptiveCardInvokeResponse 
       return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.card as unknown as Record<string, unknown> };
     case 'text':
       return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result.text as unknown as Record<string, unknown> };
+    case 'file-consent':
+    case 'file-info':
+      return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result.summary as unknown as Record<string, unknown> };
     case 'error':
       return {
         statusCode: result.statusCode,

@@ -23,11 +23,15 @@ import { smallTalkCard } from './small-talk-card';
 import { goalIdRanges } from './describe-goal-ids';
 import { kpiForYear } from './kpi-for-year';
 
+const NO_FILES = { kind: 'text', text: 'Rapporter og eksport er ikke slået til i denne installation af Målbot.' } as const;
+
 /**
  * The one registry of intent → handler: each adapts the intent and the asking context to the
  * feature's plain answer function. Add an answer in its own file and name it here.
  */
 export const intentHandlers: IntentHandlers = {
+  report: async ({ at }, ctx) => (ctx.files ? ctx.files.request({ kind: 'report', at }, ctx.turn) : NO_FILES),
+  'export-measurements': async (_intent, ctx) => (ctx.files ? ctx.files.request({ kind: 'export' }, ctx.turn) : NO_FILES),
   'goal-status': async ({ goalId, at }, ctx) => {
     const point = statusPoint(ctx.contracts, ctx.today, at);
     if (!point.ok) return { kind: 'text', text: point.text };
