@@ -29,7 +29,8 @@ async function main(): Promise<void> {
     const contracts = loadContracts(path.resolve(projectRoot(), config.contractFile));
   const contract = contracts.inForce(new Date().toISOString().slice(0, 10)); // the demo rows' contract
     await seedDemo(store, contract.id);
-    server = createApp({ config, contracts, store, database, logger: createLogger('silent'), clock: systemClock }).server;
+    // As in production (app/main.ts): the follow-up context is kept for every question about a goal.
+    server = createApp({ config, contracts, store, database, logger: createLogger('silent'), clock: systemClock, conversationMemory: database.topics }).server;
   }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   process.on('message', (msg: unknown) => {

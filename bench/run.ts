@@ -12,7 +12,8 @@ import { printMixedScenario, runMixedScenario } from './mixed-scenario';
  * Målbot and, in the same run, against a bare botbuilder echo bot on the same stack; prints
  * turns/s, p50 and p99 for both and the ratios, then Målbot's memory over 20 000 turns.
  * Each bot runs in its own process; this process is the load generator and the fake connector.
- * Then the form-submission scenario (bench/submit-scenario.ts: 20 concurrent staff on SQLite), the
+ * Then the director's questions of issue 11 (a fact, several goals, a list by status) the same way,
+ * the form-submission scenario (bench/submit-scenario.ts: 20 concurrent staff on SQLite), the
  * reminder fan-out (bench/fanout-scenario.ts) and the mixed load (bench/mixed-scenario.ts).
  */
 
@@ -21,6 +22,8 @@ const WARMUP_TURNS = Number(process.env.BENCH_WARMUP ?? 1_000);
 const MEASURED_TURNS = Number(process.env.BENCH_TURNS ?? 5_000);
 const MEMORY_TURNS = Number(process.env.BENCH_MEMORY_TURNS ?? 20_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+/** Issue 11's kinds of question, each driven like "status mål 4?". */
+const DIRECTOR_QUESTIONS = ['hvad er målet for NPS?', 'status mål 3 og 4', 'hvilke mål er i risiko?'];
 
 interface BotProcess {
   port: number;
@@ -71,14 +74,14 @@ interface RunResult {
   p99: number;
 }
 
-async function drive(port: number, serviceUrl: string, turns: number): Promise<RunResult> {
+async function drive(port: number, serviceUrl: string, turns: number, text = 'status mål 4?'): Promise<RunResult> {
   const latencies: number[] = [];
   let issued = 0;
   const started = process.hrtime.bigint();
   const worker = async () => {
     while (issued < turns) {
       issued++;
-      const body = JSON.stringify(teamsMessage({ text: 'status mål 4?', serviceUrl, kind: 'channel', mention: true }));
+      const body = JSON.stringify(teamsMessage({ text, serviceUrl, kind: 'channel', mention: true }));
       latencies.push(await postActivity(port, body));
     }
   };
@@ -122,6 +125,21 @@ async function main(): Promise<void> {
   const p99Ratio = maalbot.p99 / echo.p99;
   console.log(`ratio       ${fmt(throughputRatio, 2)}x ${fmt(maalbot.p50 / echo.p50, 2)}x  ${fmt(p99Ratio, 2)}x`);
   console.log(`targets: throughput ≥ 0.80x echo → ${throughputRatio >= 0.8 ? 'met' : 'NOT met'}; p99 ≤ 1.50x echo → ${p99Ratio <= 1.5 ? 'met' : 'NOT met'}`);
+
+  // The director's questions (issue 11): a focused fact, several goals on one card, a list by status.
+  console.log('\nscenarios: questions beyond one goal (Målbot, best of rounds)');
+  console.log('                                   turns/s   p50 (ms)   p99 (ms)');
+  for (const text of DIRECTOR_QUESTIONS) {
+    const rounds: RunResult[] = [];
+    await drive(bots.maalbot.port, connector.serviceUrl, WARMUP_TURNS / 4, text);
+    for (let round = 0; round < ROUNDS; round++) {
+      connector.reset();
+      rounds.push(await drive(bots.maalbot.port, connector.serviceUrl, MEASURED_TURNS / 2, text));
+      if (connector.calls.length !== MEASURED_TURNS / 2) throw new Error(`"${text}": expected ${MEASURED_TURNS / 2} replies, connector saw ${connector.calls.length}`);
+    }
+    const r = best(rounds);
+    console.log(`${JSON.stringify(text).padEnd(32)} ${fmt(r.turnsPerSecond)} ${fmt(r.p50, 2)}  ${fmt(r.p99, 2)}`);
+  }
 
   // Memory: heap after a forced GC, sampled as turns accumulate. Growth that keeps rising is a leak.
   console.log(`\nMålbot memory over ${MEMORY_TURNS} turns (heapUsed after GC):`);

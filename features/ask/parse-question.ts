@@ -1,61 +1,62 @@
 /**
  * parseQuestion: the text of a Teams message → an Intent (features/ask/intent.ts). Pure, total:
- * it never throws, whatever the string (10 000 characters, emoji, RTL text, HTML).
+ * it never throws, whatever the string (100 000 characters, emoji, RTL text, HTML, code).
  *
  * HOW A QUESTION IS READ
- * 1. normalizeQuestion() strips the bot mention and HTML, decodes entities, lower-cases
- *    and collapses whitespace. Then every word is folded (æ→ae, ø→oe, å→aa, é→e), so
- *    "maal" = "mål" and "abonner" = "abonnér", and split on anything that is not a letter
- *    or digit ("covid-19" → covid, 19; "nr.4" → nr, 4). "#" is kept as its own word.
+ * 1. Code is taken out first (strip-code.ts: `${…}`, `{{…}}`, backticks, <code>, <pre>): a number in
+ *    code is never a goal. normalizeQuestion() strips the bot mention and HTML, decodes entities,
+ *    lower-cases and collapses whitespace. Every word is folded (æ→ae, ø→oe, å→aa, é→e) and split on
+ *    anything that is not a letter or digit ("covid-19" → covid, 19; "1, 2 og 3" → 1 2 og 3).
  *    Every word list below is written in normal Danish and folded the same way.
- * 2. An empty question (only whitespace, a mention, or "?") → help.
- * 3. The first rule that matches wins, in this order:
- *    unsubscribe  UNSUBSCRIBE words, or a reminder word plus an "off" word ("stop påmindelser",
- *                 "slå påmindelser fra").
- *    subscribe    SUBSCRIBE words, or a reminder word plus an "on" word ("slå påmindelser til").
- *    update-form  UPDATE words + a goal ("opdater mål 3"). Unknown goal → unknown-goal;
- *                 no goal at all → help (the user knows the command, not its syntax).
- *    history      HISTORY words + a goal ("historik mål 3"), same fallbacks as update-form.
- *    reminders    REMINDER words ("påmindelser").
- *    next-meeting MEETING words ("næste møde").
- *    deadlines    DEADLINE words ("frister").
- *    (a time — "pr. 1. oktober 2021", "ved udgangen af 2021", "2021" — is taken out of the text
- *    first by parse-status-time.ts and attached to goal-status, overview and contract.)
- *    goal-status  an explicit goal reference (below) that is in the contract;
- *    unknown-goal ... or one that is not ("mål 11", "mål 0", "mål 9e" → requested "11", "0", "9e");
- *    goal-status  a topic of a goal (below);
- *    contract     CONTRACT words ("om kontrakten", "kontraktperiode");
- *    help         HELP words ("hjælp", "hvad kan du");
- *    overview     OVERVIEW words ("oversigt", "alle mål", "dashboard");
- *    then what is left after removing every known word (FILLER and all the lists above):
- *      a lone goal id of ≤ 3 digits ("4", "status 9c", "hvordan går det med 7") → goal-status /
- *      unknown-goal ("status 2021" is a year, not a goal: not-understood);
- *      nothing, and a status word was there ("status", "hvordan går det") → overview;
- *      nothing, only greetings/politeness ("hej", "tak") → help;
- *    not-understood otherwise (also for emoji-only text).
- *    So a goal or topic beats help/overview ("hvad kan du sige om mål 4" → goal 4), and the
- *    commands beat goals ("næste frist for mål 4" → deadlines).
- * 4. Explicit goal references: a marker — mål, målet, maal, mal, delmål, goal, # — optionally
- *    followed by nr/nummer/no/number/#, then an id: "mål 4", "mål nr. 4", "Mål 9c", "goal 4",
- *    "#4"; also glued: "m4", "mål4", "goal9c"; number words after a marker ("mål fire",
- *    "goal four"). Leading zeros are dropped ("mål 04" → 4). A separate letter joins the
- *    number ("Mål 9 c" → 9c) when that id exists, or when it is the last word and the number
- *    has sub-goals ("mål 9 e" → unknown 9e; not "i", Danish for "in"); otherwise it is an
- *    ordinary word ("mål 4 i år").
- *    The first reference wins ("mål 4 og 5" → 4). Ids longer than 6 digits are not ids.
- * 5. Topics come from the contract (`goals[].topics`). A topic matches whole words only, in
- *    order ("grøn omstilling"), allowing Danish/English inflection: each word may differ by an
- *    ending from INFLECTION_ENDINGS ("grønne", "grønt" → grøn; "klyngerne" → klynge;
- *    "clusters" ↔ "cluster"), as long as the shared stem keeps ≥ 5 letters. Derived words and
- *    compounds do NOT match: "eksportør" is not "eksport" (a different thing: an exporting
- *    company), "krisehjælp" is not "krise". When several topics match, the longest phrase wins
- *    ("nye teknologier" beats "teknologi"), then the earliest in the text.
- * 6. language is 'en' when more words are in ENGLISH than in DANISH, else 'da'. Words used
+ * 2. A time ("pr. 1. oktober 2021", "ved udgangen af 2021", "2021") is taken out by parse-status-time.ts
+ *    and attached to goal-status, several-goals, goal-fact, goal-list, overview and contract.
+ * 3. The words are read against the contract's vocabulary (topic-index.ts): a typo becomes the one
+ *    topic or fact word within edit distance 1–2, and each word gets its stems (Danish Snowball plus
+ *    light endings) and, for a compound, its two parts ("coronahjælpen" → corona + hjælp). The last
+ *    part of a compound counts as a command word too ("afrapporteringsfrister" → frister).
+ * 4. An empty question (only whitespace, a mention, code or "?") → help. Otherwise the first rule wins:
+ *    unsubscribe / subscribe   as before (UNSUBSCRIBE/SUBSCRIBE words, reminder word + off/on word);
+ *    goal-list (status)        a status filter and no goal before update/history ("mangler der målinger?");
+ *    update-form / history     UPDATE/HISTORY words + the first goal; no goal → help;
+ *    reminders, contract-fact (meeting rhythm) or next-meeting   REMINDER / MEETING words;
+ *    goal-fact (period)        DEADLINE words + one goal ("hvornår er fristen for mål 4");
+ *    goal-list (deadline) / deadlines   DEADLINE words, with a range ("frister i næste kvartal") or not;
+ *    goal-list (deadline)      a range and something due, no goal ("hvad skal vi nå inden jul?");
+ *    contract-fact             no goal and a contract fact (question-facts.ts: "i kraft", "ansvaret", …);
+ *    several-goals             two or more goal references ("mål 3 og 4", "9a og 9b", "goals 3 and 4");
+ *    choose-goal               a synonym that names several goals ("kendskabsmålingen" → 1 or 6);
+ *    goal-fact                 a fact word (question-facts.ts) + one goal or KPI ("hvem måler NPS?");
+ *    goal-list (measured-by)   a fact about measuring + a measurer, no goal ("hvad måler Erhvervsstyrelsen?");
+ *    follow-up                 a fact word and no goal ("hvad med baseline?"): the answerer supplies the
+ *                              goal the conversation was just about (follow-up.ts);
+ *    goal-list                 a status, measurer or scope filter and no goal ("hvilke mål er i risiko?");
+ *    goal-status / unknown-goal   one goal reference or topic; `continues` when it starts "og", "hvad med",
+ *                              "and", "what about" (then a fact asked before applies: "og mål 5?");
+ *    overview / contract       CONTRACT words, with a status word or "hele" → overview;
+ *    small-talk                only greetings, thanks, "hvordan har du det?";
+ *    help, overview            HELP / OVERVIEW words; then what is left after removing every known
+ *                              word: nothing and a status word → overview; only greetings → help;
+ *    not-understood otherwise.
+ * 5. Explicit goal references: a marker — mål, målet, målene, maal, mal, delmål, goal, goals, # —
+ *    optionally followed by nr/nummer/no/number/#, then an id: "mål 4", "mål nr. 4", "Mål 9c", "#4";
+ *    also glued: "m4", "mål4", "goal9c"; number words after a marker ("mål fire"). Leading zeros are
+ *    dropped. A separate letter joins the number ("Mål 9 c" → 9c) when that id exists, or when it is
+ *    the last word and the number has sub-goals ("mål 9 e" → unknown 9e; not "i", Danish for "in").
+ *    After a reference, further ids follow when only joiners stand between them (og, samt, eller, and,
+ *    or, vs, mod, and further markers): "mål 3 og 4", "mål 1, 2 og 3". Without any marker, leftovers
+ *    that are all ids of ≤ 3 digits are references too ("9a og 9b", "4"; "status 2021" is a year).
+ *    A KPI id that is not a goal id ("3b") names its goal and the KPI. Ids longer than 6 digits are not ids.
+ * 6. Topics (topic-index.ts): each goal's `topics`, the curated topic-synonyms.json and distinctive
+ *    title/KPI-label words of the contract; whole words in order, the longest phrase wins, then the
+ *    earliest. A derived word ("dialogværktøj") loses to every topic. "eksportør" does not split
+ *    (no word "ør"), so it is not "eksport".
+ * 7. language is 'en' when more words are in ENGLISH than in DANISH, else 'da'. Words used
  *    in both languages ("status", "deadline", "dashboard", "nps", "covid") count for neither.
  *
- * TO ADD A PHRASING: add the word or phrase to the matching list below (normal spelling;
- * folding is automatic), add its language to ENGLISH/DANISH if it is clearly one of them,
- * and add a one-line row to test/features/ask/question-cases.ts.
+ * TO ADD A PHRASING: add the word or phrase to the matching list below or in question-facts.ts
+ * (normal spelling; folding is automatic), add its language to ENGLISH/DANISH if it is clearly one of
+ * them, and add a row to test/features/ask/question-cases.ts (fixture contract) or
+ * test/features/ask/director-questions.ts (real contract, with what the answer must say).
  */
 import type { ContractData } from '../../goals/contract-schema';
 import type { GoalFact, Intent, Language } from './intent';

@@ -43,16 +43,19 @@ function hasStem(q: QuestionWords, stems: ReadonlySet<string>): boolean {
   return q.stems.some((s) => [...s].some((x) => stems.has(x)));
 }
 
-function hasPhrase(q: QuestionWords, phrase: string): boolean {
-  const words = f(phrase).split(' ');
+/** Phrases folded and split once, at load: the checks run on every question. */
+type Phrases = readonly (readonly string[])[];
+const phrases = (list: readonly string[]): Phrases => list.map((p) => f(p).split(' '));
+
+function hasPhrase(q: QuestionWords, words: readonly string[]): boolean {
   for (let i = 0; i + words.length <= q.tokens.length; i++) {
     if (words.every((w, j) => q.tokens[i + j] === w)) return true;
   }
   return false;
 }
 
-function hasAnyPhrase(q: QuestionWords, phrases: readonly string[]): boolean {
-  return phrases.some((p) => hasPhrase(q, p));
+function hasAnyPhrase(q: QuestionWords, list: Phrases): boolean {
+  return list.some((p) => hasPhrase(q, p));
 }
 
 // ------------------------------------------------------------------------------------------
@@ -65,17 +68,17 @@ const WHO = set(['hvem', 'who', 'hvilken', 'hvilke']);
 const SOURCE = set(['kilde', 'kilden', 'datakilde', 'datakilden', 'source']);
 const SEGMENTS = set(['segment', 'segmenter', 'segmentet', 'segmenterne', 'segments', 'driftssegment', 'driftssegmentet', 'vækstsegment', 'vækstsegmentet']);
 const REPORTING_STEMS = set(['afrapport', 'rapport', 'afrapportering', 'report', 'reporting', 'reported', 'afrapporterer', 'rapporterer']);
-const LATEST = ['seneste måling', 'sidste måling', 'nyeste måling', 'hvad blev', 'hvad fik vi', 'latest measurement', 'latest result', 'last measurement'];
+const LATEST = phrases(['seneste måling', 'sidste måling', 'nyeste måling', 'hvad blev', 'hvad fik vi', 'latest measurement', 'latest result', 'last measurement']);
 const LATEST_WORDS = set(['resultat', 'resultatet', 'resultaterne', 'tallet', 'result']);
 const TARGET_WORDS = set(['målværdi', 'målværdien', 'målsætning', 'målsætningen', 'krav', 'kravet', 'target', 'targets', 'målkrav']);
 const TARGET_STEMS = set(['maal', 'maalsaetning', 'maalvaerdi', 'krav']);
 const SHALL = set(['skal', 'should', 'must']);
-const HOW_MUCH = ['hvor mange', 'hvor meget', 'hvor høj', 'hvor højt', 'how many', 'how much', 'how high'];
+const HOW_MUCH = phrases(['hvor mange', 'hvor meget', 'hvor høj', 'hvor højt', 'how many', 'how much', 'how high']);
 const PERIOD_WORDS = set(['periode', 'perioden', 'tidsramme', 'tidsrammen', 'senest', 'deadline', 'frist', 'fristen', 'period', 'window', 'due']);
 const WHEN = set(['hvornår', 'when']);
 const DONE_WORDS = set(['gennemført', 'gennemføres', 'nået', 'nås', 'færdig', 'klar', 'opfyldt', 'done', 'met', 'completed', 'reached', 'være']);
-const HOW_OFTEN = ['hvor ofte', 'how often', 'hvor tit'];
-const TO_WHOM = ['til hvem', 'to whom'];
+const HOW_OFTEN = phrases(['hvor ofte', 'how often', 'hvor tit']);
+const TO_WHOM = phrases(['til hvem', 'to whom']);
 
 /** Every fact word, for the vocabulary compounds split against ("afrapporterings|frister"). */
 export function factVocabulary(): string[] {
@@ -122,8 +125,9 @@ const RESPONSIBLE = set(['ansvar', 'ansvaret', 'ansvarlig', 'ansvarlige', 'respo
 const EXTENSION = set(['forlænge', 'forlænges', 'forlængelse', 'forlængelsen', 'forlænget', 'fornyes', 'fornyelse', 'extension', 'extend', 'extended', 'renewed']);
 const PARTIES = set(['parter', 'parterne', 'parties', 'part']);
 const MUNICIPALITIES = set(['kommuner', 'kommunerne', 'kommune', 'municipalities']);
-const CONTRACT_PERIOD = ['i kraft', 'in force', 'hvor længe', 'how long', 'udløber', 'ophører', 'expires', 'gælder kontrakten', 'kontraktperiode', 'kontraktperioden'];
-const MEETING_RHYTHM = ['hvor ofte', 'how often', 'hvor tit', 'hvem deltager', 'who attends', 'deltagere', 'møderytme', 'møderytmen'];
+const CONTRACT_PERIOD = phrases(['i kraft', 'in force', 'hvor længe', 'how long', 'udløber', 'ophører', 'expires', 'gælder kontrakten', 'kontraktperiode', 'kontraktperioden']);
+const CONTRACT_WHEN = set(['periode', 'perioden', 'start', 'starter', 'slutter', 'begynder', 'period', 'hvornår', 'when']);
+const MEETING_RHYTHM = phrases(['hvor ofte', 'how often', 'hvor tit', 'hvem deltager', 'who attends', 'deltagere', 'møderytme', 'møderytmen']);
 
 /** A fact about the contract as a whole, or undefined. `aboutContract`: a contract word is in the question. */
 export function contractFactOf(q: QuestionWords, aboutContract: boolean, aboutMeeting: boolean): ContractFact | undefined {
@@ -133,7 +137,7 @@ export function contractFactOf(q: QuestionWords, aboutContract: boolean, aboutMe
   if (hasWord(q, EXTENSION)) return 'extension';
   if (hasWord(q, PARTIES)) return 'parties';
   if (hasWord(q, MUNICIPALITIES)) return 'municipalities';
-  if (hasAnyPhrase(q, CONTRACT_PERIOD) || (aboutContract && hasWord(q, set(['periode', 'perioden', 'start', 'starter', 'slutter', 'begynder', 'period', 'hvornår', 'when'])))) return 'period';
+  if (hasAnyPhrase(q, CONTRACT_PERIOD) || (aboutContract && hasWord(q, CONTRACT_WHEN))) return 'period';
   // "hvem rapporterer vi til, og hvor ofte?": the house's general duties (no goal named)
   if (hasStem(q, REPORTING_STEMS) && (aboutContract || hasStem(q, DUTIES) || ['vi', 'we', 'vores', 'our'].some((w) => q.tokens.includes(w)))) return 'reporting';
   return undefined;
@@ -147,8 +151,8 @@ const BEHIND = set(['bagud', 'halter', 'problemer', 'behind', 'problems', 'troub
 const MET = set(['opfyldt', 'opfyldte', 'nået', 'met', 'achieved', 'reached', 'indfriet']);
 const NOT = set(['ikke', 'not', 'uopfyldte']);
 const PARTLY = set(['delvist', 'delvis', 'partly', 'partially']);
-const ON_TRACK = ['på vej', 'on track', 'på sporet'];
-const NO_DATA = ['ingen data', 'no data', 'mangler data', 'manglende data', 'missing data', 'uden data', 'mangler vi data', 'mangler der data', 'mangler der målinger', 'mangler målinger', 'mangler måling', 'uden måling', 'uden målinger', 'ingen måling', 'ingen målinger', 'data mangler', 'lacking data'];
+const ON_TRACK = phrases(['på vej', 'on track', 'på sporet']);
+const NO_DATA = phrases(['ingen data', 'no data', 'mangler data', 'manglende data', 'missing data', 'uden data', 'mangler vi data', 'mangler der data', 'mangler der målinger', 'mangler målinger', 'mangler måling', 'uden måling', 'uden målinger', 'ingen måling', 'ingen målinger', 'data mangler', 'lacking data']);
 const AWAITING = set(['afventer', 'afventende', 'awaiting', 'pending']);
 const LIST_WORDS = set(['hvilke', 'hvilket', 'which', 'liste', 'list', 'alle', 'all', 'mål', 'målene', 'goals', 'kpier', 'målepunkter', 'nogen', 'any']);
 
@@ -178,11 +182,12 @@ const MEASURERS: ReadonlyArray<{ words: ReadonlySet<string>; who: MeasuredBy[]; 
   { words: set(['kl']), who: ['kl-erhvervsstyrelsen'], name: 'KL' },
   { words: set(['erhvervsstyrelsen', 'erhvervsstyrelsens', 'ens', 'danish business authority']), who: ['erhvervsstyrelsen-survey', 'brugerevaluering', 'kl-erhvervsstyrelsen'], name: 'Erhvervsstyrelsen' },
 ];
-const SELF = ['vi selv', 'huset selv', 'erhvervshuset selv', 'vi måler', 'måler vi', 'we measure'];
+const MEASURING = set(['opgør', 'måling', 'målinger', 'survey', 'spørgeskema', 'spørgeskemaet']);
+const SELF = phrases(['vi selv', 'huset selv', 'erhvervshuset selv', 'vi måler', 'måler vi', 'we measure']);
 
 /** "hvad måler Erhvervsstyrelsen?", "hvilke mål opgøres i brugerevalueringen?", "hvad måler vi selv?". */
 export function measuredByFilterOf(q: QuestionWords): GoalFilter | undefined {
-  const measures = hasWord(q, MEASURED_HOW) || hasWord(q, METHOD) || hasWord(q, set(['opgør', 'måling', 'målinger', 'survey', 'spørgeskema', 'spørgeskemaet']));
+  const measures = hasWord(q, MEASURED_HOW) || hasWord(q, METHOD) || hasWord(q, MEASURING);
   for (const m of MEASURERS) {
     if (hasWord(q, m.words) && (measures || m.who.includes('brugerevaluering') || m.who.includes('crm') || m.who.includes('registerdata'))) return { by: 'measured-by', who: m.who, name: m.name };
   }
@@ -205,14 +210,14 @@ export function scopeFilterOf(q: QuestionWords): GoalFilter | undefined {
   return undefined;
 }
 
-const RANGES: ReadonlyArray<{ phrases: readonly string[]; range: DeadlineRange }> = [
-  { phrases: ['inden jul', 'før jul', 'til jul', 'before christmas', 'by christmas', 'inden juleferien'], range: 'before-christmas' },
-  { phrases: ['næste kvartal', 'kommende kvartal', 'next quarter'], range: 'next-quarter' },
-  { phrases: ['dette kvartal', 'i kvartalet', 'this quarter', 'kvartalet'], range: 'this-quarter' },
-  { phrases: ['næste måned', 'kommende måned', 'next month'], range: 'next-month' },
-  { phrases: ['denne måned', 'i måneden', 'this month'], range: 'this-month' },
-  { phrases: ['næste år', 'next year'], range: 'next-year' },
-  { phrases: ['i år', 'resten af året', 'inden nytår', 'før nytår', 'this year', 'inden årets udgang'], range: 'this-year' },
+const RANGES: ReadonlyArray<{ phrases: Phrases; range: DeadlineRange }> = [
+  { phrases: phrases(['inden jul', 'før jul', 'til jul', 'before christmas', 'by christmas', 'inden juleferien']), range: 'before-christmas' },
+  { phrases: phrases(['næste kvartal', 'kommende kvartal', 'next quarter']), range: 'next-quarter' },
+  { phrases: phrases(['dette kvartal', 'i kvartalet', 'this quarter', 'kvartalet']), range: 'this-quarter' },
+  { phrases: phrases(['næste måned', 'kommende måned', 'next month']), range: 'next-month' },
+  { phrases: phrases(['denne måned', 'i måneden', 'this month']), range: 'this-month' },
+  { phrases: phrases(['næste år', 'next year']), range: 'next-year' },
+  { phrases: phrases(['i år', 'resten af året', 'inden nytår', 'før nytår', 'this year', 'inden årets udgang']), range: 'this-year' },
 ];
 const DUE = set(['nå', 'nås', 'frist', 'frister', 'fristerne', 'deadline', 'deadlines', 'due', 'afleveres', 'afrapporteres', 'klar', 'done']);
 
@@ -227,7 +232,7 @@ export function deadlineRangeOf(q: QuestionWords, deadlineWord: boolean): Deadli
 
 const GREETINGS = set(['hej', 'hejsa', 'davs', 'goddag', 'godmorgen', 'godaften', 'hallo', 'hi', 'hello', 'hey']);
 const THANKS = set(['tak', 'tusind', 'thanks', 'thank', 'super', 'fint', 'godt', 'perfekt', 'great', 'nice', 'ok', 'okay']);
-const HOW_ARE_YOU = ['har du det', 'går det med dig', 'how are you', 'hvem er du', 'who are you'];
+const HOW_ARE_YOU = phrases(['har du det', 'går det med dig', 'how are you', 'hvem er du', 'who are you']);
 const SMALL_TALK_FILL = set(['hvordan', 'du', 'det', 'mange', 'så', 'meget', 'you', 'very', 'much', 'med', 'dig', 'er', 'og', 'der', 'godt', 'how', 'are', 'a', 'lot', 'for', 'hjælpen', 'the', 'help', 'målbot', 'bot', 'igen', 'dejligt']);
 
 /** Only greetings, thanks or "hvordan har du det?": small talk, not a question about the contract. */

@@ -37,6 +37,8 @@ interface TopicEntry {
 
 export interface TopicIndex {
   entries: readonly TopicEntry[];
+  /** Entries by each stem of their first word: a question only tries the entries its words can start. */
+  byFirstStem: ReadonlyMap<string, readonly TopicEntry[]>;
   /** Stems and folded forms of every word of the contract's text and the parser's lists: compound parts must be in it. */
   vocabulary: ReadonlySet<string>;
   /** Folded single words a typo may stand for. */
@@ -157,7 +159,9 @@ export function topicIndexFor(contract: Pick<ContractData, 'goals'>, parserWords
     })));
   }
 
-  const index: TopicIndex = { entries, vocabulary, typoTargets, kpiWords };
+  const byFirstStem = new Map<string, TopicEntry[]>();
+  for (const e of entries) for (const stem of e.words[0] ?? []) byFirstStem.set(stem, [...(byFirstStem.get(stem) ?? []), e]);
+  const index: TopicIndex = { entries, byFirstStem, vocabulary, typoTargets, kpiWords };
   indexCache.set(goals, index);
   return index;
 }
@@ -239,8 +243,12 @@ function intersects(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
 
 /** The best topic match (rules in the file comment), or undefined. */
 export function findTopic(q: QuestionWords, index: TopicIndex): TopicHit | undefined {
+  const candidates = new Set<TopicEntry>();
+  for (const stems of q.stems) for (const stem of stems) for (const e of index.byFirstStem.get(stem) ?? []) candidates.add(e);
   let best: { entry: TopicEntry; at: number } | undefined;
+  // In index order, as before: among equally long phrases the earliest match wins, then the first entry.
   for (const entry of index.entries) {
+    if (!candidates.has(entry)) continue;
     if (best && entry.size < best.entry.size) continue;
     for (let i = 0; i + entry.words.length <= q.stems.length; i++) {
       if (best && entry.size === best.entry.size && i >= best.at) break;
