@@ -19,6 +19,7 @@ import { policyGroupIds, policyNamesUpns } from '../core/access/access-policy';
 import type { MeasurementFormDeps } from '../features/measurements/form/measurement-form-deps';
 import { createUpnLookup } from '../teams/upn-lookup';
 import type { GroupMembership } from '../core/ports/group-membership';
+import type { Telemetry } from '../core/ports/telemetry';
 import { randomUUID } from 'node:crypto';
 import type { ReminderStore } from '../core/ports/reminder-store';
 import type { Schedule } from '../core/schedule/schedule';
@@ -55,6 +56,8 @@ export interface AppDeps {
   activityFeed?: ActivityFeedNotifier;
   /** Seam for Microsoft Graph: roles from STAFF_GROUP_IDS / ADMIN_GROUP_IDS (transitive group membership). */
   groupMembership?: GroupMembership;
+  /** Traces and metrics (telemetry/azure-monitor-telemetry.ts when configured); default none. */
+  telemetry?: Telemetry;
   /** Names this process in delivery claims and the scheduler lease; default host-pid-random. */
   instanceId?: string;
   /** The KKR report's explanations and file offers. Without it "afrapportering" and the export say they are off. */
@@ -146,7 +149,7 @@ export function createApp(deps: AppDeps): App {
   const groupIds = policyGroupIds(config.access);
   const membership = deps.groupMembership;
   const memberGroups = membership === undefined || groupIds.length === 0 ? undefined : (userObjectId: string) => membership(userObjectId, groupIds);
-  const bot = new MaalBot({ answerQuestion, cardActions, conversations: reminders.conversations, logger, lookupUpn, memberGroups, welcome, fileConsent: files?.answerConsent });
+  const bot = new MaalBot({ answerQuestion, cardActions, conversations: reminders.conversations, logger, lookupUpn, memberGroups, welcome, telemetry: deps.telemetry, fileConsent: files?.answerConsent });
 
   const http = createHttpServer({
     maxBodyBytes: config.maxBodyBytes,

@@ -53,6 +53,10 @@ const envSchema = z.object({
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'skal være fatal, error, warn, info, debug, trace eller silent' }).default('info'),
   ),
   MAX_BODY_BYTES: z.preprocess(emptyToUndefined, z.coerce.number({ message: 'skal være et antal bytes' }).int().min(1024, 'mindst 1024').default(262_144)),
+  APPLICATIONINSIGHTS_CONNECTION_STRING: z.preprocess(
+    emptyToUndefined,
+    z.string().regex(/InstrumentationKey=[0-9a-f-]{36}/i, 'er ikke en Application Insights-forbindelsesstreng (InstrumentationKey=…;IngestionEndpoint=…) – kopiér den fra Application Insights-ressourcens oversigt').optional(),
+  ),
   OUTBOUND_TIMEOUT_SECONDS: z.preprocess(
     emptyToUndefined,
     z.coerce.number({ message: 'skal være et antal sekunder' }).int('skal være et helt antal sekunder').min(1, 'mindst 1').max(120, 'højst 120').default(15),
@@ -106,6 +110,8 @@ export interface AppConfig {
   reminders: ReminderConfig;
   /** Download links for the report and the export (APP_BASE_URL, FILE_LINK_SECRET, FILE_LINK_MINUTES); see config/read-file-link-config.ts. */
   files: FileLinkConfig;
+  /** Azure Monitor (APPLICATIONINSIGHTS_CONNECTION_STRING); undefined = no telemetry, nothing loaded. */
+  telemetry: { connectionString: string } | undefined;
 }
 
 const HOW_TO_FIX: Record<string, string> = {
@@ -168,5 +174,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     access: access.policy,
     reminders: reminders.reminders,
     files: files.files,
+    telemetry: e.APPLICATIONINSIGHTS_CONNECTION_STRING === undefined ? undefined : { connectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING },
   };
 }

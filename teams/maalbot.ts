@@ -21,6 +21,7 @@ import { newErrorReference } from '../core/error-reference';
 import { createTurnLogger, TURN_LOGGER_KEY, turnLoggerOf } from './turn-logger';
 import type { UpnLookup } from './upn-lookup';
 import type { TurnInfo } from '../core/turn-info';
+import type { Telemetry } from '../core/ports/telemetry';
 import { SentCards } from './sent-cards';
 import { MAX_CARD_BYTES, withinCardBudget } from '../core/card-budget';
 
@@ -33,6 +34,8 @@ export interface MaalBotDeps {
   lookupUpn?: UpnLookup;
   /** Set when roles come from security groups: which of the configured groups this Entra user is in (graph/graph-group-membership.ts). */
   memberGroups?: (userObjectId: string) => Promise<readonly string[]>;
+  /** Traces and metrics per turn (telemetry/); default none. */
+  telemetry?: Telemetry;
   /** The welcome on install (features/ask/welcome-answer.ts): a reply, or undefined to say nothing. */
   welcome?: (turn: TurnInfo) => Promise<Reply | undefined>;
   /** The cards this bot sent, which an Action.Submit may replace (teams/sent-cards.ts); default a new one. */
@@ -221,16 +224,10 @@ export class MaalBot extends TeamsActivityHandler {
   }
 
   private logTurn(context: TurnContext, intent: string, outcome: string, started: bigint): void {
-    turnLoggerOf(context, this.deps.logger).info(
-      {
-        event: 'turn',
-        conversationType: context.activity.conversation?.conversationType ?? 'unknown',
-        intent,
-        outcome,
-        durationMs: Number(process.hrtime.bigint() - started) / 1e6,
-      },
-      'turn',
-    );
+    const conversationType = context.activity.conversation?.conversationType ?? 'unknown';
+    const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+    turnLoggerOf(context, this.deps.logger).info({ event: 'turn', conversationType, intent, outcome, durationMs }, 'turn');
+    this.deps.telemetry?.turn({ name: intent, outcome, conversationType, durationMs, failed: outcome === 'error' });
   }
 }
 

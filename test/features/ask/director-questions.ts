@@ -70,7 +70,7 @@ const handWritten: readonly DirectorCase[] = [
   // --- the issue's own phrasings
   c('hvilke mål er i risiko?', byStatus(['i risiko']), ['Mål i risiko']),
   c('hvad mangler vi data på?', byStatus(['ingen data', 'afventer måling']), ['Mål, der mangler data']),
-  c('which goals are at risk?', en(byStatus(['i risiko']))),
+  c('which goals are at risk?', en(byStatus(['i risiko'])), ['Goals at risk', 'No goal is at risk as of 15. oktober 2021.']),
   c('status på mål 3 og 4', several(['3', '4']), ['Mål 3 – Kvalitet', 'Mål 4 – Erhvervshusenes knudepunktsfunktion', 'mindst 70 (NPS)']),
   c('hvordan går det med mål 1, 2 og 3?', several(['1', '2', '3']), ['Mål 1 –', 'Mål 2 –', 'Mål 3 –']),
   c('status mål 3 &amp; 4', several(['3', '4'])),
