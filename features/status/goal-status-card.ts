@@ -4,6 +4,7 @@ import type { AdaptiveCard } from '../../cards/adaptive-card';
 import type { GoalStatusView } from './goal-status-view';
 import goalStatusTemplate from './goal-status.template.json';
 import { FORM_KIND_BUTTONS, type FormKind } from '../../core/form-kind';
+import { needsExplanation } from '../../core/status-rules';
 
 /**
  * Parsed once: preparing the template costs several milliseconds, expanding it well under one.
@@ -38,9 +39,11 @@ export function goalStatusCard(
   // "Oversigt" leads back when a status card replaced the overview; it is left out where a
   // fourth button would not fit a phone's width (staff on a goal with two form kinds).
   // "Skriv forklaring" for those who may record (staff): the explanation the KKR report gives for the goal.
-  const mayExplain = buttons.mayExplain === true;
-  const showOverviewButton = updateButtons.length + (mayExplain ? 1 : 0) <= 1;
+  // Offered where the report asks for one (a goal not met or not measured) or one exists to revise.
+  const mayExplain = buttons.mayExplain === true && (explanation !== undefined || needsExplanation(view.status.status));
+  const showExplanation = explanation !== undefined || mayExplain;
+  const showOverviewButton = updateButtons.length <= 1;
   const explainTitle = explanation === undefined ? 'Skriv forklaring' : 'Ret forklaring';
-  const data = { ...view, verbs: TEMPLATE_VERBS, updateButtons, showOverviewButton, mayExplain, explainTitle, hasExplanation: explanation !== undefined, explanation: explanation ?? { text: '', byline: '' } };
+  const data = { ...view, verbs: TEMPLATE_VERBS, updateButtons, showOverviewButton, mayExplain, showExplanation, explainTitle, hasExplanation: explanation !== undefined, explanation: explanation ?? { text: '', byline: '' } };
   return template.expand({ $root: data }) as AdaptiveCard; // expand() is typed `any`; the template is a card
 }

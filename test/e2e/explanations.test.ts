@@ -21,8 +21,19 @@ interface InvokeResponse {
 
 type Action = { type: string; title: string; verb?: string; data?: Record<string, string> };
 
+/** Every Action.Execute of a card, in the body's ActionSets too (fallbacks left out). */
 function actionsOf(card: unknown): Action[] {
-  return ((card as { actions?: Action[] }).actions ?? []).filter((a) => a.type === 'Action.Execute');
+  const out: Action[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node !== null && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if (o.type === 'Action.Execute') out.push(o as unknown as Action);
+      for (const [k, v] of Object.entries(o)) if (k !== 'fallback') walk(v);
+    }
+  };
+  walk(card);
+  return out;
 }
 
 /**
