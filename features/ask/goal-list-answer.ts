@@ -1,4 +1,5 @@
-import type { ContractData, Goal } from '../../goals/contract-schema';
+import type { ContractData, Goal, ReportingObligation } from '../../goals/contract-schema';
+import { frequencyWords } from '../status/reporting-frequency';
 import { subGoals, topLevelGoals } from '../../goals/contract-queries';
 import type { Measurement } from '../../core/measurement';
 import type { Status } from '../../core/status-types';
@@ -170,5 +171,23 @@ export function goalListAnswer(filter: GoalFilter, deps: GoalListDeps): Reply {
       return byScope(deps, filter.scope);
     case 'deadline':
       return byDeadline(deps, filter.range);
+    case 'reported-by':
+      return byReporter(deps, filter.from);
   }
+}
+
+function byReporter(deps: GoalListDeps, from: string): Reply {
+  const { contract } = deps;
+  const rows: Row[] = [];
+  for (const goal of topLevelGoals(contract)) {
+    // A parent's sub-goals repeat its reporting line: say each once, under the parent.
+    const duties = [...new Map([goal, ...subGoals(contract, goal.id)].flatMap((g) => g.reporting).filter((r) => r.from === from).map((r) => [reportingText(r), r])).keys()];
+    if (duties.length > 0) rows.push({ goal, lines: duties.map((d) => escapeMarkdown(d)) });
+  }
+  return listCard(`Det afrapporterer ${from}`, escapeMarkdown(contract.title), rows, `${from} afrapporterer ikke om nogen af kontraktens mål.`, deps.language ?? 'da');
+}
+
+function reportingText(r: ReportingObligation): string {
+  const how = [frequencyWords(r), r.when?.label].filter((p): p is string => p !== undefined);
+  return `til ${formatList(r.to)}${how.length > 0 ? ` (${how.join(', ')})` : ''}: ${r.about}`;
 }

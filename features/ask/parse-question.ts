@@ -64,9 +64,9 @@ import { normalizeQuestion } from './normalize-question';
 import { reportRequestOf } from './parse-report-request';
 import { extractStatusTime } from './parse-status-time';
 import { stripCode } from './strip-code';
-import { findKpi, findTopic, readWords, tokenizeFolded, topicIndexFor, type ReadWords, type TopicIndex } from './topic-index';
+import { findKpi, findTopic, findTopics, readWords, tokenizeFolded, topicIndexFor, type ReadWords, type TopicIndex } from './topic-index';
 import {
-  continuesConversation, contractFactOf, deadlineRangeOf, factVocabulary, goalFactOf, isSmallTalk, measuredByFilterOf, scopeFilterOf, statusFilterOf,
+  continuesConversation, contractFactOf, deadlineRangeOf, factVocabulary, goalFactOf, isSmallTalk, measuredByFilterOf, reporterFilterOf, scopeFilterOf, statusFilterOf,
 } from './question-facts';
 
 const UNSUBSCRIBE = vocabulary([
@@ -156,6 +156,11 @@ const MAX_LONE_ID_DIGITS = 3;
 const GOAL_MARKERS = new Set([...words(['mål', 'målet', 'målene', 'mal', 'delmål', 'delmålet', 'delmålene', 'goal', 'goals']), '#']);
 /** Between two ids of a list: "mål 3 og 4", "1, 2 og 3" (commas vanish as punctuation), "3 & 4", "goals 3 and 4". */
 const LIST_JOINERS = words(['og', 'samt', 'eller', 'and', 'or', 'vs', 'versus', 'mod']);
+/** "mål 1 til 3", "goals 1 to 3": every goal number in between. */
+const RANGE_JOINERS = words(['til', 'to', 'through']);
+const COMPARE = words(['sammenlign', 'sammenligne', 'sammenligning', 'compare']);
+/** A range longer than this is more likely not meant as one. */
+const MAX_RANGE = 12;
 const NUMBER_NOISE = new Set([...words(['nr', 'nummer', 'no', 'number']), '#']);
 const GLUED_REFERENCE = /^(?:maal|mal|delmaal|goal|m)(\d+[a-z]?)$/;
 const ID = /^(\d+)([a-z]?)$/;
@@ -209,7 +214,9 @@ function classify(q: ReadWords, index: GoalIndex): IntentWithoutLanguage {
 
   const explicit = findGoalReferences(q.tokens, index);
   const lone = explicit.length === 0 ? findLoneIds(q.tokens, index) : [];
-  const refs = explicit.length > 0 ? explicit : lone;
+  // "kendskabet og tilfredsheden", "grøn omstilling og eksport": several topics joined → several goals.
+  const topicRefs = explicit.length === 0 && lone.length === 0 ? severalTopics(q, index) : [];
+  const refs = explicit.length > 0 ? explicit : lone.length > 0 ? lone : topicRefs;
   const topic = refs.length === 0 ? findTopic(q, index.topics) : undefined;
   const topicGoal = topic !== undefined && topic.goalIds.length === 1 ? (topic.goalIds[0] as string) : undefined;
   const single: GoalTarget | undefined = refs.length === 1 ? refs[0] : topicGoal !== undefined ? { known: true, goalId: topicGoal } : undefined;
@@ -245,7 +252,7 @@ function classify(q: ReadWords, index: GoalIndex): IntentWithoutLanguage {
   if (fact !== undefined) {
     if (single?.known) return goalFact(single, fact, q, index);
     if (single === undefined) {
-      const filter = fact === 'measured-by' || fact === 'method' ? measuredByFilterOf(q) : undefined;
+      const filter = fact === 'measured-by' || fact === 'method' ? measuredByFilterOf(q) : fact === 'reporting' ? reporterFilterOf(q) : undefined;
       if (filter !== undefined) return { kind: 'goal-list', filter };
       if (!contractWord) return { kind: 'follow-up', fact };
     }
@@ -273,6 +280,15 @@ function classify(q: ReadWords, index: GoalIndex): IntentWithoutLanguage {
     if (q.tokens.every((t) => FILLER.words.has(t) || GREETING_ONLY.words.has(t))) return { kind: 'help' };
   }
   return { kind: 'not-understood' };
+}
+
+/** Two or more topics of different goals with a joiner ("og", "and", "sammenlign"), as goal references in text order. */
+function severalTopics(q: ReadWords, index: GoalIndex): GoalTarget[] {
+  if (!q.tokens.some((t) => LIST_JOINERS.has(t) || COMPARE.has(t))) return [];
+  const hits = findTopics(q, index.topics);
+  if (hits.some((h) => h.goalIds.length !== 1)) return [];
+  const ids = [...new Set(hits.map((h) => h.goalIds[0] as string))];
+  return ids.length < 2 ? [] : ids.map((goalId) => ({ known: true, goalId }));
 }
 
 function goalCommand(kind: 'update-form' | 'history', target: GoalTarget | undefined): IntentWithoutLanguage {
@@ -431,7 +447,22 @@ function followingIds(tokens: readonly string[], from: number, index: GoalIndex,
   let read = 0;
   while (k < tokens.length) {
     let j = k;
-    while (j < tokens.length && (LIST_JOINERS.has(tokens[j] as string) || GOAL_MARKERS.has(tokens[j] as string) || NUMBER_NOISE.has(tokens[j] as string))) j++;
+    const range = RANGE_JOINERS.has(tokens[j] as string);
+    if (range) j++;
+    while (!range && j < tokens.length && (LIST_JOINERS.has(tokens[j] as string) || GOAL_MARKERS.has(tokens[j] as string) || NUMBER_NOISE.has(tokens[j] as string))) j++;
+    if (range) {
+      const end = /^\d+$/.test(tokens[j] ?? '') ? Number(tokens[j]) : NaN;
+      const last = out[out.length - 1];
+      const start = last?.known && /^\d+$/.test(last.goalId) ? Number(last.goalId) : NaN;
+      if (!(end > start && end - start <= MAX_RANGE)) break;
+      for (let n = start + 1; n <= end; n++) {
+        const t = toTarget(String(n), index);
+        if (t !== undefined && (t.known || n === end)) out.push(t);
+      }
+      read += j + 1 - k;
+      k = j + 1;
+      continue;
+    }
     const next = tokens[j];
     if (next === undefined) break;
     const word = NUMBER_WORDS.get(next);

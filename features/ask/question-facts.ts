@@ -23,7 +23,8 @@ export type GoalFilter =
   | { by: 'status'; statuses: Status[] }
   | { by: 'deadline'; range: DeadlineRange }
   | { by: 'measured-by'; who: MeasuredBy[]; name: string }
-  | { by: 'scope'; scope: 'national' | 'local' };
+  | { by: 'scope'; scope: 'national' | 'local' }
+  | { by: 'reported-by'; from: string };
 
 /** The folded words of a question and, per word, every stem it may stand for (inflection, compound parts). */
 export interface QuestionWords {
@@ -61,10 +62,13 @@ function hasAnyPhrase(q: QuestionWords, list: Phrases): boolean {
 // ------------------------------------------------------------------------------------------
 // Goal facts
 
+const PURPOSE = set(['formål', 'formålet', 'hensigt', 'hensigten', 'purpose', 'hvorfor', 'why']);
 const BASELINE = set(['baseline', 'baselinen', 'baselines', 'udgangspunkt', 'udgangspunktet', 'nulpunkt', 'nulpunktet', 'nulpunktsmåling', 'nulpunktsmålingen', 'startniveau', 'startniveauet']);
 const METHOD = set(['metode', 'metoden', 'metoder', 'opgøres', 'opgøre', 'opgørelse', 'opgørelsen', 'beregnes', 'beregning', 'beregningen', 'method', 'calculated', 'methodology']);
 const MEASURED_HOW = set(['måles', 'måler', 'måle', 'opgør', 'measured', 'measure', 'measures']);
 const WHO = set(['hvem', 'who', 'hvilken', 'hvilke']);
+const WHO_PERSON = set(['hvem', 'who']);
+const MEASURING = set(['opgør', 'måling', 'målingen', 'målinger', 'målingerne', 'survey', 'spørgeskema', 'spørgeskemaet']);
 const SOURCE = set(['kilde', 'kilden', 'datakilde', 'datakilden', 'source']);
 const SEGMENTS = set(['segment', 'segmenter', 'segmentet', 'segmenterne', 'segments', 'driftssegment', 'driftssegmentet', 'vækstsegment', 'vækstsegmentet']);
 const REPORTING_STEMS = set(['afrapport', 'rapport', 'afrapportering', 'report', 'reporting', 'reported', 'afrapporterer', 'rapporterer']);
@@ -82,7 +86,7 @@ const TO_WHOM = phrases(['til hvem', 'to whom']);
 
 /** Every fact word, for the vocabulary compounds split against ("afrapporterings|frister"). */
 export function factVocabulary(): string[] {
-  return [BASELINE, METHOD, MEASURED_HOW, SOURCE, SEGMENTS, REPORTING_STEMS, LATEST_WORDS, TARGET_WORDS, PERIOD_WORDS, DONE_WORDS, SIGNED, RESPONSIBLE, EXTENSION, PARTIES, MUNICIPALITIES, DUTIES].flatMap((s) => [...s]);
+  return [PURPOSE, BASELINE, METHOD, MEASURED_HOW, SOURCE, SEGMENTS, REPORTING_STEMS, LATEST_WORDS, TARGET_WORDS, PERIOD_WORDS, DONE_WORDS, SIGNED, RESPONSIBLE, EXTENSION, PARTIES, MUNICIPALITIES, DUTIES].flatMap((s) => [...s]);
 }
 
 /** "målet for NPS", "NPS-målet", "kendskabsmålet": the word mål/målet as a thing asked about, not a marker before an id. */
@@ -97,7 +101,8 @@ function asksForTarget(q: QuestionWords): boolean {
     // a compound ending in -mål(et): kendskabsmålet, NPS-målet (tokenised nps + målet above)
     if (t.length > 6 && /maal(et)?$/.test(t) && q.stems[i] !== undefined && [...(q.stems[i] as ReadonlySet<string>)].some((s) => TARGET_STEMS.has(s) && s !== t)) return true;
   }
-  return hasAnyPhrase(q, HOW_MUCH) && hasWord(q, SHALL);
+  // "hvad skal NPS være?", "hvor mange procent skal svare …"
+  return hasWord(q, SHALL) && (hasAnyPhrase(q, HOW_MUCH) || q.tokens.includes('vaere') || q.tokens.includes('be'));
 }
 
 /**
@@ -105,10 +110,11 @@ function asksForTarget(q: QuestionWords): boolean {
  * Order matters: "hvem måler …" is who, "hvordan måles …" is the method, "hvornår skal … afrapporteres" is reporting.
  */
 export function goalFactOf(q: QuestionWords): GoalFact | undefined {
+  if (hasWord(q, PURPOSE)) return 'purpose';
   if (hasWord(q, BASELINE)) return 'baseline';
   if (hasWord(q, SEGMENTS)) return 'segments';
   if (hasStem(q, REPORTING_STEMS) || hasAnyPhrase(q, HOW_OFTEN) || hasAnyPhrase(q, TO_WHOM)) return 'reporting';
-  if (hasWord(q, SOURCE) || (hasWord(q, WHO) && (hasWord(q, MEASURED_HOW) || hasWord(q, METHOD)))) return 'measured-by';
+  if (hasWord(q, SOURCE) || (hasWord(q, WHO) && (hasWord(q, MEASURED_HOW) || hasWord(q, METHOD))) || (hasWord(q, WHO_PERSON) && hasWord(q, MEASURING))) return 'measured-by';
   if (hasWord(q, METHOD) || (hasWord(q, MEASURED_HOW) && q.tokens.some((t) => t === 'hvordan' || t === 'how'))) return 'method';
   if (hasWord(q, PERIOD_WORDS) || (hasWord(q, WHEN) && (hasWord(q, DONE_WORDS) || hasWord(q, SHALL)))) return 'period';
   if (hasAnyPhrase(q, LATEST) || hasWord(q, LATEST_WORDS)) return 'latest';
@@ -152,7 +158,7 @@ const MET = set(['opfyldt', 'opfyldte', 'nået', 'met', 'achieved', 'reached', '
 const NOT = set(['ikke', 'not', 'uopfyldte']);
 const PARTLY = set(['delvist', 'delvis', 'partly', 'partially']);
 const ON_TRACK = phrases(['på vej', 'on track', 'på sporet']);
-const NO_DATA = phrases(['ingen data', 'no data', 'mangler data', 'manglende data', 'missing data', 'uden data', 'mangler vi data', 'mangler der data', 'mangler der målinger', 'mangler målinger', 'mangler måling', 'uden måling', 'uden målinger', 'ingen måling', 'ingen målinger', 'data mangler', 'lacking data']);
+const NO_DATA = phrases(['ingen data', 'no data', 'mangler data', 'manglende data', 'missing data', 'uden data', 'mangler vi data', 'mangler der data', 'mangler vi at indberette', 'mangler at blive indberettet', 'mangler indberetning', 'ikke indberettet', 'mangler der målinger', 'mangler målinger', 'mangler måling', 'uden måling', 'uden målinger', 'ingen måling', 'ingen målinger', 'data mangler', 'lacking data']);
 const AWAITING = set(['afventer', 'afventende', 'awaiting', 'pending']);
 const LIST_WORDS = set(['hvilke', 'hvilket', 'which', 'liste', 'list', 'alle', 'all', 'mål', 'målene', 'goals', 'kpier', 'målepunkter', 'nogen', 'any']);
 
@@ -182,7 +188,6 @@ const MEASURERS: ReadonlyArray<{ words: ReadonlySet<string>; who: MeasuredBy[]; 
   { words: set(['kl']), who: ['kl-erhvervsstyrelsen'], name: 'KL' },
   { words: set(['erhvervsstyrelsen', 'erhvervsstyrelsens', 'ens', 'danish business authority']), who: ['erhvervsstyrelsen-survey', 'brugerevaluering', 'kl-erhvervsstyrelsen'], name: 'Erhvervsstyrelsen' },
 ];
-const MEASURING = set(['opgør', 'måling', 'målinger', 'survey', 'spørgeskema', 'spørgeskemaet']);
 const SELF = phrases(['vi selv', 'huset selv', 'erhvervshuset selv', 'vi måler', 'måler vi', 'we measure']);
 
 /** "hvad måler Erhvervsstyrelsen?", "hvilke mål opgøres i brugerevalueringen?", "hvad måler vi selv?". */
@@ -195,18 +200,24 @@ export function measuredByFilterOf(q: QuestionWords): GoalFilter | undefined {
   return undefined;
 }
 
+/** "hvilke mål afrapporterer Erhvervsstyrelsen?": the goals whose reporting duties name that sender. */
+export function reporterFilterOf(q: QuestionWords): GoalFilter | undefined {
+  if (!hasStem(q, REPORTING_STEMS)) return undefined;
+  if (hasWord(q, set(['erhvervsstyrelsen', 'erhvervsstyrelsens', 'ens']))) return { by: 'reported-by', from: 'Erhvervsstyrelsen' };
+  if (hasAnyPhrase(q, SELF) || hasWord(q, set(['huset', 'erhvervshuset', 'vi']))) return { by: 'reported-by', from: 'Erhvervshus Sydjylland' };
+  return undefined;
+}
+
 const NATIONAL = set(['nationale', 'national', 'landsdækkende']);
 const LOCAL = set(['lokale', 'local', 'egne', 'regionale']);
 const GOAL_NOUNS = set(['mål', 'målene', 'goals', 'goal', 'delmål']);
 
 /** "de nationale mål", "lokale mål" — not "nationale klynger" (a topic of mål 10). */
 export function scopeFilterOf(q: QuestionWords): GoalFilter | undefined {
-  for (let i = 0; i + 1 < q.tokens.length; i++) {
-    const next = q.tokens[i + 1] as string;
-    if (!GOAL_NOUNS.has(next)) continue;
-    if (NATIONAL.has(q.tokens[i] as string)) return { by: 'scope', scope: 'national' };
-    if (LOCAL.has(q.tokens[i] as string)) return { by: 'scope', scope: 'local' };
-  }
+  // The caller asks only when no goal or topic matched, so "nationale klynger" (mål 10) never gets here.
+  if (!hasWord(q, GOAL_NOUNS)) return undefined;
+  if (hasWord(q, NATIONAL)) return { by: 'scope', scope: 'national' };
+  if (hasWord(q, LOCAL)) return { by: 'scope', scope: 'local' };
   return undefined;
 }
 
@@ -233,7 +244,7 @@ export function deadlineRangeOf(q: QuestionWords, deadlineWord: boolean): Deadli
 const GREETINGS = set(['hej', 'hejsa', 'davs', 'goddag', 'godmorgen', 'godaften', 'hallo', 'hi', 'hello', 'hey']);
 const THANKS = set(['tak', 'tusind', 'thanks', 'thank', 'super', 'fint', 'godt', 'perfekt', 'great', 'nice', 'ok', 'okay']);
 const HOW_ARE_YOU = phrases(['har du det', 'går det med dig', 'how are you', 'hvem er du', 'who are you']);
-const SMALL_TALK_FILL = set(['hvordan', 'du', 'det', 'mange', 'så', 'meget', 'you', 'very', 'much', 'med', 'dig', 'er', 'og', 'der', 'godt', 'how', 'are', 'a', 'lot', 'for', 'hjælpen', 'the', 'help', 'målbot', 'bot', 'igen', 'dejligt']);
+const SMALL_TALK_FILL = set(['arbejde', 'i', 'dag', 'idag', 'today', 'work', 'job', 'hvordan', 'du', 'det', 'mange', 'så', 'meget', 'you', 'very', 'much', 'med', 'dig', 'er', 'og', 'der', 'godt', 'how', 'are', 'a', 'lot', 'for', 'hjælpen', 'the', 'help', 'målbot', 'bot', 'igen', 'dejligt']);
 
 /** Only greetings, thanks or "hvordan har du det?": small talk, not a question about the contract. */
 export function isSmallTalk(q: QuestionWords): boolean {

@@ -51,6 +51,8 @@ export interface TopicHit {
   goalIds: readonly string[];
   /** Index of the first word of the match. */
   at: number;
+  /** How many words it spans. */
+  length: number;
 }
 
 const MIN_STEM = 5;
@@ -258,7 +260,24 @@ export function findTopic(q: QuestionWords, index: TopicIndex): TopicHit | undef
       }
     }
   }
-  return best === undefined ? undefined : { goalIds: best.entry.goalIds, at: best.at };
+  return best === undefined ? undefined : { goalIds: best.entry.goalIds, at: best.at, length: best.entry.words.length };
+}
+
+/**
+ * Every topic in the question, in the order written: the best match, then the best among the words
+ * left, and so on ("kendskabet og tilfredsheden" → mål 1, mål 3). At most `limit` matches.
+ */
+export function findTopics(q: QuestionWords, index: TopicIndex, limit = 6): TopicHit[] {
+  const stems = [...q.stems];
+  const hits: TopicHit[] = [];
+  const none: ReadonlySet<string> = new Set();
+  while (hits.length < limit) {
+    const hit = findTopic({ tokens: q.tokens, stems }, index);
+    if (hit === undefined) break;
+    hits.push(hit);
+    for (let i = hit.at; i < hit.at + hit.length; i++) stems[i] = none;
+  }
+  return hits.sort((a, b) => a.at - b.at);
 }
 
 /** The one KPI of a goal whose label the question's words meet most ("NPS" → 3b), or undefined. */
