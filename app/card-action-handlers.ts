@@ -4,6 +4,7 @@ import { measurementCardActions } from '../features/measurements/measurement-car
 import { navigationCardActions, type AnswerContexts } from '../features/ask/navigation-card-actions';
 import { reportCardActions } from '../features/report/report-card-actions';
 import type { FileRequests } from '../features/report/file-requests';
+import { explanationCardActions, type ExplanationDeps } from '../features/report/explanation/explanation-actions';
 
 /** What the card-action handlers need; built once in app/create-app.ts (add a field per feature). */
 export interface CardActionDeps {
@@ -13,6 +14,8 @@ export interface CardActionDeps {
   answerContexts: AnswerContexts;
   /** The KKR report and export as files; undefined without a report store. */
   files?: FileRequests;
+  /** Explanations for the KKR report; undefined without a report store. */
+  explanations?: ExplanationDeps;
 }
 
 /**
@@ -20,5 +23,5 @@ export interface CardActionDeps {
  * handler per verb. The goal status card's buttons use the verbs `openUpdateForm` and `showHistory`.
  */
 export function createCardActionHandlers(deps: CardActionDeps): CardVerbHandlers {
-  return { ...measurementCardActions(deps.forms), ...navigationCardActions(deps.answerContexts), ...reportCardActions(deps.files) };
+  return { ...measurementCardActions(deps.forms), ...navigationCardActions(deps.answerContexts), ...reportCardActions(deps.files), ...explanationCardActions(deps.explanations) };
 }

@@ -119,7 +119,7 @@ export function createApp(deps: AppDeps): App {
           upload: deps.fileUploader ?? createFileUploader(config.outboundTimeoutMs),
           logger,
         });
-  const questionDeps = { contracts, store, today, access: config.access, timeZone: config.timeZone, reminders: reminders.context, newSubmissionId, files, memory: deps.conversationMemory, now: clock };
+  const questionDeps = { contracts, store, today, access: config.access, timeZone: config.timeZone, reminders: reminders.context, newSubmissionId, files, explanations: deps.reportStore, memory: deps.conversationMemory, now: clock };
   // One context factory for questions and buttons: they share the reply cache and the staff seen.
   const answerContexts = createAnswerContexts(questionDeps);
   const answerQuestion = createQuestionAnswerer(questionDeps, answerContexts);
@@ -134,7 +134,12 @@ export function createApp(deps: AppDeps): App {
     access: config.access,
     newSubmissionId,
   };
-  const cardActions = createCardActionRouter(createCardActionHandlers({ forms, answerContexts, files }));
+  const cardActions = createCardActionRouter(createCardActionHandlers({
+      forms,
+      answerContexts,
+      files,
+      explanations: deps.reportStore === undefined ? undefined : { ...forms, contracts, get contract() { return contractInForce(); }, explanations: deps.reportStore, now: clock },
+    }));
   // Only UPN allow-list entries need a member lookup; object ids arrive with every activity.
   const lookupUpn = policyNamesUpns(config.access) ? createUpnLookup(logger) : undefined;
   // The welcome is remembered in the reminder store (never twice, not again within a day); without one, none is sent.

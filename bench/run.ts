@@ -6,6 +6,7 @@ import { teamsMessage } from '../test/helpers/teams-activity';
 import { printSubmitScenario, runSubmitScenario } from './submit-scenario';
 import { printFanoutResult, runFanoutScenario } from './fanout-scenario';
 import { printMixedScenario, runMixedScenario } from './mixed-scenario';
+import { printReportScenario, runReportScenario } from './report-scenario';
 
 /**
  * `npm run bench`: drives POST /api/messages over loopback with "status mål 4?" turns against
@@ -14,7 +15,8 @@ import { printMixedScenario, runMixedScenario } from './mixed-scenario';
  * Each bot runs in its own process; this process is the load generator and the fake connector.
  * Then the director's questions of issue 11 (a fact, several goals, a list by status) the same way,
  * the form-submission scenario (bench/submit-scenario.ts: 20 concurrent staff on SQLite), the
- * reminder fan-out (bench/fanout-scenario.ts) and the mixed load (bench/mixed-scenario.ts).
+ * reminder fan-out (bench/fanout-scenario.ts), the mixed load (bench/mixed-scenario.ts) and the KKR
+ * report (bench/report-scenario.ts).
  */
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -165,6 +167,9 @@ async function main(): Promise<void> {
 
   // Questions, submissions and reminders at once, at a steady rate, for a minute (issue 6).
   printMixedScenario(await runMixedScenario());
+
+  // The KKR report (issue 12): the 2021 demo report, and one from 100 000 rows (time and heap).
+  printReportScenario(await runReportScenario());
 }
 
 main().catch((err: unknown) => {

@@ -13,6 +13,7 @@ import type { TurnInfo } from '../../core/turn-info';
 import { KnownStaff } from '../../core/access/known-staff';
 import { cardViewerOf } from '../../core/access/card-viewer-of';
 import type { FileRequests } from '../report/file-requests';
+import type { ExplanationStore } from '../../core/ports/explanation-store';
 import { CONVERSATION_TOPIC_TTL_MS, type ConversationMemory, type ConversationTopic } from '../../core/ports/conversation-memory';
 import { resolveFollowUp, topicOf } from './follow-up';
 
@@ -35,6 +36,8 @@ export interface QuestionAnswererDeps {
   knownStaff?: KnownStaff;
   /** The report and export as files; without it "afrapportering" says it is not set up. */
   files?: FileRequests;
+  /** Explanations to KKR, shown on the goal status card. */
+  explanations?: Pick<ExplanationStore, 'latestExplanations'>;
   /** Follow-ups ("og mål 5?", "hvad med baseline?"): what each conversation and user just asked about. Without it, follow-ups ask which goal. */
   memory?: ConversationMemory;
   /** The clock the follow-up context expires by (default the system clock). */
@@ -59,6 +62,7 @@ export function createAnswerContexts(deps: QuestionAnswererDeps): (turn: TurnInf
     timeZone: deps.timeZone ?? 'Europe/Copenhagen',
     reminders: deps.reminders,
     files: deps.files,
+    explanations: deps.explanations,
     newSubmissionId: deps.newSubmissionId ?? randomUUID,
       viewer: cardViewerOf(turn, access, knownStaff),
       personal: options.personal ?? false,

@@ -22,6 +22,7 @@ import { choiceCard } from './choice-card';
 import { smallTalkCard } from './small-talk-card';
 import { goalIdRanges } from './describe-goal-ids';
 import { kpiForYear } from './kpi-for-year';
+import { explanationByline } from '../report/explanation/explanation-form-card';
 
 const NO_FILES = { kind: 'text', text: 'Rapporter og eksport er ikke slået til i denne installation af Målbot.' } as const;
 
@@ -39,9 +40,13 @@ export const intentHandlers: IntentHandlers = {
     // The buttons follow who looks (core/card-viewer.ts): part of what the cached card depends on.
     const drawn = drawnFor(ctx.viewer, ctx.personal);
     const viewerKey = [String(drawn.mayRecord), drawn.shared ? drawn.refreshUserIds.join(',') : ''];
-    return fromStatusRows({ ...ctx, contract }, asOf, ['goal-status', contract.id, goalId, asOf, ...viewerKey], (measurements) =>
+    // The goal's explanation to KKR (features/report) is part of the card, and of its cache key.
+    const explanation = (await ctx.explanations?.latestExplanations(contract.id))?.find((e) => e.goalId.toLowerCase() === goalId.toLowerCase());
+    const shown = explanation === undefined ? undefined : { text: explanation.text, byline: explanationByline(explanation, ctx.timeZone) };
+    const explanationKey = explanation === undefined ? '' : `${explanation.id}`;
+    return fromStatusRows({ ...ctx, contract }, asOf, ['goal-status', contract.id, goalId, asOf, ...viewerKey, explanationKey], (measurements) =>
       // The parser only yields ids of the contract in force; another year may not have the goal.
-      goalStatusAnswer(goalId, { contract, measurements, today: asOf, viewer: drawn }) ?? unknownGoalReply(contract, goalId),
+      goalStatusAnswer(goalId, { contract, measurements, today: asOf, viewer: drawn, explanation: shown, explanationsOn: ctx.explanations !== undefined }) ?? unknownGoalReply(contract, goalId),
     );
   },
   overview: async ({ at }, ctx) => {

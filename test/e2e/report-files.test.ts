@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startRunningApp, cardOf, cardText, type RunningApp } from '../helpers/running-app';
 import { teamsMessage } from '../helpers/teams-activity';
+import { teamsCardInvoke } from '../helpers/teams-invoke';
 import { openDocx } from '../helpers/docx-text';
 import { DEMO_CONTRACT_ID, seedDemo } from '../../store/seed-demo-data';
 
@@ -178,6 +179,18 @@ describe('KKR report and export as files in Teams (e2e over HTTP)', function () 
     const attachment = (staff.reply.attachments as Array<{ contentType: string; name: string }>)[0]!;
     assert.equal(attachment.contentType, CONSENT);
     assert.equal(attachment.name, 'maalinger-2022-02-01.xlsx');
+  });
+
+  it('"Lav rapport" on a reminder: the consent card comes as a message of its own, the card stays', async function () {
+    const calls = app.connector.calls.length;
+    const res = await app.postActivity(teamsCardInvoke({ serviceUrl: app.connector.serviceUrl, verb: 'makeReport', data: { year: '2021' }, kind: 'personal', fromAadObjectId: READER }));
+    assert.equal(res.status, 200);
+    const answer = JSON.parse(res.body) as { statusCode: number; type: string; value: string };
+    assert.equal(answer.type, 'application/vnd.microsoft.activity.message');
+    assert.match(answer.value, /^Endelig resultatopfyldelse 2021 – afrapportering til KKR Syddanmark: vil du have filen\?$/);
+    await app.connector.waitForCalls(calls + 1);
+    const attachment = (app.connector.calls[calls]!.body.attachments as Array<{ contentType: string; name: string }>)[0]!;
+    assert.deepEqual([attachment.contentType, attachment.name], [CONSENT, 'KKR-rapport-2021-endelig.docx']);
   });
 
   it('a group chat without APP_BASE_URL gets the reason in words, no link', async function () {
