@@ -15,6 +15,7 @@ import { openDatabase } from '../store/open-database';
 import { systemClock } from '../core/time/clock';
 import { localDate } from '../core/time/zoned-time';
 import { formatImportReport, importMeasurementsCsv } from '../features/measurements/import/import-measurements';
+import { loadDotEnv } from '../config/load-dot-env';
 
 async function main(args: readonly string[]): Promise<number> {
   const file = args.find((a) => !a.startsWith('-'));
@@ -30,6 +31,7 @@ async function main(args: readonly string[]): Promise<number> {
     console.error(`Kan ikke læse ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
     return 2;
   }
+  loadDotEnv(projectRoot());
   const config = readConfig(process.env);
   const root = projectRoot();
   const contracts = loadContracts(path.resolve(root, config.contractFile));

@@ -7,9 +7,11 @@ import path from 'node:path';
 import { parseDatabaseUrl, describeDatabaseTarget } from '../store/database-url';
 import { openDatabase } from '../store/open-database';
 import { DEMO_CONTRACT_ID, DemoAlreadySeededError, seedDemo } from '../store/seed-demo-data';
+import { loadDotEnv } from '../config/load-dot-env';
 
 async function main(): Promise<number> {
   const projectRoot = path.resolve(__dirname, '..');
+  loadDotEnv(projectRoot);
   const url = process.env.DATABASE_URL;
   const target = parseDatabaseUrl(url, projectRoot);
   const database = await openDatabase(url, { baseDir: projectRoot });
