@@ -15,9 +15,11 @@ import type { Logger } from '../core/ports/logger';
 import { appVersion } from './app-version';
 import { createCardActionRouter } from '../core/card-action-router';
 import { createCardActionHandlers } from './card-action-handlers';
-import { policyNamesUpns } from '../core/access/access-policy';
+import { policyGroupIds, policyNamesUpns } from '../core/access/access-policy';
 import type { MeasurementFormDeps } from '../features/measurements/form/measurement-form-deps';
 import { createUpnLookup } from '../teams/upn-lookup';
+import type { GroupMembership } from '../core/ports/group-membership';
+import type { Telemetry } from '../core/ports/telemetry';
 import { randomUUID } from 'node:crypto';
 import type { ReminderStore } from '../core/ports/reminder-store';
 import type { Schedule } from '../core/schedule/schedule';
@@ -27,6 +29,10 @@ import type { ReminderScheduler } from '../features/reminders/reminder-scheduler
 import { createReminders, defaultInstanceId } from './create-reminders';
 import { welcomeOnInstall } from '../features/ask/welcome-answer';
 import type { TurnInfo } from '../core/turn-info';
+import type { ReportStore } from '../core/ports/report-store';
+import type { FileUploader } from '../core/ports/file-consent';
+import { createFileRequests } from '../features/report/file-requests';
+import { createFileUploader } from '../teams/upload-file';
 import type { ConversationMemory } from '../core/ports/conversation-memory';
 
 export interface AppDeps {
@@ -48,8 +54,16 @@ export interface AppDeps {
   meetingSource?: MeetingOccurrenceSource;
   /** Seam for Microsoft Graph: activity-feed notifications to config.graph.directorUserIds, besides conversations. */
   activityFeed?: ActivityFeedNotifier;
+  /** Seam for Microsoft Graph: roles from STAFF_GROUP_IDS / ADMIN_GROUP_IDS (transitive group membership). */
+  groupMembership?: GroupMembership;
+  /** Traces and metrics (telemetry/azure-monitor-telemetry.ts when configured); default none. */
+  telemetry?: Telemetry;
   /** Names this process in delivery claims and the scheduler lease; default host-pid-random. */
   instanceId?: string;
+  /** The KKR report's explanations and file offers. Without it "afrapportering" and the export say they are off. */
+  reportStore?: ReportStore;
+  /** The upload after a file consent; default a PUT with fetch (teams/upload-file.ts). */
+  fileUploader?: FileUploader;
   /** Follow-up context per conversation and user (usually the Database's topics); without it follow-ups ask which goal. */
   conversationMemory?: ConversationMemory;
 }
@@ -91,7 +105,21 @@ export function createApp(deps: AppDeps): App {
     adapter,
   );
   const newSubmissionId = randomUUID;
-  const questionDeps = { contracts, store, today, access: config.access, timeZone: config.timeZone, reminders: reminders.context, newSubmissionId, memory: deps.conversationMemory, now: clock };
+  const files =
+    deps.reportStore === undefined
+      ? undefined
+      : createFileRequests({
+          book: contracts,
+          measurements: store,
+          reports: deps.reportStore,
+          access: config.access,
+          now: clock,
+          timeZone: config.timeZone,
+          links: config.files,
+          upload: deps.fileUploader ?? createFileUploader(config.outboundTimeoutMs),
+          logger,
+        });
+  const questionDeps = { contracts, store, today, access: config.access, timeZone: config.timeZone, reminders: reminders.context, newSubmissionId, files, explanations: deps.reportStore, memory: deps.conversationMemory, now: clock };
   // One context factory for questions and buttons: they share the reply cache and the staff seen.
   const answerContexts = createAnswerContexts(questionDeps);
   const answerQuestion = createQuestionAnswerer(questionDeps, answerContexts);
@@ -106,13 +134,22 @@ export function createApp(deps: AppDeps): App {
     access: config.access,
     newSubmissionId,
   };
-  const cardActions = createCardActionRouter(createCardActionHandlers({ forms, answerContexts }));
+  const cardActions = createCardActionRouter(createCardActionHandlers({
+      forms,
+      answerContexts,
+      files,
+      explanations: deps.reportStore === undefined ? undefined : { ...forms, contracts, get contract() { return contractInForce(); }, explanations: deps.reportStore, now: clock },
+    }));
   // Only UPN allow-list entries need a member lookup; object ids arrive with every activity.
   const lookupUpn = policyNamesUpns(config.access) ? createUpnLookup(logger) : undefined;
   // The welcome is remembered in the reminder store (never twice, not again within a day); without one, none is sent.
   const welcomeStore = deps.reminderStore;
   const welcome = welcomeStore === undefined ? undefined : (turn: TurnInfo) => welcomeOnInstall(turn, { store: welcomeStore, now: clock, instanceId: instanceIdOfApp });
-  const bot = new MaalBot({ answerQuestion, cardActions, conversations: reminders.conversations, logger, lookupUpn, welcome });
+  // Group roles: the configured groups the user is in, asked once per user for a while (graph/graph-group-membership.ts).
+  const groupIds = policyGroupIds(config.access);
+  const membership = deps.groupMembership;
+  const memberGroups = membership === undefined || groupIds.length === 0 ? undefined : (userObjectId: string) => membership(userObjectId, groupIds);
+  const bot = new MaalBot({ answerQuestion, cardActions, conversations: reminders.conversations, logger, lookupUpn, memberGroups, welcome, telemetry: deps.telemetry, fileConsent: files?.answerConsent });
 
   const http = createHttpServer({
     maxBodyBytes: config.maxBodyBytes,
@@ -124,6 +161,7 @@ export function createApp(deps: AppDeps): App {
     },
     readinessChecks: defaultReadinessChecks(deps.database, contractInForce()),
     logger,
+    files: files?.download,
   });
 
   return { server: http.server, adapter, bot, reminders: reminders.scheduler, stop: (timeoutMs) => http.stop(timeoutMs) };

@@ -14,6 +14,9 @@ import { startReminderLoop } from './reminder-loop';
 import { setUpGraph } from '../graph/set-up-graph';
 import { localDate } from '../core/time/zoned-time';
 import { loadDotEnv } from '../config/load-dot-env';
+import { NO_TELEMETRY } from '../core/ports/telemetry';
+import { startAzureMonitorTelemetry } from '../telemetry/azure-monitor-telemetry';
+import { appVersion } from './app-version';
 
 /** How long a stop waits for turns in flight (invokes must answer within 5 s; replies rarely take longer). */
 const DRAIN_TIMEOUT_MS = 10_000;
@@ -30,15 +33,22 @@ async function main(): Promise<void> {
   const { measurements: store, reminders: reminderStore } = database;
   const schedule = config.reminders.scheduleFile === undefined ? undefined : loadSchedule(path.resolve(root, config.reminders.scheduleFile), contract, { defaultTimeZone: config.timeZone });
   if (schedule === undefined) logger.info({}, 'No schedule (SCHEDULE_FILE is not set): no reminders will be sent; the reminder commands still answer.');
+  // Optional Azure Monitor: the OpenTelemetry packages load only when a connection string is set.
+  const telemetry = config.telemetry === undefined ? NO_TELEMETRY : await startAzureMonitorTelemetry({ connectionString: config.telemetry.connectionString, serviceName: 'maalbot', version: appVersion() });
+  logger.info({ telemetry: config.telemetry === undefined ? 'off' : 'azure-monitor' }, config.telemetry === undefined ? 'Telemetry is off (no APPLICATIONINSIGHTS_CONNECTION_STRING)' : 'Telemetry: traces and metrics go to Azure Monitor');
   // Optional Microsoft Graph: logs once whether it is on; syncs the Outlook series in the background.
   const graph = setUpGraph({ config, schedule, logger, now: systemClock });
-  const app = createApp({ config, contracts, store, database, logger, clock: systemClock, reminderStore, schedule, meetingSource: graph.meetingSource, activityFeed: graph.activityFeed, conversationMemory: database.topics });
+  const app = createApp({ config, contracts, store, database, logger, clock: systemClock, reminderStore, reportStore: database.reports, schedule, meetingSource: graph.meetingSource, activityFeed: graph.activityFeed, conversationMemory: database.topics, groupMembership: graph.groupMembership, telemetry });
 
   if (config.credentials === undefined) {
     logger.warn(
       { mode: config.mode },
       'LOCAL MODE: no MicrosoftAppId, so Bot Framework authentication is OFF — every request to /api/messages is accepted. Never expose this to the internet.',
     );
+  }
+
+  if (config.files.publicUrl !== undefined && config.files.secretGenerated) {
+    logger.warn({}, 'FILE_LINK_SECRET is not set: download links are signed with a key of this process only (they stop working at a restart and on other instances).');
   }
 
   await new Promise<void>((resolve) => app.server.listen(config.port, config.host, resolve));
@@ -54,12 +64,13 @@ async function main(): Promise<void> {
   shutdown.add('stop taking requests and finish the turns in flight', async () => {
     if (!(await app.stop(DRAIN_TIMEOUT_MS))) throw new Error(`turns still running after ${DRAIN_TIMEOUT_MS} ms were cut short`);
   });
-  const reminderLoop = app.reminders === undefined ? undefined : startReminderLoop(app.reminders, { intervalMs: config.reminders.tickSeconds * 1000, logger });
+  const reminderLoop = app.reminders === undefined ? undefined : startReminderLoop(app.reminders, { intervalMs: config.reminders.tickSeconds * 1000, logger, telemetry });
   if (reminderLoop !== undefined) {
     logger.info({ scheduleFile: schedule?.file, tickSeconds: config.reminders.tickSeconds, instance: app.reminders?.instanceId }, 'reminder scheduler started');
     shutdown.add('stop the reminder scheduler', () => reminderLoop.stop());
   }
   shutdown.add('close the store', () => database.close());
+  shutdown.add('send the last telemetry', () => telemetry.flush());
   exitOnSignals(shutdown, logger);
 }
 

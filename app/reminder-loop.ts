@@ -1,4 +1,5 @@
 import type { ReminderScheduler } from '../features/reminders/reminder-scheduler';
+import type { Telemetry } from '../core/ports/telemetry';
 import type { Logger } from '../core/ports/logger';
 
 export interface ReminderLoop {
@@ -10,7 +11,7 @@ export interface ReminderLoop {
  * Runs the scheduler every `intervalMs` (first tick at once). Ticks never overlap: the next is
  * planned when the previous has finished. A failing tick is logged and the loop goes on.
  */
-export function startReminderLoop(scheduler: ReminderScheduler, options: { intervalMs: number; logger: Logger }): ReminderLoop {
+export function startReminderLoop(scheduler: ReminderScheduler, options: { intervalMs: number; logger: Logger; telemetry?: Telemetry }): ReminderLoop {
   const { intervalMs, logger } = options;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
@@ -18,7 +19,8 @@ export function startReminderLoop(scheduler: ReminderScheduler, options: { inter
 
   const tick = async (): Promise<void> => {
     try {
-      await scheduler.tick();
+      const report = await scheduler.tick();
+      options.telemetry?.reminderTick({ sent: report.sent, failed: report.failed, skipped: report.skipped, deactivated: report.deactivated, retryLater: report.retryLater });
     } catch (err) {
       logger.error({ err, event: 'reminder-tick' }, 'reminder tick failed; trying again at the next tick');
     }

@@ -12,6 +12,7 @@ import { printSubmitScenario, runSubmitScenario } from './submit-scenario';
 import { printFanoutResult, runFanoutScenario } from './fanout-scenario';
 import { printMixedScenario, runMixedScenario } from './mixed-scenario';
 import { printGrowthScenario, runGrowthScenario } from './growth-scenario';
+import { printReportScenario, runReportScenario } from './report-scenario';
 
 /**
  * `npm run bench`: "status mål 4?" turns over loopback against three bots, each in its own process,
@@ -22,8 +23,10 @@ import { printGrowthScenario, runGrowthScenario } from './growth-scenario';
  *   C  the same bare bot sending the very reply Målbot sent (its card): the stack's own cost for it.
  * Every request is Teams-shaped with a fresh activity id, in a fixed set of channel threads and
  * personal chats. Reported: per bot the medians over rounds, and the medians of the per-round ratios
- * A/B and A/C with their spread (min–max) — no best-of. Then Målbot's RSS over BENCH_MEMORY_TURNS,
- * the submit scenario, the reminder fan-out, the mixed load and the growth scenario.
+ * A/B and A/C with their spread (min–max) — no best-of. Then the director's questions of issue 11
+ * (a fact, several goals, a list by status) against the same Målbot, its RSS over BENCH_MEMORY_TURNS,
+ * the submit scenario, the reminder fan-out, the mixed load, the KKR report (bench/report-scenario.ts)
+ * and the growth scenario.
  */
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -32,6 +35,8 @@ const MEASURED_TURNS = Number(process.env.BENCH_TURNS ?? 3_000);
 const MEMORY_TURNS = Number(process.env.BENCH_MEMORY_TURNS ?? 20_000);
 const ROUNDS = Math.max(3, Number(process.env.BENCH_ROUNDS ?? 3));
 const QUESTION = 'status mål 4?';
+/** Issue 11's kinds of question, each driven like "status mål 4?". */
+const DIRECTOR_QUESTIONS = ['hvad er målet for NPS?', 'status mål 3 og 4', 'hvilke mål er i risiko?'];
 
 interface Reference {
   port: number;
@@ -117,6 +122,26 @@ async function main(): Promise<void> {
   const p99VsCard = median(paired('cardEcho', 'p99'));
   console.log(`targets: throughput ≥ 0.90x card-echo → ${vsCard >= 0.9 ? 'met' : 'NOT met'}; p99 ≤ 1.20x card-echo → ${p99VsCard <= 1.2 ? 'met' : 'NOT met'}`);
 
+  // The director's questions (issue 11): a focused fact, several goals on one card, a list by status.
+  console.log(`\nscenarios: questions beyond one goal (Målbot, medians over ${ROUNDS} rounds)`);
+  console.log('                                   turns/s   p50 (ms)   p99 (ms)');
+  for (const text of DIRECTOR_QUESTIONS) {
+    const ask = () => {
+      const a = teamsMessage({ text, serviceUrl, kind: 'personal' });
+      (a.conversation as Record<string, unknown>).id = `a:1bench-personal-${n++ % CONCURRENCY}`;
+      return JSON.stringify(a);
+    };
+    const rounds: RunResult[] = [];
+    await drive(maalbot.port, ask, WARMUP_TURNS / 4, CONCURRENCY);
+    for (let round = 0; round < ROUNDS; round++) {
+      connector.reset();
+      const { latencies, seconds } = await drive(maalbot.port, ask, MEASURED_TURNS / 2, CONCURRENCY);
+      if (connector.calls.length !== MEASURED_TURNS / 2) throw new Error(`"${text}": expected ${MEASURED_TURNS / 2} replies, connector saw ${connector.calls.length}`);
+      rounds.push({ turnsPerSecond: MEASURED_TURNS / 2 / seconds, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) });
+    }
+    console.log(`${JSON.stringify(text).padEnd(32)} ${fmt(median(rounds.map((r) => r.turnsPerSecond)))} ${fmt(median(rounds.map((r) => r.p50)), 2)}  ${fmt(median(rounds.map((r) => r.p99)), 2)}`);
+  }
+
   // Memory from outside: RSS as turns accumulate. Growth that keeps rising is a leak.
   console.log(`\nMålbot RSS over ${MEMORY_TURNS} turns (from /proc, as ps sees it):`);
   const step = MEMORY_TURNS / 5;
@@ -142,6 +167,8 @@ async function main(): Promise<void> {
   // Questions, submissions and reminders at once, at a steady rate, for a minute (issue 6).
   printMixedScenario(await runMixedScenario());
 
+  // The KKR report (issue 12): the 2021 demo report, and one from 100 000 rows (time and heap).
+  printReportScenario(await runReportScenario());
   // Status, history and submissions at 10, 10 000 and 100 000 rows (issue 15).
   printGrowthScenario(await runGrowthScenario());
 }

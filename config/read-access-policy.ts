@@ -30,15 +30,33 @@ function readList(env: NodeJS.ProcessEnv, name: 'STAFF_USERS' | 'ADMIN_USERS', l
   return { principals: { objectIds, upns }, problems };
 }
 
+function readGroups(env: NodeJS.ProcessEnv, name: 'STAFF_GROUP_IDS' | 'ADMIN_GROUP_IDS'): { ids: Set<string>; problems: string[] } {
+  const entries = (env[name] ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const bad = entries.filter((e) => !GUID.test(e));
+  const problems =
+    bad.length === 0
+      ? []
+      : [`${name}: ${bad.map((b) => JSON.stringify(b)).join(', ')} er ikke et gruppe-objekt-id (GUID); angiv sikkerhedsgruppernes "Object ID" fra Entra ID, kommasepareret`];
+  return { ids: new Set(entries.filter((e) => GUID.test(e)).map((e) => e.toLowerCase())), problems };
+}
+
 /**
  * STAFF_USERS and ADMIN_USERS: comma-separated Entra object ids and/or UPNs of the people who
  * may record measurements (staff) and administer the bot (admins, who may also record).
  * Unset means nobody: every write is refused politely until someone is configured.
+ * STAFF_GROUP_IDS and ADMIN_GROUP_IDS: Entra ID security groups whose (transitive) members are
+ * staff / admins, for organisations that manage roles by group rather than by list.
  */
 export function readAccessPolicy(env: NodeJS.ProcessEnv): { policy: AccessPolicy; problems: string[] } {
   // Local mode = no bot credentials (authentication off): the Agents Playground's user id is accepted there.
   const localMode = (env.MicrosoftAppId ?? '').trim() === '';
   const staff = readList(env, 'STAFF_USERS', localMode);
   const admins = readList(env, 'ADMIN_USERS', localMode);
-  return { policy: { staff: staff.principals, admins: admins.principals }, problems: [...staff.problems, ...admins.problems] };
+  // Security groups (checked through Graph; read-config.ts insists that Graph is on when they are set).
+  const staffGroups = readGroups(env, 'STAFF_GROUP_IDS');
+  const adminGroups = readGroups(env, 'ADMIN_GROUP_IDS');
+  return {
+    policy: { staff: staff.principals, admins: admins.principals, staffGroupIds: staffGroups.ids, adminGroupIds: adminGroups.ids },
+    problems: [...staff.problems, ...admins.problems, ...staffGroups.problems, ...adminGroups.problems],
+  };
 }

@@ -4,8 +4,10 @@ import type { TenantPolicy } from '../core/access/tenant-policy';
 import { DEFAULT_CONTRACTS_FOLDER } from '../goals/default-contract';
 import { OperatorError } from '../goals/operator-error';
 import { readGraphConfig, type GraphConfig } from './read-graph-config';
+import { policyGroupIds } from '../core/access/access-policy';
 import { readAccessPolicy } from './read-access-policy';
 import { readReminderConfig, type ReminderConfig } from './read-reminder-config';
+import { readFileLinkConfig, type FileLinkConfig } from './read-file-link-config';
 import type { AccessPolicy } from '../core/access/access-policy';
 
 /**
@@ -51,6 +53,10 @@ const envSchema = z.object({
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'skal være fatal, error, warn, info, debug, trace eller silent' }).default('info'),
   ),
   MAX_BODY_BYTES: z.preprocess(emptyToUndefined, z.coerce.number({ message: 'skal være et antal bytes' }).int().min(1024, 'mindst 1024').default(262_144)),
+  APPLICATIONINSIGHTS_CONNECTION_STRING: z.preprocess(
+    emptyToUndefined,
+    z.string().regex(/InstrumentationKey=[0-9a-f-]{36}/i, 'er ikke en Application Insights-forbindelsesstreng (InstrumentationKey=…;IngestionEndpoint=…) – kopiér den fra Application Insights-ressourcens oversigt').optional(),
+  ),
   OUTBOUND_TIMEOUT_SECONDS: z.preprocess(
     emptyToUndefined,
     z.coerce.number({ message: 'skal være et antal sekunder' }).int('skal være et helt antal sekunder').min(1, 'mindst 1').max(120, 'højst 120').default(15),
@@ -102,6 +108,10 @@ export interface AppConfig {
   access: AccessPolicy;
   /** Reminders: the schedule file and delivery rates; see config/read-reminder-config.ts. */
   reminders: ReminderConfig;
+  /** Download links for the report and the export (APP_BASE_URL, FILE_LINK_SECRET, FILE_LINK_MINUTES); see config/read-file-link-config.ts. */
+  files: FileLinkConfig;
+  /** Azure Monitor (APPLICATIONINSIGHTS_CONNECTION_STRING); undefined = no telemetry, nothing loaded. */
+  telemetry: { connectionString: string } | undefined;
 }
 
 const HOW_TO_FIX: Record<string, string> = {
@@ -143,8 +153,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   problems.push(...tenants.problems);
   const access = readAccessPolicy(env);
   problems.push(...access.problems);
+  if (graph.graph === undefined && policyGroupIds(access.policy).length > 0) {
+    problems.push('STAFF_GROUP_IDS/ADMIN_GROUP_IDS: gruppemedlemskab slås op i Microsoft Graph, som er slået fra — sæt GRAPH_TENANT_ID, GRAPH_CLIENT_ID og GRAPH_CLIENT_SECRET (tilladelserne User.Read.All og GroupMember.Read.All), eller brug STAFF_USERS/ADMIN_USERS');
+  }
   const reminders = readReminderConfig(env);
   problems.push(...reminders.problems);
+  const files = readFileLinkConfig(env, e.MAALBOT_MODE);
+  problems.push(...files.problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -162,5 +177,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     graph: graph.graph,
     access: access.policy,
     reminders: reminders.reminders,
+    files: files.files,
+    telemetry: e.APPLICATIONINSIGHTS_CONNECTION_STRING === undefined ? undefined : { connectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING },
   };
 }

@@ -32,6 +32,12 @@ export const CARD_VERBS = {
   showHistoryPage: 'showHistoryPage',
   /** "Vis hele": one measurement with its full texts (lists shorten them). */
   showMeasurement: 'showMeasurement',
+  /** "Lav rapport" (reminders, meeting card): the KKR report as a file ({ year? | asOf? }), as "afrapportering" would. */
+  makeReport: 'makeReport',
+  /** "Skriv forklaring" (the goal status card, staff): the explanation form for the KKR report ({ goalId }). */
+  openExplanationForm: 'openExplanationForm',
+  /** The explanation form's "Gem forklaring" ({ goalId, contractId, submissionId } + input `explanation`). */
+  submitExplanation: 'submitExplanation',
 } as const;
 
 export type CardVerb = (typeof CARD_VERBS)[keyof typeof CARD_VERBS];

@@ -96,6 +96,11 @@ export type KpiStatus = StatusVerdict & {
 
 export type GoalStatus = StatusVerdict & { goalId: string; kpis: KpiStatus[] };
 
+/** Verdicts that need an explanation to KKR: every one but met and on course (the state's convention: explain what was not met). */
+export function needsExplanation(status: Status): boolean {
+  return status !== 'opfyldt' && status !== 'på vej';
+}
+
 /** R10: negative when `a` is worse than `b`. */
 export function compareSeverity(a: Status, b: Status): number {
   return SEVERITY_ORDER.indexOf(a) - SEVERITY_ORDER.indexOf(b);

@@ -17,5 +17,11 @@ export interface TurnInfo {
      * UPN allow-list needs it (teams/upn-lookup.ts). undefined = not looked up; null = looked up, none found.
      */
     upn?: string | null;
+    /**
+     * Of the groups in STAFF_GROUP_IDS / ADMIN_GROUP_IDS, those the user is a transitive member of,
+     * checked by the shell through Microsoft Graph (graph/graph-group-membership.ts). undefined =
+     * not checked (no groups configured); a failed check gives [] (fail closed).
+     */
+    groupIds?: readonly string[];
   };
 }

@@ -182,6 +182,8 @@ export const deadlineSchema = z.strictObject({
   undated: z.boolean().optional(),
   goalIds: z.array(z.string()).default([]),
   responsible: z.string().min(1),
+  /** A report to KKR Syddanmark is due by it: its reminders and the meeting card offer "Lav rapport". */
+  kkrReport: z.boolean().optional(),
 });
 export type Deadline = z.infer<typeof deadlineSchema>;
 

@@ -6,6 +6,9 @@ import { createGraphClient, DEFAULT_GRAPH_BASE_URL, type GraphClientDeps } from 
 import { GraphMeetingSource } from './graph-meeting-source';
 import { GraphActivityFeedNotifier, botChatDeepLink } from './graph-activity-feed-notifier';
 import { meetingSpecFromSchedule } from './meeting-spec-from-schedule';
+import { createGraphGroupMembership } from './graph-group-membership';
+import { policyGroupIds } from '../core/access/access-policy';
+import type { GroupMembership } from '../core/ports/group-membership';
 
 /** What the app gets from Graph; every part is undefined when its settings are missing. */
 export interface GraphSetup {
@@ -13,12 +16,14 @@ export interface GraphSetup {
   meetingSource: GraphMeetingSource | undefined;
   /** Activity-feed notifications; only when GRAPH_DIRECTOR_USER_IDS names someone to send them to. */
   activityFeed: ActivityFeedNotifier | undefined;
+  /** Roles from Entra ID security groups (STAFF_GROUP_IDS, ADMIN_GROUP_IDS); only when some group is configured. */
+  groupMembership: GroupMembership | undefined;
   /** Settles when the startup calendar sync is done or has failed (both are logged). Never rejects. */
   calendarSynced: Promise<void>;
 }
 
 export interface SetUpGraphInput {
-  config: Pick<AppConfig, 'graph' | 'credentials' | 'timeZone'> & Partial<Pick<AppConfig, 'outboundTimeoutMs'>>;
+  config: Pick<AppConfig, 'graph' | 'credentials' | 'timeZone'> & Partial<Pick<AppConfig, 'outboundTimeoutMs' | 'access'>>;
   /** The loaded schedule; its meeting rule is what the calendar series is made from. */
   schedule: Schedule | undefined;
   logger: Logger;
@@ -41,7 +46,7 @@ export function setUpGraph(input: SetUpGraphInput): GraphSetup {
       { graph: 'off' },
       'Microsoft Graph is off (no GRAPH_TENANT_ID/GRAPH_CLIENT_ID/GRAPH_CLIENT_SECRET): meeting reminders follow the schedule file, no Outlook series, no activity-feed notifications. Everything else works.',
     );
-    return { meetingSource: undefined, activityFeed: undefined, calendarSynced: Promise.resolve() };
+    return { meetingSource: undefined, activityFeed: undefined, groupMembership: undefined, calendarSynced: Promise.resolve() };
   }
 
   const log = logger.child({ component: 'graph' });
@@ -75,14 +80,18 @@ export function setUpGraph(input: SetUpGraphInput): GraphSetup {
   const activityFeed =
     graph.directorUserIds.length === 0 ? undefined : new GraphActivityFeedNotifier({ client, webUrl: botChatDeepLink(config.credentials?.appId ?? graph.clientId), now });
 
+  const groups = config.access === undefined ? [] : policyGroupIds(config.access);
+  const groupMembership = groups.length === 0 ? undefined : createGraphGroupMembership({ client, logger: log });
+
   log.info(
     {
       graph: 'on',
+      groupRoles: groups.length === 0 ? 'off' : `${groups.length} groups`,
       calendar: meetingSource === undefined ? 'off' : 'on',
       activityFeed: activityFeed === undefined ? 'off' : `${graph.directorUserIds.length} recipients`,
       baseUrl,
     },
     `Microsoft Graph is on: calendar sync ${meetingSource === undefined ? 'off' : 'on'}, activity feed ${activityFeed === undefined ? 'off' : 'on'}`,
   );
-  return { meetingSource, activityFeed, calendarSynced };
+  return { meetingSource, activityFeed, groupMembership, calendarSynced };
 }

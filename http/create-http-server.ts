@@ -7,6 +7,8 @@ import { readinessRoute, type ReadinessCheck } from './readiness';
 import { stopServer } from './stop-server';
 import { answerBodyRefusal, readJsonBody } from './read-json-body';
 import type { TenantPolicy } from '../core/access/tenant-policy';
+import type { FileDownloads } from '../core/ports/file-download';
+import { filesRoute } from './files-route';
 
 export interface HttpServerDeps {
   /** The body size limit for /api/messages (MAX_BODY_BYTES). */
@@ -17,6 +19,8 @@ export interface HttpServerDeps {
   health: () => object;
   readinessChecks: readonly ReadinessCheck[];
   logger: Logger;
+  /** The report's and export's signed download links (features/report); without it /api/files/ is not served. */
+  files?: FileDownloads;
 }
 
 export interface HttpServer {
@@ -25,7 +29,7 @@ export interface HttpServer {
   stop(timeoutMs: number): Promise<boolean>;
 }
 
-/** The restify server and its routes: /api/messages, /healthz, /readyz. Does not listen. */
+/** The restify server and its routes: /api/messages, /healthz, /readyz, /api/files/ (signed links). Does not listen. */
 export function createHttpServer(deps: HttpServerDeps): HttpServer {
   const server = restify.createServer({ name: 'maalbot', handleUncaughtExceptions: false });
   const inFlight = new InFlightRequests();
@@ -51,6 +55,11 @@ export function createHttpServer(deps: HttpServerDeps): HttpServer {
 
   // Readiness (load balancers, orchestrators): store reachable, migrations applied, contract loaded.
   server.get('/readyz', readinessRoute(deps.readinessChecks, deps.logger));
+
+  if (deps.files !== undefined) {
+    const files = filesRoute(deps.files, deps.logger);
+    server.get('/api/files/*', files);
+  }
 
   return { server, stop: (timeoutMs) => stopServer(server, inFlight, timeoutMs) };
 }

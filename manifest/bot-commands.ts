@@ -21,11 +21,21 @@ export interface BotCommand {
 export const BOT_COMMANDS: readonly BotCommand[] = [
   {
     title: 'status',
-    description: 'Status for et mål, fx "status mål 4". Uden mål: alle mål på ét kort.',
+    description: 'Status for et mål, fx "status mål 4", eller flere: "status mål 3 og 4". Uden mål: alle mål på ét kort.',
     titleIntent: 'overview',
     example: { text: 'status mål 4', intent: 'goal-status' },
   },
   { title: 'oversigt', description: 'Alle mål og deres status på ét kort.', titleIntent: 'overview' },
+  {
+    title: 'hvad er målet for NPS?',
+    description: 'Ét faktum om et mål: målet, baseline, frist, metode, hvem der måler, afrapportering. Fx "hvem måler mål 4?".',
+    titleIntent: 'goal-fact',
+  },
+  {
+    title: 'hvilke mål er i risiko?',
+    description: 'Mål efter status ("hvad mangler vi data på?"), frist ("frister inden jul") eller måler.',
+    titleIntent: 'goal-list',
+  },
   {
     title: 'opdater',
     description: 'Indberet en ny måling til et mål, fx "opdater mål 3".',

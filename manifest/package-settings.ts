@@ -18,13 +18,13 @@ export class PackageSettingsError extends Error {
 export const PACKAGE_VARIABLES = {
   TEAMS_APP_ID: 'Teams-appens id: et GUID, du laver ÉN gang og beholder for alle versioner, fx `node -e "console.log(crypto.randomUUID())"`',
   MicrosoftAppId: 'Azure Bot-ressourcens Microsoft App ID (Azure-portalen → din Azure Bot → Configuration; for en managed identity dens client id)',
-  TEAMS_APP_VERSION: 'valgfri; en version som 1.2.0, højere end den sidst uploadede pakke (standard: versionen i package.json)',
-  DEVELOPER_NAME: 'valgfri; højst 32 tegn (standard "Erhvervshus Sydjylland")',
+  TEAMS_APP_VERSION: 'en version som 1.2.0, højere end den sidst uploadede pakke (valgfri; standard: versionen i package.json)',
+  DEVELOPER_NAME: 'et navn på højst 32 tegn (valgfri; standard "Erhvervshus Sydjylland")',
   DEVELOPER_WEBSITE_URL: 'en https://-adresse på udgiverens hjemmeside',
   DEVELOPER_PRIVACY_URL: 'en https://-adresse på privatlivspolitikken',
   DEVELOPER_TERMS_URL: 'en https://-adresse på brugsbetingelserne',
-  APP_BASE_URL: 'valgfri; den https://-adresse botten kører på, fx https://maalbot.azurewebsites.net (værtsnavnet kommer i validDomains)',
-  GRAPH_CLIENT_ID: 'valgfri; Entra-appens (client) id til Microsoft Graph — slår aktivitetsfeed-notifikationer til (webApplicationInfo + activities)',
+  APP_BASE_URL: 'den https://-adresse botten kører på, fx https://maalbot.azurewebsites.net (valgfri; værtsnavnet kommer i validDomains)',
+  GRAPH_CLIENT_ID: 'Entra-appens (client) id til Microsoft Graph (valgfri; slår aktivitetsfeed-notifikationer til: webApplicationInfo + activities)',
 } as const;
 
 export type PackageVariable = keyof typeof PACKAGE_VARIABLES;

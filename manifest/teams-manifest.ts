@@ -57,7 +57,8 @@ export function buildTeamsManifest(values: ManifestValues): TeamsManifest {
         botId: values.botId,
         scopes: ['team', 'groupChat', 'personal'],
         isNotificationOnly: false,
-        supportsFiles: false,
+        // The KKR report and the export are sent as files in personal chats (file consent cards).
+        supportsFiles: true,
         supportsCalling: false,
         supportsVideo: false,
         commandLists: [

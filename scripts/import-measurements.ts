@@ -17,6 +17,21 @@ import { localDate } from '../core/time/zoned-time';
 import { formatImportReport, importMeasurementsCsv } from '../features/measurements/import/import-measurements';
 import { loadDotEnv } from '../config/load-dot-env';
 
+/** Why a file could not be read, in a sentence for the person who typed its name (not "ENOENT"). */
+function unreadableFile(file: string, code: string | undefined): string {
+  switch (code) {
+    case 'ENOENT':
+      return `Filen ${file} findes ikke. Tjek navnet og mappen (stien læses fra den mappe, du står i).`;
+    case 'EACCES':
+    case 'EPERM':
+      return `Du har ikke adgang til at læse ${file}. Tjek filens rettigheder.`;
+    case 'EISDIR':
+      return `${file} er en mappe, ikke en CSV-fil.`;
+    default:
+      return `Filen ${file} kunne ikke læses${code === undefined ? '' : ` (${code})`}.`;
+  }
+}
+
 async function main(args: readonly string[]): Promise<number> {
   const file = args.find((a) => !a.startsWith('-'));
   if (file === undefined || args.length !== 1) {
@@ -28,7 +43,7 @@ async function main(args: readonly string[]): Promise<number> {
     // npm runs scripts in the project root; INIT_CWD is where the user typed the command.
     text = readFileSync(path.resolve(process.env.INIT_CWD ?? process.cwd(), file), 'utf8');
   } catch (err) {
-    console.error(`Kan ikke læse ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    console.error(unreadableFile(file, (err as NodeJS.ErrnoException).code));
     return 2;
   }
   loadDotEnv(projectRoot());

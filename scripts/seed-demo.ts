@@ -1,29 +1,37 @@
 /**
- * `npm run seed:demo` (or `npx tsx scripts/seed-demo.ts`): fills the database DATABASE_URL names
- * (default: SQLite at ./data/maalbot.sqlite) with demo measurements, marked as demo everywhere.
- * Refuses to seed a contract that already has demo rows.
+ * `npm run seed:demo`: a demo database with measurements marked as demo everywhere, in its own
+ * file (./data/demo.sqlite, or DEMO_DATABASE_URL) — never in the database DATABASE_URL names.
+ * Start the bot on it with `npm run start:demo`. Refuses to seed a contract that already has demo rows.
  */
-import path from 'node:path';
 import { parseDatabaseUrl, describeDatabaseTarget } from '../store/database-url';
 import { openDatabase } from '../store/open-database';
 import { DEMO_CONTRACT_ID, DemoAlreadySeededError, seedDemo } from '../store/seed-demo-data';
 import { loadDotEnv } from '../config/load-dot-env';
+import { projectRoot } from '../goals/default-contract';
+import { formatDate, formatNumber } from '../core/danish-format';
+import { OperatorError } from '../goals/operator-error';
+import { demoDatabaseUrl } from './demo-database';
 
 async function main(): Promise<number> {
-  const projectRoot = path.resolve(__dirname, '..');
-  loadDotEnv(projectRoot);
-  const url = process.env.DATABASE_URL;
-  const target = parseDatabaseUrl(url, projectRoot);
-  const database = await openDatabase(url, { baseDir: projectRoot });
-  const store = database.measurements;
+  const root = projectRoot();
+  loadDotEnv(root);
+  const url = demoDatabaseUrl(process.env);
+  const target = parseDatabaseUrl(url, root);
+  const real = parseDatabaseUrl(process.env.DATABASE_URL, root);
+  if (JSON.stringify(target) === JSON.stringify(real)) {
+    console.error('DEMO_DATABASE_URL peger på samme database som DATABASE_URL. Demodata skal i sin egen database – vælg en anden fil.');
+    return 2;
+  }
+  const database = await openDatabase(url, { baseDir: root });
   try {
-    const rows = await seedDemo(store, DEMO_CONTRACT_ID);
-    console.log(`Inserted ${rows.length} demo measurements for ${DEMO_CONTRACT_ID} into ${describeDatabaseTarget(target)}:`);
+    const rows = await seedDemo(database.measurements, DEMO_CONTRACT_ID);
+    console.log(`${rows.length} demomålinger for ${DEMO_CONTRACT_ID} skrevet til ${describeDatabaseTarget(target)}:`);
     for (const m of rows) {
-      const shown = m.value !== null ? String(m.value) : m.done ? 'done' : 'not done';
+      const shown = m.value !== null ? formatNumber(m.value) : m.done ? 'nået' : 'ikke nået';
       const segment = m.segment ? ` ${m.segment}` : '';
-      console.log(`  #${m.id} ${m.kpiId}${segment}: ${shown} (${m.period}, measured ${m.measuredOn})`);
+      console.log(`  nr. ${m.id} ${m.kpiId}${segment}: ${shown} (${m.period}, målt ${formatDate(m.measuredOn)})`);
     }
+    console.log(`Start botten på demodatabasen med: npm run start:demo  (eller DATABASE_URL=${url} npm start)`);
     return 0;
   } catch (err) {
     if (err instanceof DemoAlreadySeededError) {
@@ -41,7 +49,7 @@ main().then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    console.error(err instanceof Error ? err.message : err);
-    process.exitCode = 1;
+    console.error(err instanceof OperatorError || err instanceof Error ? err.message : err);
+    process.exitCode = 2;
   },
 );

@@ -11,7 +11,7 @@
 import type { Migration } from './migration';
 import { REMINDER_TABLES_MIGRATION } from './reminder-migrations';
 import { CONVERSATION_TOPICS_MIGRATION } from './conversation-topic-migrations';
-import { REPORT_TABLES_MIGRATION } from './report-migrations';
+import { FILE_OFFER_CONTENT_MIGRATION, REPORT_TABLES_MIGRATION } from './report-migrations';
 import { MEASUREMENT_PERIODS_MIGRATION } from './measurement-periods';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -116,6 +116,7 @@ export const MIGRATIONS: readonly Migration[] = [
   REMINDER_TABLES_MIGRATION,
   // The KKR report (issue 12) owns versions 20–29.
   REPORT_TABLES_MIGRATION,
+  FILE_OFFER_CONTENT_MIGRATION,
   // Follow-up context (issue 11) owns versions 30–39.
   CONVERSATION_TOPICS_MIGRATION,
   // Status reads (issue 15) own versions 40–49.

@@ -4,7 +4,11 @@ import { MIGRATIONS } from './migrations';
 import type { ConversationMemory, ConversationTopic } from '../core/ports/conversation-memory';
 import type { Logger } from '../core/ports/logger';
 import { silentLogger } from '../core/silent-logger';
+import { dueForPurge } from './conversation-topic-purge';
 import { poolOf, type PostgresConnection } from './postgres-pool';
+
+/** As in the SQLite store: an unchanged topic's expiry moves on only when a minute behind. */
+const REFRESH_SLACK_MS = 60_000;
 
 interface TopicRow {
   goal_id: string;
@@ -38,11 +42,13 @@ export class PostgresConversationMemory implements ConversationMemory {
   }
 
   async remember(conversationId: string, userId: string, topic: ConversationTopic, now: Date, expiresAt: Date): Promise<void> {
-    await this.pool.query('DELETE FROM conversation_topics WHERE expires_at <= $1::timestamptz', [now.toISOString()]);
+    if (dueForPurge(this, now)) await this.pool.query('DELETE FROM conversation_topics WHERE expires_at <= $1::timestamptz', [now.toISOString()]);
     await this.pool.query(
       `INSERT INTO conversation_topics (conversation_id, user_id, goal_id, fact, kpi_id, expires_at) VALUES ($1, $2, $3, $4, $5, $6::timestamptz)
-       ON CONFLICT (conversation_id, user_id) DO UPDATE SET goal_id = EXCLUDED.goal_id, fact = EXCLUDED.fact, kpi_id = EXCLUDED.kpi_id, expires_at = EXCLUDED.expires_at`,
-      [conversationId, userId, topic.goalId, topic.fact ?? null, topic.kpiId ?? null, expiresAt.toISOString()],
+       ON CONFLICT (conversation_id, user_id) DO UPDATE SET goal_id = EXCLUDED.goal_id, fact = EXCLUDED.fact, kpi_id = EXCLUDED.kpi_id, expires_at = EXCLUDED.expires_at
+       WHERE conversation_topics.goal_id IS DISTINCT FROM EXCLUDED.goal_id OR conversation_topics.fact IS DISTINCT FROM EXCLUDED.fact
+          OR conversation_topics.kpi_id IS DISTINCT FROM EXCLUDED.kpi_id OR conversation_topics.expires_at < $7::timestamptz`,
+      [conversationId, userId, topic.goalId, topic.fact ?? null, topic.kpiId ?? null, expiresAt.toISOString(), new Date(expiresAt.getTime() - REFRESH_SLACK_MS).toISOString()],
     );
   }
 

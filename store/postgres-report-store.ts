@@ -10,7 +10,7 @@ import { poolOf, type PostgresConnection } from './postgres-pool';
 
 const ISO = (column: string): string => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 const EXPLANATION_COLUMNS = `id::int AS id, contract_id, goal_id, text, ${ISO('recorded_at')} AS recorded_at, recorded_by, recorded_by_name, submission_id`;
-const OFFER_COLUMNS = `offer_id, kind, params, file_name, conversation_id, user_id, ${ISO('created_at')} AS created_at, answer, ${ISO('answered_at')} AS answered_at`;
+const OFFER_COLUMNS = `offer_id, kind, params, file_name, conversation_id, user_id, ${ISO('created_at')} AS created_at, answer, ${ISO('answered_at')} AS answered_at, content`;
 
 interface ExplanationRow {
   id: number;
@@ -33,6 +33,7 @@ interface OfferRow {
   created_at: string;
   answer: FileOffer['answer'];
   answered_at: string | null;
+  content: Buffer | null;
 }
 
 const toExplanation = (r: ExplanationRow): Explanation => ({
@@ -56,6 +57,7 @@ const toOffer = (r: OfferRow): FileOffer => ({
   createdAt: r.created_at,
   answer: r.answer,
   answeredAt: r.answered_at,
+  content: r.content ?? Buffer.alloc(0),
 });
 
 /** The report's tables in PostgreSQL, shared by every instance; the answer claim is one conditional UPDATE. */
@@ -105,9 +107,9 @@ export class PostgresReportStore implements ReportStore {
 
   async recordOffer(o: Omit<FileOffer, 'answer' | 'answeredAt'>): Promise<void> {
     await this.pool.query(
-      `INSERT INTO file_offers (offer_id, kind, params, file_name, conversation_id, user_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7::timestamptz)
+      `INSERT INTO file_offers (offer_id, kind, params, file_name, conversation_id, user_id, created_at, content) VALUES ($1, $2, $3, $4, $5, $6, $7::timestamptz, $8)
        ON CONFLICT (offer_id) DO NOTHING`,
-      [o.offerId, o.kind, o.params, o.fileName, o.conversationId, o.userId, o.createdAt],
+      [o.offerId, o.kind, o.params, o.fileName, o.conversationId, o.userId, o.createdAt, o.content],
     );
   }
 

@@ -69,3 +69,11 @@ export const REPORT_TABLES_MIGRATION: Migration = {
     );
   `,
 };
+
+/** The offered file's bytes, kept with the offer: the upload after consent is exactly the file the card announced (name, size). */
+export const FILE_OFFER_CONTENT_MIGRATION: Migration = {
+  version: 21,
+  name: 'add_file_offer_content',
+  sqlite: `ALTER TABLE file_offers ADD COLUMN content BLOB;`,
+  postgres: `ALTER TABLE file_offers ADD COLUMN content BYTEA;`,
+};

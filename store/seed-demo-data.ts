@@ -14,8 +14,8 @@ export class DemoAlreadySeededError extends Error {
     readonly existingRows: number,
   ) {
     super(
-      `Contract ${contractId} already has ${existingRows} demo measurement(s); nothing was inserted. ` +
-        'Demo rows are append-only: use a fresh database (or another DATABASE_URL) to seed again.',
+      `Kontrakten ${contractId} har allerede ${existingRows} demomålinger; intet er tilføjet. ` +
+        'Målinger kan ikke slettes: slet demodatabasen (data/demo.sqlite) eller vælg en anden DEMO_DATABASE_URL for at lave den igen.',
     );
     this.name = 'DemoAlreadySeededError';
   }

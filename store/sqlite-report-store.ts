@@ -30,6 +30,7 @@ interface OfferRow {
   created_at: string;
   answer: FileOffer['answer'];
   answered_at: string | null;
+  content: Buffer | null;
 }
 
 const toExplanation = (r: ExplanationRow): Explanation => ({
@@ -53,6 +54,7 @@ const toOffer = (r: OfferRow): FileOffer => ({
   createdAt: r.created_at,
   answer: r.answer,
   answeredAt: r.answered_at,
+  content: r.content ?? Buffer.alloc(0),
 });
 
 function prepare(db: Database.Database) {
@@ -68,8 +70,8 @@ function prepare(db: Database.Database) {
         ORDER BY e.goal_id`,
     ),
     history: db.prepare<[string, string], ExplanationRow>('SELECT * FROM goal_explanations WHERE contract_id = ? AND goal_id = ? ORDER BY id'),
-    insertOffer: db.prepare<[string, string, string, string, string, string, string]>(
-      `INSERT INTO file_offers (offer_id, kind, params, file_name, conversation_id, user_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+    insertOffer: db.prepare<[string, string, string, string, string, string, string, Buffer]>(
+      `INSERT INTO file_offers (offer_id, kind, params, file_name, conversation_id, user_id, created_at, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (offer_id) DO NOTHING`,
     ),
     offer: db.prepare<[string], OfferRow>('SELECT * FROM file_offers WHERE offer_id = ?'),
@@ -130,7 +132,7 @@ export class SqliteReportStore implements ReportStore {
   }
 
   async recordOffer(o: Omit<FileOffer, 'answer' | 'answeredAt'>): Promise<void> {
-    this.s.insertOffer.run(o.offerId, o.kind, o.params, o.fileName, o.conversationId, o.userId, o.createdAt);
+    this.s.insertOffer.run(o.offerId, o.kind, o.params, o.fileName, o.conversationId, o.userId, o.createdAt, o.content);
   }
 
   async fileOffer(offerId: string): Promise<FileOffer | undefined> {

@@ -7,7 +7,10 @@ import {
   teamsGetTeamInfo,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type Attachment,
+  type FileConsentCardResponse,
 } from 'botbuilder';
+import type { FileConsentHandler } from '../core/ports/file-consent';
 import type { Reply } from '../core/reply';
 import type { QuestionAnswerer } from '../core/ports/question-answerer';
 import type { CardActionHandler, CardActionResult } from '../core/ports/card-action';
@@ -18,6 +21,7 @@ import { newErrorReference } from '../core/error-reference';
 import { createTurnLogger, TURN_LOGGER_KEY, turnLoggerOf } from './turn-logger';
 import type { UpnLookup } from './upn-lookup';
 import type { TurnInfo } from '../core/turn-info';
+import type { Telemetry } from '../core/ports/telemetry';
 import { SentCards } from './sent-cards';
 import { MAX_CARD_BYTES, withinCardBudget } from '../core/card-budget';
 
@@ -28,10 +32,16 @@ export interface MaalBotDeps {
   logger: Logger;
   /** Set when an allow-list names UPNs: card actions then carry the user's UPN (teams/upn-lookup.ts). */
   lookupUpn?: UpnLookup;
+  /** Set when roles come from security groups: which of the configured groups this Entra user is in (graph/graph-group-membership.ts). */
+  memberGroups?: (userObjectId: string) => Promise<readonly string[]>;
+  /** Traces and metrics per turn (telemetry/); default none. */
+  telemetry?: Telemetry;
   /** The welcome on install (features/ask/welcome-answer.ts): a reply, or undefined to say nothing. */
   welcome?: (turn: TurnInfo) => Promise<Reply | undefined>;
   /** The cards this bot sent, which an Action.Submit may replace (teams/sent-cards.ts); default a new one. */
   sentCards?: SentCards;
+  /** The answer to a file consent card (features/report); without it a consent is only acknowledged. */
+  fileConsent?: FileConsentHandler;
 }
 
 /**
@@ -88,11 +98,32 @@ export class MaalBot extends TeamsActivityHandler {
     const started = process.hrtime.bigint();
     const verb = typeof invokeValue.action?.verb === 'string' ? invokeValue.action.verb : '';
     const data = isRecord(invokeValue.action?.data) ? invokeValue.action.data : {};
-    const result = await this.runCardAction(verb, data, context, 'execute');
+    let result = await this.runCardAction(verb, data, context, 'execute');
     // The card in the response replaces the pressed one: if that was ours, remember its new buttons.
     if (result.kind === 'card') this.sentCards.replaced(context.activity.conversation.id, context.activity.replyToId, result.card);
+    // A file cannot replace a card: the consent card goes out as a message of its own.
+    if (result.kind === 'file-consent' || result.kind === 'file-info') {
+      await context.sendActivity(toActivity(result));
+      result = { kind: 'text', text: result.summary };
+    }
     this.logTurn(context, `action:${verb}`, outcomeOf(result), started);
     return toInvokeResponse(result);
+  }
+
+  /** fileConsent/invoke: the domain uploads on accept and says what happened; the invoke is answered 200 by botbuilder. */
+  protected override async handleTeamsFileConsent(context: TurnContext, response: FileConsentCardResponse): Promise<void> {
+    const started = process.hrtime.bigint();
+    if (this.deps.fileConsent === undefined) return;
+    const action = response?.action === 'accept' ? 'accept' : 'decline';
+    try {
+      const reply = await this.deps.fileConsent({ action, context: response?.context, uploadInfo: response?.uploadInfo ?? undefined }, await this.turnInfo(context));
+      if (reply !== undefined) await context.sendActivity(toActivity(reply));
+      this.logTurn(context, `file-consent:${action}`, reply === undefined ? 'replay' : reply.kind, started);
+    } catch (err) {
+      const reference = newErrorReference();
+      turnLoggerOf(context, this.deps.logger).error({ err, reference }, 'file consent failed');
+      await context.sendActivity(MessageFactory.text(`Beklager, filen kunne ikke sendes. Bed om den igen om lidt. (Reference: ${reference})`));
+    }
   }
 
   private async answerMessage(context: TurnContext): Promise<void> {
@@ -126,8 +157,10 @@ export class MaalBot extends TeamsActivityHandler {
     } else if (result.kind === 'card') {
       const sent = await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(result.card)));
       this.sentCards.remember(conversationId, sent?.id, result.card);
+    } else if (result.kind === 'error') {
+      await context.sendActivity(MessageFactory.text(result.message));
     } else {
-      await context.sendActivity(MessageFactory.text(result.kind === 'text' ? result.text : result.message));
+      await context.sendActivity(toActivity(result));
     }
     this.logTurn(context, `action:${verb}`, outcomeOf(result), started);
   }
@@ -151,10 +184,17 @@ export class MaalBot extends TeamsActivityHandler {
     }
   }
 
-  /** The turn as the domain sees it; with the UPN when an allow-list needs it (cached per user, teams/upn-lookup.ts). */
+  /** The turn as the domain sees it; with the UPN when an allow-list needs it (cached per user, teams/upn-lookup.ts), and the groups when roles come from groups. */
   private async turnInfo(context: TurnContext): Promise<TurnInfo> {
     const turn = turnInfoFromActivity(context.activity);
-    if (this.deps.lookupUpn !== undefined) turn.user.upn = await this.deps.lookupUpn(context);
+    const oid = turn.user.aadObjectId;
+    const [upn, groupIds] = await Promise.all([
+      this.deps.lookupUpn === undefined ? undefined : this.deps.lookupUpn(context),
+      // Without an object id there is nobody to look up: no group, fail closed.
+      this.deps.memberGroups === undefined ? undefined : oid === undefined || oid === '' ? [] : this.deps.memberGroups(oid),
+    ]);
+    if (upn !== undefined) turn.user.upn = upn;
+    if (groupIds !== undefined) turn.user.groupIds = groupIds;
     return turn;
   }
 
@@ -184,16 +224,10 @@ export class MaalBot extends TeamsActivityHandler {
   }
 
   private logTurn(context: TurnContext, intent: string, outcome: string, started: bigint): void {
-    turnLoggerOf(context, this.deps.logger).info(
-      {
-        event: 'turn',
-        conversationType: context.activity.conversation?.conversationType ?? 'unknown',
-        intent,
-        outcome,
-        durationMs: Number(process.hrtime.bigint() - started) / 1e6,
-      },
-      'turn',
-    );
+    const conversationType = context.activity.conversation?.conversationType ?? 'unknown';
+    const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+    turnLoggerOf(context, this.deps.logger).info({ event: 'turn', conversationType, intent, outcome, durationMs }, 'turn');
+    this.deps.telemetry?.turn({ name: intent, outcome, conversationType, durationMs, failed: outcome === 'error' });
   }
 }
 
@@ -205,8 +239,25 @@ function isCardSubmit(value: unknown): value is { verb: string } & Record<string
   return isRecord(value) && typeof value.verb === 'string';
 }
 
+/** Teams' own attachment types for files from a bot (platform notes: "Files from a bot"). */
+export const FILE_CONSENT_CONTENT_TYPE = 'application/vnd.microsoft.teams.card.file.consent';
+export const FILE_INFO_CONTENT_TYPE = 'application/vnd.microsoft.teams.card.file.info';
+
+function fileAttachment(reply: Extract<Reply, { kind: 'file-consent' | 'file-info' }>): Attachment {
+  if (reply.kind === 'file-consent') {
+    const context = { offerId: reply.offerId };
+    return { contentType: FILE_CONSENT_CONTENT_TYPE, name: reply.fileName, content: { description: reply.description, sizeInBytes: reply.sizeInBytes, acceptContext: context, declineContext: context } };
+  }
+  return { contentType: FILE_INFO_CONTENT_TYPE, contentUrl: reply.contentUrl, name: reply.fileName, content: { uniqueId: reply.uniqueId, fileType: reply.fileType } };
+}
+
 export function toActivity(reply: Reply) {
   if (reply.kind === 'text') return MessageFactory.text(reply.text);
+  if (reply.kind === 'file-consent' || reply.kind === 'file-info') {
+    const files = MessageFactory.attachment(fileAttachment(reply));
+    files.summary = reply.summary;
+    return files;
+  }
   const activity = MessageFactory.attachment(CardFactory.adaptiveCard(reply.card));
   activity.type = ActivityTypes.Message;
   // Shown in notifications and by clients that cannot render the card.
@@ -215,7 +266,7 @@ export function toActivity(reply: Reply) {
 }
 
 /** The turn log's outcome of a card action: 'card', 'message' (a text) or 'error', as operators know them. */
-function outcomeOf(result: CardActionResult): 'card' | 'message' | 'error' {
+function outcomeOf(result: CardActionResult): 'card' | 'message' | 'error' | 'file-consent' | 'file-info' {
   return result.kind === 'text' ? 'message' : result.kind;
 }
 
@@ -225,6 +276,9 @@ function toInvokeResponse(result: CardActionResult): AdaptiveCardInvokeResponse 
       return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.card as unknown as Record<string, unknown> };
     case 'text':
       return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result.text as unknown as Record<string, unknown> };
+    case 'file-consent':
+    case 'file-info':
+      return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result.summary as unknown as Record<string, unknown> };
     case 'error':
       return {
         statusCode: result.statusCode,

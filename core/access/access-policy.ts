@@ -14,6 +14,13 @@ export interface Principals {
 export interface AccessPolicy {
   staff: Principals;
   admins: Principals;
+  /**
+   * Entra ID security groups (object ids, lower-cased) whose transitive members are staff / admins
+   * (STAFF_GROUP_IDS, ADMIN_GROUP_IDS). Membership is checked through Microsoft Graph by the shell
+   * and arrives as TurnInfo.user.groupIds. Absent = no groups.
+   */
+  staffGroupIds?: ReadonlySet<string>;
+  adminGroupIds?: ReadonlySet<string>;
 }
 
 const none: Principals = { objectIds: new Set(), upns: new Set() };
@@ -27,4 +34,9 @@ export const NOBODY_MAY_WRITE: AccessPolicy = { staff: none, admins: none };
  */
 export function policyNamesUpns(policy: AccessPolicy): boolean {
   return policy.staff.upns.size > 0 || policy.admins.upns.size > 0;
+}
+
+/** Every configured group, admins' first; empty when roles come from the user lists only. */
+export function policyGroupIds(policy: AccessPolicy): string[] {
+  return [...new Set([...(policy.adminGroupIds ?? []), ...(policy.staffGroupIds ?? [])])];
 }

@@ -7,14 +7,19 @@ function listed(user: TurnInfo['user'], p: Principals): boolean {
   return (oid !== undefined && oid !== '' && p.objectIds.has(oid)) || (upn !== undefined && upn !== '' && p.upns.has(upn));
 }
 
+function inGroup(user: TurnInfo['user'], groups: ReadonlySet<string> | undefined): boolean {
+  return groups !== undefined && (user.groupIds ?? []).some((g) => groups.has(g.toLowerCase()));
+}
+
 /**
- * The user's role: admin if listed in ADMIN_USERS, staff if in STAFF_USERS, else reader.
- * Matches the Entra object id Teams sends, and the UPN when the shell looked it up.
+ * The user's role: admin if listed in ADMIN_USERS or a member of an ADMIN_GROUP_IDS group, staff
+ * likewise (STAFF_USERS, STAFF_GROUP_IDS), else reader. Matches the Entra object id Teams sends,
+ * the UPN when the shell looked it up, and the groups the shell checked through Graph.
  * The channel user id (29:…) is never used: it differs per bot and cannot be configured ahead.
  */
 export function roleOf(user: TurnInfo['user'], policy: AccessPolicy): Role {
-  if (listed(user, policy.admins)) return 'admin';
-  if (listed(user, policy.staff)) return 'staff';
+  if (listed(user, policy.admins) || inGroup(user, policy.adminGroupIds)) return 'admin';
+  if (listed(user, policy.staff) || inGroup(user, policy.staffGroupIds)) return 'staff';
   return 'reader';
 }
 

@@ -16,6 +16,8 @@ export interface FileOffer {
   /** Who asked (Entra object id). */
   userId: string;
   createdAt: string;
+  /** The file's bytes as offered (what an accept uploads). */
+  content: Buffer;
   /** null until answered. */
   answer: 'accepted' | 'declined' | null;
   answeredAt: string | null;

@@ -27,7 +27,8 @@ export interface MeetingSchedule {
 }
 
 /** A configured date has the contract deadline's shape; `source` tells the two apart on cards. */
-export type ScheduledDeadline = Deadline & { source: 'kontrakt' | 'mødeplan' };
+/** A deadline to remind of; `contractYear` for the contract's own (the year a "Lav rapport" button reports on). */
+export type ScheduledDeadline = Deadline & { source: 'kontrakt' | 'mødeplan'; contractYear?: number };
 
 export interface DeadlineSchedule {
   /** Local time of day the reminders are sent, 'HH:MM'. */

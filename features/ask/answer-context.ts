@@ -8,6 +8,8 @@ import type { TurnInfo } from '../../core/turn-info';
 import type { ReplyCache } from '../../core/reply-cache';
 import type { RemindersContext } from '../reminders/reminders-context';
 import type { CardViewer } from '../../core/card-viewer';
+import type { FileRequests } from '../report/file-requests';
+import type { ExplanationStore } from '../../core/ports/explanation-store';
 
 /** What every intent handler may use: the contract, the store, today's date and who asks where. */
 export interface AnswerContext {
@@ -27,6 +29,10 @@ export interface AnswerContext {
   timeZone: string;
   /** Reminders (schedule, subscriptions); undefined when the app runs without a reminder store. */
   reminders?: RemindersContext;
+  /** The KKR report and the export as files (features/report); undefined when the app runs without a report store. */
+  files?: FileRequests;
+  /** Explanations to KKR (features/report), shown on the goal status card; undefined without a report store. */
+  explanations?: Pick<ExplanationStore, 'latestExplanations'>;
   /** A new submission id for each form shown (the same source as the card actions' forms). */
   newSubmissionId: () => string;
   /** Who the answer's card is for: which buttons it shows, and who gets a refresh in a shared conversation. */

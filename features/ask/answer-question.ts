@@ -12,6 +12,8 @@ import type { RemindersContext } from '../reminders/reminders-context';
 import type { TurnInfo } from '../../core/turn-info';
 import { KnownStaff } from '../../core/access/known-staff';
 import { cardViewerOf } from '../../core/access/card-viewer-of';
+import type { FileRequests } from '../report/file-requests';
+import type { ExplanationStore } from '../../core/ports/explanation-store';
 import { CONVERSATION_TOPIC_TTL_MS, type ConversationMemory, type ConversationTopic } from '../../core/ports/conversation-memory';
 import { resolveFollowUp, topicOf } from './follow-up';
 
@@ -32,6 +34,10 @@ export interface QuestionAnswererDeps {
   newSubmissionId?: () => string;
   /** Staff seen so far, for shared cards' refresh (one per app; default a fresh one). */
   knownStaff?: KnownStaff;
+  /** The report and export as files; without it "afrapportering" says it is not set up. */
+  files?: FileRequests;
+  /** Explanations to KKR, shown on the goal status card. */
+  explanations?: Pick<ExplanationStore, 'latestExplanations'>;
   /** Follow-ups ("og mål 5?", "hvad med baseline?"): what each conversation and user just asked about. Without it, follow-ups ask which goal. */
   memory?: ConversationMemory;
   /** The clock the follow-up context expires by (default the system clock). */
@@ -55,6 +61,8 @@ export function createAnswerContexts(deps: QuestionAnswererDeps): (turn: TurnInf
     access,
     timeZone: deps.timeZone ?? 'Europe/Copenhagen',
     reminders: deps.reminders,
+    files: deps.files,
+    explanations: deps.explanations,
     newSubmissionId: deps.newSubmissionId ?? randomUUID,
       viewer: cardViewerOf(turn, access, knownStaff),
       personal: options.personal ?? false,

@@ -1,7 +1,7 @@
 import type { ConversationTopic } from '../../core/ports/conversation-memory';
 import type { GoalFact, Intent } from './intent';
 
-const FACTS: readonly GoalFact[] = ['target', 'baseline', 'period', 'method', 'measured-by', 'segments', 'reporting', 'latest'];
+const FACTS: readonly GoalFact[] = ['target', 'baseline', 'period', 'method', 'measured-by', 'segments', 'reporting', 'latest', 'purpose'];
 const isFact = (x: string | undefined): x is GoalFact => x !== undefined && (FACTS as readonly string[]).includes(x);
 
 /**

@@ -1,4 +1,5 @@
-import type { ContractData, Goal } from '../../goals/contract-schema';
+import type { ContractData, Goal, ReportingObligation } from '../../goals/contract-schema';
+import { frequencyWords } from '../status/reporting-frequency';
 import { subGoals, topLevelGoals } from '../../goals/contract-queries';
 import type { Measurement } from '../../core/measurement';
 import type { Status } from '../../core/status-types';
@@ -55,15 +56,15 @@ function listCard(title: string, subtitle: string, rows: readonly Row[], empty: 
   return cardReply(adaptiveCard(body, actions, summary), summary);
 }
 
-const STATUS_TITLES: ReadonlyArray<{ statuses: readonly Status[]; da: string; none: string }> = [
-  { statuses: ['i risiko'], da: 'Mål i risiko', none: 'Ingen mål er i risiko' },
-  { statuses: ['ikke opfyldt', 'i risiko'], da: 'Mål, der ikke er opfyldt eller er i risiko', none: 'Ingen mål er ikke opfyldt eller i risiko' },
-  { statuses: ['ikke opfyldt'], da: 'Mål, der ikke er opfyldt', none: 'Ingen mål står som ikke opfyldt' },
-  { statuses: ['ingen data', 'afventer måling'], da: 'Mål, der mangler data', none: 'Ingen mål mangler data' },
-  { statuses: ['afventer måling'], da: 'Mål, der afventer måling', none: 'Ingen mål afventer måling' },
-  { statuses: ['opfyldt'], da: 'Opfyldte mål', none: 'Ingen mål er opfyldt endnu' },
-  { statuses: ['delvist opfyldt'], da: 'Delvist opfyldte mål', none: 'Ingen mål er delvist opfyldt' },
-  { statuses: ['på vej'], da: 'Mål på vej', none: 'Ingen mål står som på vej' },
+const STATUS_TITLES: ReadonlyArray<{ statuses: readonly Status[]; da: string; none: string; en: string; noneEn: string }> = [
+  { statuses: ['i risiko'], da: 'Mål i risiko', none: 'Ingen mål er i risiko', en: 'Goals at risk', noneEn: 'No goal is at risk' },
+  { statuses: ['ikke opfyldt', 'i risiko'], da: 'Mål, der ikke er opfyldt eller er i risiko', none: 'Ingen mål er ikke opfyldt eller i risiko', en: 'Goals not met or at risk', noneEn: 'No goal is unmet or at risk' },
+  { statuses: ['ikke opfyldt'], da: 'Mål, der ikke er opfyldt', none: 'Ingen mål står som ikke opfyldt', en: 'Goals not met', noneEn: 'No goal stands as not met' },
+  { statuses: ['ingen data', 'afventer måling'], da: 'Mål, der mangler data', none: 'Ingen mål mangler data', en: 'Goals without data', noneEn: 'No goal lacks data' },
+  { statuses: ['afventer måling'], da: 'Mål, der afventer måling', none: 'Ingen mål afventer måling', en: 'Goals awaiting a measurement', noneEn: 'No goal awaits a measurement' },
+  { statuses: ['opfyldt'], da: 'Opfyldte mål', none: 'Ingen mål er opfyldt endnu', en: 'Goals met', noneEn: 'No goal is met yet' },
+  { statuses: ['delvist opfyldt'], da: 'Delvist opfyldte mål', none: 'Ingen mål er delvist opfyldt', en: 'Goals partly met', noneEn: 'No goal is partly met' },
+  { statuses: ['på vej'], da: 'Mål på vej', none: 'Ingen mål står som på vej', en: 'Goals on track', noneEn: 'No goal stands as on track' },
 ];
 
 function byStatus(deps: GoalListDeps, statuses: readonly Status[]): Reply {
@@ -79,8 +80,9 @@ function byStatus(deps: GoalListDeps, statuses: readonly Status[]): Reply {
     rows.push({ goal, lines });
   }
   const titles = STATUS_TITLES.find((t) => t.statuses.length === statuses.length && t.statuses.every((s) => statuses.includes(s)));
-  const title = titles?.da ?? `Mål med status ${formatList([...statuses])}`;
-  const none = `${titles?.none ?? `Ingen mål har status ${formatList([...statuses])}`} pr. ${formatDate(today)}.`;
+  const en = deps.language === 'en';
+  const title = (en ? titles?.en : titles?.da) ?? `Mål med status ${formatList([...statuses])}`;
+  const none = `${(en ? titles?.noneEn : titles?.none) ?? `Ingen mål har status ${formatList([...statuses])}`} ${en ? 'as of' : 'pr.'} ${formatDate(today)}.`;
   return listCard(title, `pr. ${formatDate(today)} · ${escapeMarkdown(contract.title)}`, rows, none, deps.language ?? 'da');
 }
 
@@ -169,5 +171,23 @@ export function goalListAnswer(filter: GoalFilter, deps: GoalListDeps): Reply {
       return byScope(deps, filter.scope);
     case 'deadline':
       return byDeadline(deps, filter.range);
+    case 'reported-by':
+      return byReporter(deps, filter.from);
   }
+}
+
+function byReporter(deps: GoalListDeps, from: string): Reply {
+  const { contract } = deps;
+  const rows: Row[] = [];
+  for (const goal of topLevelGoals(contract)) {
+    // A parent's sub-goals repeat its reporting line: say each once, under the parent.
+    const duties = [...new Map([goal, ...subGoals(contract, goal.id)].flatMap((g) => g.reporting).filter((r) => r.from === from).map((r) => [reportingText(r), r])).keys()];
+    if (duties.length > 0) rows.push({ goal, lines: duties.map((d) => escapeMarkdown(d)) });
+  }
+  return listCard(`Det afrapporterer ${from}`, escapeMarkdown(contract.title), rows, `${from} afrapporterer ikke om nogen af kontraktens mål.`, deps.language ?? 'da');
+}
+
+function reportingText(r: ReportingObligation): string {
+  const how = [frequencyWords(r), r.when?.label].filter((p): p is string => p !== undefined);
+  return `til ${formatList(r.to)}${how.length > 0 ? ` (${how.join(', ')})` : ''}: ${r.about}`;
 }

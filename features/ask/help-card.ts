@@ -26,6 +26,10 @@ const TEXTS: Record<HelpLanguage, HelpTexts> = {
     examples: [
       ['status mål 4', 'Status for et mål med målepunkter, seneste målinger, metode og afrapportering'],
       ['hvordan går det med kendskab?', 'Find målet ud fra et emne'],
+      ['status mål 3 og 4', 'Flere mål på ét kort ("sammenlign mål 7 og 8")'],
+      ['hvad er målet for NPS?', 'Ét faktum: målet, baseline, frist, metode, hvem der måler, afrapportering'],
+      ['hvilke mål er i risiko?', 'Mål efter status, frist ("frister inden jul") eller måler ("hvad måler Erhvervsstyrelsen?")'],
+      ['og mål 5?', 'Følger op på det, du lige spurgte om ("hvad med baseline?")'],
       ['oversigt', 'Alle mål og deres status på ét kort'],
       ['historik mål 3', 'Målingerne over tid, med hvem, hvornår og kilde, og en graf'],
       ['opdater mål 3', 'For medarbejdere: indberet eller ret en måling i en formular'],
@@ -55,6 +59,10 @@ const TEXTS: Record<HelpLanguage, HelpTexts> = {
     examples: [
       ['status mål 4', 'Status of a goal with its KPIs, latest measurements, method and reporting'],
       ['hvordan går det med kendskab?', 'Find a goal by topic ("how is awareness going?")'],
+      ['status mål 3 og 4', 'Several goals on one card ("status goals 3 and 4")'],
+      ['hvad er målet for NPS?', 'One fact: target, baseline, deadline, method, who measures, reporting ("what is the NPS target?")'],
+      ['hvilke mål er i risiko?', 'Goals by status, deadline or who measures ("which goals are at risk?")'],
+      ['og mål 5?', 'Follows up on what you just asked ("what about the baseline?")'],
       ['oversigt', 'All goals and their status on one card ("overview")'],
       ['historik mål 3', 'Measurements over time with who, when, source and a chart ("history")'],
       ['opdater mål 3', 'For staff: record or correct a measurement in a form ("update")'],

@@ -22,12 +22,17 @@ import { choiceCard } from './choice-card';
 import { smallTalkCard } from './small-talk-card';
 import { goalIdRanges } from './describe-goal-ids';
 import { kpiForYear } from './kpi-for-year';
+import { explanationByline } from '../report/explanation/explanation-form-card';
+
+const NO_FILES = { kind: 'text', text: 'Rapporter og eksport er ikke slået til i denne installation af Målbot.' } as const;
 
 /**
  * The one registry of intent → handler: each adapts the intent and the asking context to the
  * feature's plain answer function. Add an answer in its own file and name it here.
  */
 export const intentHandlers: IntentHandlers = {
+  report: async ({ at }, ctx) => (ctx.files ? ctx.files.request({ kind: 'report', at }, ctx.turn) : NO_FILES),
+  'export-measurements': async (_intent, ctx) => (ctx.files ? ctx.files.request({ kind: 'export' }, ctx.turn) : NO_FILES),
   'goal-status': async ({ goalId, at }, ctx) => {
     const point = statusPoint(ctx.contracts, ctx.today, at);
     if (!point.ok) return { kind: 'text', text: point.text };
@@ -35,9 +40,13 @@ export const intentHandlers: IntentHandlers = {
     // The buttons follow who looks (core/card-viewer.ts): part of what the cached card depends on.
     const drawn = drawnFor(ctx.viewer, ctx.personal);
     const viewerKey = [String(drawn.mayRecord), drawn.shared ? drawn.refreshUserIds.join(',') : ''];
-    return fromStatusRows({ ...ctx, contract }, asOf, ['goal-status', contract.id, goalId, asOf, ...viewerKey], (measurements) =>
+    // The goal's explanation to KKR (features/report) is part of the card, and of its cache key.
+    const explanation = (await ctx.explanations?.latestExplanations(contract.id))?.find((e) => e.goalId.toLowerCase() === goalId.toLowerCase());
+    const shown = explanation === undefined ? undefined : { text: explanation.text, byline: explanationByline(explanation, ctx.timeZone) };
+    const explanationKey = explanation === undefined ? '' : `${explanation.id}`;
+    return fromStatusRows({ ...ctx, contract }, asOf, ['goal-status', contract.id, goalId, asOf, ...viewerKey, explanationKey], (measurements) =>
       // The parser only yields ids of the contract in force; another year may not have the goal.
-      goalStatusAnswer(goalId, { contract, measurements, today: asOf, viewer: drawn }) ?? unknownGoalReply(contract, goalId),
+      goalStatusAnswer(goalId, { contract, measurements, today: asOf, viewer: drawn, explanation: shown, explanationsOn: ctx.explanations !== undefined }) ?? unknownGoalReply(contract, goalId),
     );
   },
   overview: async ({ at }, ctx) => {

@@ -146,7 +146,20 @@ export interface RemindersIntent extends IntentBase {
   kind: 'reminders';
 }
 
+/** The KKR report as a Word file: "afrapportering", "rapport til KKR", "lav statusrapport 2021" (+ a time). */
+export interface ReportIntent extends IntentBase {
+  kind: 'report';
+  at?: StatusTime;
+}
+
+/** All measurements as a workbook (staff): "eksporter målinger", "export measurements". */
+export interface ExportMeasurementsIntent extends IntentBase {
+  kind: 'export-measurements';
+}
+
 export type Intent =
+  | ReportIntent
+  | ExportMeasurementsIntent
   | GoalStatusIntent
   | OverviewIntent
   | HelpIntent

@@ -1,70 +1,72 @@
 /**
  * parseQuestion: the text of a Teams message → an Intent (features/ask/intent.ts). Pure, total:
- * it never throws, whatever the string (10 000 characters, emoji, RTL text, HTML).
+ * it never throws, whatever the string (100 000 characters, emoji, RTL text, HTML, code).
  *
  * HOW A QUESTION IS READ
- * 1. normalizeQuestion() strips the bot mention and HTML, decodes entities, lower-cases
- *    and collapses whitespace. Then every word is folded (æ→ae, ø→oe, å→aa, é→e), so
- *    "maal" = "mål" and "abonner" = "abonnér", and split on anything that is not a letter
- *    or digit ("covid-19" → covid, 19; "nr.4" → nr, 4). "#" is kept as its own word.
+ * 1. Code is taken out first (strip-code.ts: `${…}`, `{{…}}`, backticks, <code>, <pre>): a number in
+ *    code is never a goal. normalizeQuestion() strips the bot mention and HTML, decodes entities,
+ *    lower-cases and collapses whitespace. Every word is folded (æ→ae, ø→oe, å→aa, é→e) and split on
+ *    anything that is not a letter or digit ("covid-19" → covid, 19; "1, 2 og 3" → 1 2 og 3).
  *    Every word list below is written in normal Danish and folded the same way.
- * 2. An empty question (only whitespace, a mention, or "?") → help.
- * 3. The first rule that matches wins, in this order:
- *    unsubscribe  UNSUBSCRIBE words, or a reminder word plus an "off" word ("stop påmindelser",
- *                 "slå påmindelser fra").
- *    subscribe    SUBSCRIBE words, or a reminder word plus an "on" word ("slå påmindelser til").
- *    update-form  UPDATE words + a goal ("opdater mål 3"). Unknown goal → unknown-goal;
- *                 no goal at all → help (the user knows the command, not its syntax).
- *    history      HISTORY words + a goal ("historik mål 3"), same fallbacks as update-form.
- *    reminders    REMINDER words ("påmindelser").
- *    next-meeting MEETING words ("næste møde").
- *    deadlines    DEADLINE words ("frister").
- *    (a time — "pr. 1. oktober 2021", "ved udgangen af 2021", "2021" — is taken out of the text
- *    first by parse-status-time.ts and attached to goal-status, overview and contract.)
- *    goal-status  an explicit goal reference (below) that is in the contract;
- *    unknown-goal ... or one that is not ("mål 11", "mål 0", "mål 9e" → requested "11", "0", "9e");
- *    goal-status  a topic of a goal (below);
- *    contract     CONTRACT words ("om kontrakten", "kontraktperiode");
- *    help         HELP words ("hjælp", "hvad kan du");
- *    overview     OVERVIEW words ("oversigt", "alle mål", "dashboard");
- *    then what is left after removing every known word (FILLER and all the lists above):
- *      a lone goal id of ≤ 3 digits ("4", "status 9c", "hvordan går det med 7") → goal-status /
- *      unknown-goal ("status 2021" is a year, not a goal: not-understood);
- *      nothing, and a status word was there ("status", "hvordan går det") → overview;
- *      nothing, only greetings/politeness ("hej", "tak") → help;
- *    not-understood otherwise (also for emoji-only text).
- *    So a goal or topic beats help/overview ("hvad kan du sige om mål 4" → goal 4), and the
- *    commands beat goals ("næste frist for mål 4" → deadlines).
- * 4. Explicit goal references: a marker — mål, målet, maal, mal, delmål, goal, # — optionally
- *    followed by nr/nummer/no/number/#, then an id: "mål 4", "mål nr. 4", "Mål 9c", "goal 4",
- *    "#4"; also glued: "m4", "mål4", "goal9c"; number words after a marker ("mål fire",
- *    "goal four"). Leading zeros are dropped ("mål 04" → 4). A separate letter joins the
- *    number ("Mål 9 c" → 9c) when that id exists, or when it is the last word and the number
- *    has sub-goals ("mål 9 e" → unknown 9e; not "i", Danish for "in"); otherwise it is an
- *    ordinary word ("mål 4 i år").
- *    The first reference wins ("mål 4 og 5" → 4). Ids longer than 6 digits are not ids.
- * 5. Topics come from the contract (`goals[].topics`). A topic matches whole words only, in
- *    order ("grøn omstilling"), allowing Danish/English inflection: each word may differ by an
- *    ending from INFLECTION_ENDINGS ("grønne", "grønt" → grøn; "klyngerne" → klynge;
- *    "clusters" ↔ "cluster"), as long as the shared stem keeps ≥ 5 letters. Derived words and
- *    compounds do NOT match: "eksportør" is not "eksport" (a different thing: an exporting
- *    company), "krisehjælp" is not "krise". When several topics match, the longest phrase wins
- *    ("nye teknologier" beats "teknologi"), then the earliest in the text.
- * 6. language is 'en' when more words are in ENGLISH than in DANISH, else 'da'. Words used
+ * 2. A time ("pr. 1. oktober 2021", "ved udgangen af 2021", "2021") is taken out by parse-status-time.ts
+ *    and attached to goal-status, several-goals, goal-fact, goal-list, overview and contract.
+ * 3. The words are read against the contract's vocabulary (topic-index.ts): a typo becomes the one
+ *    topic or fact word within edit distance 1–2, and each word gets its stems (Danish Snowball plus
+ *    light endings) and, for a compound, its two parts ("coronahjælpen" → corona + hjælp). The last
+ *    part of a compound counts as a command word too ("afrapporteringsfrister" → frister).
+ * 4. An empty question (only whitespace, a mention, code or "?") → help. Otherwise the first rule wins:
+ *    unsubscribe / subscribe   as before (UNSUBSCRIBE/SUBSCRIBE words, reminder word + off/on word);
+ *    goal-list (status)        a status filter and no goal before update/history ("mangler der målinger?");
+ *    update-form / history     UPDATE/HISTORY words + the first goal; no goal → help;
+ *    reminders, contract-fact (meeting rhythm) or next-meeting   REMINDER / MEETING words;
+ *    goal-fact (period)        DEADLINE words + one goal ("hvornår er fristen for mål 4");
+ *    goal-list (deadline) / deadlines   DEADLINE words, with a range ("frister i næste kvartal") or not;
+ *    goal-list (deadline)      a range and something due, no goal ("hvad skal vi nå inden jul?");
+ *    contract-fact             no goal and a contract fact (question-facts.ts: "i kraft", "ansvaret", …);
+ *    several-goals             two or more goal references ("mål 3 og 4", "9a og 9b", "goals 3 and 4");
+ *    choose-goal               a synonym that names several goals ("kendskabsmålingen" → 1 or 6);
+ *    goal-fact                 a fact word (question-facts.ts) + one goal or KPI ("hvem måler NPS?");
+ *    goal-list (measured-by)   a fact about measuring + a measurer, no goal ("hvad måler Erhvervsstyrelsen?");
+ *    follow-up                 a fact word and no goal ("hvad med baseline?"): the answerer supplies the
+ *                              goal the conversation was just about (follow-up.ts);
+ *    goal-list                 a status, measurer or scope filter and no goal ("hvilke mål er i risiko?");
+ *    goal-status / unknown-goal   one goal reference or topic; `continues` when it starts "og", "hvad med",
+ *                              "and", "what about" (then a fact asked before applies: "og mål 5?");
+ *    overview / contract       CONTRACT words, with a status word or "hele" → overview;
+ *    small-talk                only greetings, thanks, "hvordan har du det?";
+ *    help, overview            HELP / OVERVIEW words; then what is left after removing every known
+ *                              word: nothing and a status word → overview; only greetings → help;
+ *    not-understood otherwise.
+ * 5. Explicit goal references: a marker — mål, målet, målene, maal, mal, delmål, goal, goals, # —
+ *    optionally followed by nr/nummer/no/number/#, then an id: "mål 4", "mål nr. 4", "Mål 9c", "#4";
+ *    also glued: "m4", "mål4", "goal9c"; number words after a marker ("mål fire"). Leading zeros are
+ *    dropped. A separate letter joins the number ("Mål 9 c" → 9c) when that id exists, or when it is
+ *    the last word and the number has sub-goals ("mål 9 e" → unknown 9e; not "i", Danish for "in").
+ *    After a reference, further ids follow when only joiners stand between them (og, samt, eller, and,
+ *    or, vs, mod, and further markers): "mål 3 og 4", "mål 1, 2 og 3". Without any marker, leftovers
+ *    that are all ids of ≤ 3 digits are references too ("9a og 9b", "4"; "status 2021" is a year).
+ *    A KPI id that is not a goal id ("3b") names its goal and the KPI. Ids longer than 6 digits are not ids.
+ * 6. Topics (topic-index.ts): each goal's `topics`, the curated topic-synonyms.json and distinctive
+ *    title/KPI-label words of the contract; whole words in order, the longest phrase wins, then the
+ *    earliest. A derived word ("dialogværktøj") loses to every topic. "eksportør" does not split
+ *    (no word "ør"), so it is not "eksport".
+ * 7. language is 'en' when more words are in ENGLISH than in DANISH, else 'da'. Words used
  *    in both languages ("status", "deadline", "dashboard", "nps", "covid") count for neither.
  *
- * TO ADD A PHRASING: add the word or phrase to the matching list below (normal spelling;
- * folding is automatic), add its language to ENGLISH/DANISH if it is clearly one of them,
- * and add a one-line row to test/features/ask/question-cases.ts.
+ * TO ADD A PHRASING: add the word or phrase to the matching list below or in question-facts.ts
+ * (normal spelling; folding is automatic), add its language to ENGLISH/DANISH if it is clearly one of
+ * them, and add a row to test/features/ask/question-cases.ts (fixture contract) or
+ * test/features/ask/director-questions.ts (real contract, with what the answer must say).
  */
 import type { ContractData } from '../../goals/contract-schema';
 import type { GoalFact, Intent, Language } from './intent';
 import { normalizeQuestion } from './normalize-question';
+import { reportRequestOf } from './parse-report-request';
 import { extractStatusTime } from './parse-status-time';
 import { stripCode } from './strip-code';
-import { findKpi, findTopic, readWords, tokenizeFolded, topicIndexFor, type ReadWords, type TopicIndex } from './topic-index';
+import { findKpi, findTopic, findTopics, readWords, tokenizeFolded, topicIndexFor, type ReadWords, type TopicIndex } from './topic-index';
 import {
-  continuesConversation, contractFactOf, deadlineRangeOf, factVocabulary, goalFactOf, isSmallTalk, measuredByFilterOf, scopeFilterOf, statusFilterOf,
+  continuesConversation, contractFactOf, deadlineRangeOf, factVocabulary, goalFactOf, isSmallTalk, measuredByFilterOf, reporterFilterOf, scopeFilterOf, statusFilterOf,
 } from './question-facts';
 
 const UNSUBSCRIBE = vocabulary([
@@ -154,6 +156,11 @@ const MAX_LONE_ID_DIGITS = 3;
 const GOAL_MARKERS = new Set([...words(['mål', 'målet', 'målene', 'mal', 'delmål', 'delmålet', 'delmålene', 'goal', 'goals']), '#']);
 /** Between two ids of a list: "mål 3 og 4", "1, 2 og 3" (commas vanish as punctuation), "3 & 4", "goals 3 and 4". */
 const LIST_JOINERS = words(['og', 'samt', 'eller', 'and', 'or', 'vs', 'versus', 'mod']);
+/** "mål 1 til 3", "goals 1 to 3": every goal number in between. */
+const RANGE_JOINERS = words(['til', 'to', 'through']);
+const COMPARE = words(['sammenlign', 'sammenligne', 'sammenligning', 'compare']);
+/** A range longer than this is more likely not meant as one. */
+const MAX_RANGE = 12;
 const NUMBER_NOISE = new Set([...words(['nr', 'nummer', 'no', 'number']), '#']);
 const GLUED_REFERENCE = /^(?:maal|mal|delmaal|goal|m)(\d+[a-z]?)$/;
 const ID = /^(\d+)([a-z]?)$/;
@@ -185,6 +192,10 @@ export function parseQuestion(text: string, contract: Pick<ContractData, 'goals'
   const language = detectLanguage(rawTokens);
   const index = goalIndexFor(contract);
   const words = readWords(rawTokens, index.topics, KNOWN_WORDS);
+  // A file (the KKR report, the export) is asked for in words of its own; see parse-report-request.ts.
+  const file = reportRequestOf(rest);
+  if (file === 'export') return { kind: 'export-measurements', language };
+  if (file === 'report') return at === undefined ? { kind: 'report', language } : { kind: 'report', at, language };
   let intent: IntentWithoutLanguage = normalized === '' ? { kind: 'help' } : classify(words, index);
   if (at !== undefined) {
     if (intent.kind === 'goal-status' || intent.kind === 'overview' || intent.kind === 'contract' || intent.kind === 'several-goals' || intent.kind === 'goal-fact' || intent.kind === 'goal-list') intent = { ...intent, at };
@@ -203,7 +214,9 @@ function classify(q: ReadWords, index: GoalIndex): IntentWithoutLanguage {
 
   const explicit = findGoalReferences(q.tokens, index);
   const lone = explicit.length === 0 ? findLoneIds(q.tokens, index) : [];
-  const refs = explicit.length > 0 ? explicit : lone;
+  // "kendskabet og tilfredsheden", "grøn omstilling og eksport": several topics joined → several goals.
+  const topicRefs = explicit.length === 0 && lone.length === 0 ? severalTopics(q, index) : [];
+  const refs = explicit.length > 0 ? explicit : lone.length > 0 ? lone : topicRefs;
   const topic = refs.length === 0 ? findTopic(q, index.topics) : undefined;
   const topicGoal = topic !== undefined && topic.goalIds.length === 1 ? (topic.goalIds[0] as string) : undefined;
   const single: GoalTarget | undefined = refs.length === 1 ? refs[0] : topicGoal !== undefined ? { known: true, goalId: topicGoal } : undefined;
@@ -239,7 +252,7 @@ function classify(q: ReadWords, index: GoalIndex): IntentWithoutLanguage {
   if (fact !== undefined) {
     if (single?.known) return goalFact(single, fact, q, index);
     if (single === undefined) {
-      const filter = fact === 'measured-by' || fact === 'method' ? measuredByFilterOf(q) : undefined;
+      const filter = fact === 'measured-by' || fact === 'method' ? measuredByFilterOf(q) : fact === 'reporting' ? reporterFilterOf(q) : undefined;
       if (filter !== undefined) return { kind: 'goal-list', filter };
       if (!contractWord) return { kind: 'follow-up', fact };
     }
@@ -267,6 +280,15 @@ function classify(q: ReadWords, index: GoalIndex): IntentWithoutLanguage {
     if (q.tokens.every((t) => FILLER.words.has(t) || GREETING_ONLY.words.has(t))) return { kind: 'help' };
   }
   return { kind: 'not-understood' };
+}
+
+/** Two or more topics of different goals with a joiner ("og", "and", "sammenlign"), as goal references in text order. */
+function severalTopics(q: ReadWords, index: GoalIndex): GoalTarget[] {
+  if (!q.tokens.some((t) => LIST_JOINERS.has(t) || COMPARE.has(t))) return [];
+  const hits = findTopics(q, index.topics);
+  if (hits.some((h) => h.goalIds.length !== 1)) return [];
+  const ids = [...new Set(hits.map((h) => h.goalIds[0] as string))];
+  return ids.length < 2 ? [] : ids.map((goalId) => ({ known: true, goalId }));
 }
 
 function goalCommand(kind: 'update-form' | 'history', target: GoalTarget | undefined): IntentWithoutLanguage {
@@ -425,7 +447,22 @@ function followingIds(tokens: readonly string[], from: number, index: GoalIndex,
   let read = 0;
   while (k < tokens.length) {
     let j = k;
-    while (j < tokens.length && (LIST_JOINERS.has(tokens[j] as string) || GOAL_MARKERS.has(tokens[j] as string) || NUMBER_NOISE.has(tokens[j] as string))) j++;
+    const range = RANGE_JOINERS.has(tokens[j] as string);
+    if (range) j++;
+    while (!range && j < tokens.length && (LIST_JOINERS.has(tokens[j] as string) || GOAL_MARKERS.has(tokens[j] as string) || NUMBER_NOISE.has(tokens[j] as string))) j++;
+    if (range) {
+      const end = /^\d+$/.test(tokens[j] ?? '') ? Number(tokens[j]) : NaN;
+      const last = out[out.length - 1];
+      const start = last?.known && /^\d+$/.test(last.goalId) ? Number(last.goalId) : NaN;
+      if (!(end > start && end - start <= MAX_RANGE)) break;
+      for (let n = start + 1; n <= end; n++) {
+        const t = toTarget(String(n), index);
+        if (t !== undefined && (t.known || n === end)) out.push(t);
+      }
+      read += j + 1 - k;
+      k = j + 1;
+      continue;
+    }
     const next = tokens[j];
     if (next === undefined) break;
     const word = NUMBER_WORDS.get(next);

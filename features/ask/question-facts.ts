@@ -23,7 +23,8 @@ export type GoalFilter =
   | { by: 'status'; statuses: Status[] }
   | { by: 'deadline'; range: DeadlineRange }
   | { by: 'measured-by'; who: MeasuredBy[]; name: string }
-  | { by: 'scope'; scope: 'national' | 'local' };
+  | { by: 'scope'; scope: 'national' | 'local' }
+  | { by: 'reported-by'; from: string };
 
 /** The folded words of a question and, per word, every stem it may stand for (inflection, compound parts). */
 export interface QuestionWords {
@@ -43,43 +44,49 @@ function hasStem(q: QuestionWords, stems: ReadonlySet<string>): boolean {
   return q.stems.some((s) => [...s].some((x) => stems.has(x)));
 }
 
-function hasPhrase(q: QuestionWords, phrase: string): boolean {
-  const words = f(phrase).split(' ');
+/** Phrases folded and split once, at load: the checks run on every question. */
+type Phrases = readonly (readonly string[])[];
+const phrases = (list: readonly string[]): Phrases => list.map((p) => f(p).split(' '));
+
+function hasPhrase(q: QuestionWords, words: readonly string[]): boolean {
   for (let i = 0; i + words.length <= q.tokens.length; i++) {
     if (words.every((w, j) => q.tokens[i + j] === w)) return true;
   }
   return false;
 }
 
-function hasAnyPhrase(q: QuestionWords, phrases: readonly string[]): boolean {
-  return phrases.some((p) => hasPhrase(q, p));
+function hasAnyPhrase(q: QuestionWords, list: Phrases): boolean {
+  return list.some((p) => hasPhrase(q, p));
 }
 
 // ------------------------------------------------------------------------------------------
 // Goal facts
 
+const PURPOSE = set(['formål', 'formålet', 'hensigt', 'hensigten', 'purpose', 'hvorfor', 'why']);
 const BASELINE = set(['baseline', 'baselinen', 'baselines', 'udgangspunkt', 'udgangspunktet', 'nulpunkt', 'nulpunktet', 'nulpunktsmåling', 'nulpunktsmålingen', 'startniveau', 'startniveauet']);
 const METHOD = set(['metode', 'metoden', 'metoder', 'opgøres', 'opgøre', 'opgørelse', 'opgørelsen', 'beregnes', 'beregning', 'beregningen', 'method', 'calculated', 'methodology']);
 const MEASURED_HOW = set(['måles', 'måler', 'måle', 'opgør', 'measured', 'measure', 'measures']);
 const WHO = set(['hvem', 'who', 'hvilken', 'hvilke']);
+const WHO_PERSON = set(['hvem', 'who']);
+const MEASURING = set(['opgør', 'måling', 'målingen', 'målinger', 'målingerne', 'survey', 'spørgeskema', 'spørgeskemaet']);
 const SOURCE = set(['kilde', 'kilden', 'datakilde', 'datakilden', 'source']);
 const SEGMENTS = set(['segment', 'segmenter', 'segmentet', 'segmenterne', 'segments', 'driftssegment', 'driftssegmentet', 'vækstsegment', 'vækstsegmentet']);
 const REPORTING_STEMS = set(['afrapport', 'rapport', 'afrapportering', 'report', 'reporting', 'reported', 'afrapporterer', 'rapporterer']);
-const LATEST = ['seneste måling', 'sidste måling', 'nyeste måling', 'hvad blev', 'hvad fik vi', 'latest measurement', 'latest result', 'last measurement'];
+const LATEST = phrases(['seneste måling', 'sidste måling', 'nyeste måling', 'hvad blev', 'hvad fik vi', 'latest measurement', 'latest result', 'last measurement']);
 const LATEST_WORDS = set(['resultat', 'resultatet', 'resultaterne', 'tallet', 'result']);
 const TARGET_WORDS = set(['målværdi', 'målværdien', 'målsætning', 'målsætningen', 'krav', 'kravet', 'target', 'targets', 'målkrav']);
 const TARGET_STEMS = set(['maal', 'maalsaetning', 'maalvaerdi', 'krav']);
 const SHALL = set(['skal', 'should', 'must']);
-const HOW_MUCH = ['hvor mange', 'hvor meget', 'hvor høj', 'hvor højt', 'how many', 'how much', 'how high'];
+const HOW_MUCH = phrases(['hvor mange', 'hvor meget', 'hvor høj', 'hvor højt', 'how many', 'how much', 'how high']);
 const PERIOD_WORDS = set(['periode', 'perioden', 'tidsramme', 'tidsrammen', 'senest', 'deadline', 'frist', 'fristen', 'period', 'window', 'due']);
 const WHEN = set(['hvornår', 'when']);
 const DONE_WORDS = set(['gennemført', 'gennemføres', 'nået', 'nås', 'færdig', 'klar', 'opfyldt', 'done', 'met', 'completed', 'reached', 'være']);
-const HOW_OFTEN = ['hvor ofte', 'how often', 'hvor tit'];
-const TO_WHOM = ['til hvem', 'to whom'];
+const HOW_OFTEN = phrases(['hvor ofte', 'how often', 'hvor tit']);
+const TO_WHOM = phrases(['til hvem', 'to whom']);
 
 /** Every fact word, for the vocabulary compounds split against ("afrapporterings|frister"). */
 export function factVocabulary(): string[] {
-  return [BASELINE, METHOD, MEASURED_HOW, SOURCE, SEGMENTS, REPORTING_STEMS, LATEST_WORDS, TARGET_WORDS, PERIOD_WORDS, DONE_WORDS, SIGNED, RESPONSIBLE, EXTENSION, PARTIES, MUNICIPALITIES, DUTIES].flatMap((s) => [...s]);
+  return [PURPOSE, BASELINE, METHOD, MEASURED_HOW, SOURCE, SEGMENTS, REPORTING_STEMS, LATEST_WORDS, TARGET_WORDS, PERIOD_WORDS, DONE_WORDS, SIGNED, RESPONSIBLE, EXTENSION, PARTIES, MUNICIPALITIES, DUTIES].flatMap((s) => [...s]);
 }
 
 /** "målet for NPS", "NPS-målet", "kendskabsmålet": the word mål/målet as a thing asked about, not a marker before an id. */
@@ -94,7 +101,8 @@ function asksForTarget(q: QuestionWords): boolean {
     // a compound ending in -mål(et): kendskabsmålet, NPS-målet (tokenised nps + målet above)
     if (t.length > 6 && /maal(et)?$/.test(t) && q.stems[i] !== undefined && [...(q.stems[i] as ReadonlySet<string>)].some((s) => TARGET_STEMS.has(s) && s !== t)) return true;
   }
-  return hasAnyPhrase(q, HOW_MUCH) && hasWord(q, SHALL);
+  // "hvad skal NPS være?", "hvor mange procent skal svare …"
+  return hasWord(q, SHALL) && (hasAnyPhrase(q, HOW_MUCH) || q.tokens.includes('vaere') || q.tokens.includes('be'));
 }
 
 /**
@@ -102,10 +110,11 @@ function asksForTarget(q: QuestionWords): boolean {
  * Order matters: "hvem måler …" is who, "hvordan måles …" is the method, "hvornår skal … afrapporteres" is reporting.
  */
 export function goalFactOf(q: QuestionWords): GoalFact | undefined {
+  if (hasWord(q, PURPOSE)) return 'purpose';
   if (hasWord(q, BASELINE)) return 'baseline';
   if (hasWord(q, SEGMENTS)) return 'segments';
   if (hasStem(q, REPORTING_STEMS) || hasAnyPhrase(q, HOW_OFTEN) || hasAnyPhrase(q, TO_WHOM)) return 'reporting';
-  if (hasWord(q, SOURCE) || (hasWord(q, WHO) && (hasWord(q, MEASURED_HOW) || hasWord(q, METHOD)))) return 'measured-by';
+  if (hasWord(q, SOURCE) || (hasWord(q, WHO) && (hasWord(q, MEASURED_HOW) || hasWord(q, METHOD))) || (hasWord(q, WHO_PERSON) && hasWord(q, MEASURING))) return 'measured-by';
   if (hasWord(q, METHOD) || (hasWord(q, MEASURED_HOW) && q.tokens.some((t) => t === 'hvordan' || t === 'how'))) return 'method';
   if (hasWord(q, PERIOD_WORDS) || (hasWord(q, WHEN) && (hasWord(q, DONE_WORDS) || hasWord(q, SHALL)))) return 'period';
   if (hasAnyPhrase(q, LATEST) || hasWord(q, LATEST_WORDS)) return 'latest';
@@ -122,8 +131,9 @@ const RESPONSIBLE = set(['ansvar', 'ansvaret', 'ansvarlig', 'ansvarlige', 'respo
 const EXTENSION = set(['forlænge', 'forlænges', 'forlængelse', 'forlængelsen', 'forlænget', 'fornyes', 'fornyelse', 'extension', 'extend', 'extended', 'renewed']);
 const PARTIES = set(['parter', 'parterne', 'parties', 'part']);
 const MUNICIPALITIES = set(['kommuner', 'kommunerne', 'kommune', 'municipalities']);
-const CONTRACT_PERIOD = ['i kraft', 'in force', 'hvor længe', 'how long', 'udløber', 'ophører', 'expires', 'gælder kontrakten', 'kontraktperiode', 'kontraktperioden'];
-const MEETING_RHYTHM = ['hvor ofte', 'how often', 'hvor tit', 'hvem deltager', 'who attends', 'deltagere', 'møderytme', 'møderytmen'];
+const CONTRACT_PERIOD = phrases(['i kraft', 'in force', 'hvor længe', 'how long', 'udløber', 'ophører', 'expires', 'gælder kontrakten', 'kontraktperiode', 'kontraktperioden']);
+const CONTRACT_WHEN = set(['periode', 'perioden', 'start', 'starter', 'slutter', 'begynder', 'period', 'hvornår', 'when']);
+const MEETING_RHYTHM = phrases(['hvor ofte', 'how often', 'hvor tit', 'hvem deltager', 'who attends', 'deltagere', 'møderytme', 'møderytmen']);
 
 /** A fact about the contract as a whole, or undefined. `aboutContract`: a contract word is in the question. */
 export function contractFactOf(q: QuestionWords, aboutContract: boolean, aboutMeeting: boolean): ContractFact | undefined {
@@ -133,7 +143,7 @@ export function contractFactOf(q: QuestionWords, aboutContract: boolean, aboutMe
   if (hasWord(q, EXTENSION)) return 'extension';
   if (hasWord(q, PARTIES)) return 'parties';
   if (hasWord(q, MUNICIPALITIES)) return 'municipalities';
-  if (hasAnyPhrase(q, CONTRACT_PERIOD) || (aboutContract && hasWord(q, set(['periode', 'perioden', 'start', 'starter', 'slutter', 'begynder', 'period', 'hvornår', 'when'])))) return 'period';
+  if (hasAnyPhrase(q, CONTRACT_PERIOD) || (aboutContract && hasWord(q, CONTRACT_WHEN))) return 'period';
   // "hvem rapporterer vi til, og hvor ofte?": the house's general duties (no goal named)
   if (hasStem(q, REPORTING_STEMS) && (aboutContract || hasStem(q, DUTIES) || ['vi', 'we', 'vores', 'our'].some((w) => q.tokens.includes(w)))) return 'reporting';
   return undefined;
@@ -147,8 +157,8 @@ const BEHIND = set(['bagud', 'halter', 'problemer', 'behind', 'problems', 'troub
 const MET = set(['opfyldt', 'opfyldte', 'nået', 'met', 'achieved', 'reached', 'indfriet']);
 const NOT = set(['ikke', 'not', 'uopfyldte']);
 const PARTLY = set(['delvist', 'delvis', 'partly', 'partially']);
-const ON_TRACK = ['på vej', 'on track', 'på sporet'];
-const NO_DATA = ['ingen data', 'no data', 'mangler data', 'manglende data', 'missing data', 'uden data', 'mangler vi data', 'mangler der data', 'mangler der målinger', 'mangler målinger', 'mangler måling', 'uden måling', 'uden målinger', 'ingen måling', 'ingen målinger', 'data mangler', 'lacking data'];
+const ON_TRACK = phrases(['på vej', 'on track', 'på sporet']);
+const NO_DATA = phrases(['ingen data', 'no data', 'mangler data', 'manglende data', 'missing data', 'uden data', 'mangler vi data', 'mangler der data', 'mangler vi at indberette', 'mangler at blive indberettet', 'mangler indberetning', 'ikke indberettet', 'mangler der målinger', 'mangler målinger', 'mangler måling', 'uden måling', 'uden målinger', 'ingen måling', 'ingen målinger', 'data mangler', 'lacking data']);
 const AWAITING = set(['afventer', 'afventende', 'awaiting', 'pending']);
 const LIST_WORDS = set(['hvilke', 'hvilket', 'which', 'liste', 'list', 'alle', 'all', 'mål', 'målene', 'goals', 'kpier', 'målepunkter', 'nogen', 'any']);
 
@@ -178,15 +188,23 @@ const MEASURERS: ReadonlyArray<{ words: ReadonlySet<string>; who: MeasuredBy[]; 
   { words: set(['kl']), who: ['kl-erhvervsstyrelsen'], name: 'KL' },
   { words: set(['erhvervsstyrelsen', 'erhvervsstyrelsens', 'ens', 'danish business authority']), who: ['erhvervsstyrelsen-survey', 'brugerevaluering', 'kl-erhvervsstyrelsen'], name: 'Erhvervsstyrelsen' },
 ];
-const SELF = ['vi selv', 'huset selv', 'erhvervshuset selv', 'vi måler', 'måler vi', 'we measure'];
+const SELF = phrases(['vi selv', 'huset selv', 'erhvervshuset selv', 'vi måler', 'måler vi', 'we measure']);
 
 /** "hvad måler Erhvervsstyrelsen?", "hvilke mål opgøres i brugerevalueringen?", "hvad måler vi selv?". */
 export function measuredByFilterOf(q: QuestionWords): GoalFilter | undefined {
-  const measures = hasWord(q, MEASURED_HOW) || hasWord(q, METHOD) || hasWord(q, set(['opgør', 'måling', 'målinger', 'survey', 'spørgeskema', 'spørgeskemaet']));
+  const measures = hasWord(q, MEASURED_HOW) || hasWord(q, METHOD) || hasWord(q, MEASURING);
   for (const m of MEASURERS) {
     if (hasWord(q, m.words) && (measures || m.who.includes('brugerevaluering') || m.who.includes('crm') || m.who.includes('registerdata'))) return { by: 'measured-by', who: m.who, name: m.name };
   }
   if (hasAnyPhrase(q, SELF)) return { by: 'measured-by', who: ['erhvervshuset', 'crm'], name: 'Erhvervshus Sydjylland selv' };
+  return undefined;
+}
+
+/** "hvilke mål afrapporterer Erhvervsstyrelsen?": the goals whose reporting duties name that sender. */
+export function reporterFilterOf(q: QuestionWords): GoalFilter | undefined {
+  if (!hasStem(q, REPORTING_STEMS)) return undefined;
+  if (hasWord(q, set(['erhvervsstyrelsen', 'erhvervsstyrelsens', 'ens']))) return { by: 'reported-by', from: 'Erhvervsstyrelsen' };
+  if (hasAnyPhrase(q, SELF) || hasWord(q, set(['huset', 'erhvervshuset', 'vi']))) return { by: 'reported-by', from: 'Erhvervshus Sydjylland' };
   return undefined;
 }
 
@@ -196,23 +214,21 @@ const GOAL_NOUNS = set(['mål', 'målene', 'goals', 'goal', 'delmål']);
 
 /** "de nationale mål", "lokale mål" — not "nationale klynger" (a topic of mål 10). */
 export function scopeFilterOf(q: QuestionWords): GoalFilter | undefined {
-  for (let i = 0; i + 1 < q.tokens.length; i++) {
-    const next = q.tokens[i + 1] as string;
-    if (!GOAL_NOUNS.has(next)) continue;
-    if (NATIONAL.has(q.tokens[i] as string)) return { by: 'scope', scope: 'national' };
-    if (LOCAL.has(q.tokens[i] as string)) return { by: 'scope', scope: 'local' };
-  }
+  // The caller asks only when no goal or topic matched, so "nationale klynger" (mål 10) never gets here.
+  if (!hasWord(q, GOAL_NOUNS)) return undefined;
+  if (hasWord(q, NATIONAL)) return { by: 'scope', scope: 'national' };
+  if (hasWord(q, LOCAL)) return { by: 'scope', scope: 'local' };
   return undefined;
 }
 
-const RANGES: ReadonlyArray<{ phrases: readonly string[]; range: DeadlineRange }> = [
-  { phrases: ['inden jul', 'før jul', 'til jul', 'before christmas', 'by christmas', 'inden juleferien'], range: 'before-christmas' },
-  { phrases: ['næste kvartal', 'kommende kvartal', 'next quarter'], range: 'next-quarter' },
-  { phrases: ['dette kvartal', 'i kvartalet', 'this quarter', 'kvartalet'], range: 'this-quarter' },
-  { phrases: ['næste måned', 'kommende måned', 'next month'], range: 'next-month' },
-  { phrases: ['denne måned', 'i måneden', 'this month'], range: 'this-month' },
-  { phrases: ['næste år', 'next year'], range: 'next-year' },
-  { phrases: ['i år', 'resten af året', 'inden nytår', 'før nytår', 'this year', 'inden årets udgang'], range: 'this-year' },
+const RANGES: ReadonlyArray<{ phrases: Phrases; range: DeadlineRange }> = [
+  { phrases: phrases(['inden jul', 'før jul', 'til jul', 'before christmas', 'by christmas', 'inden juleferien']), range: 'before-christmas' },
+  { phrases: phrases(['næste kvartal', 'kommende kvartal', 'next quarter']), range: 'next-quarter' },
+  { phrases: phrases(['dette kvartal', 'i kvartalet', 'this quarter', 'kvartalet']), range: 'this-quarter' },
+  { phrases: phrases(['næste måned', 'kommende måned', 'next month']), range: 'next-month' },
+  { phrases: phrases(['denne måned', 'i måneden', 'this month']), range: 'this-month' },
+  { phrases: phrases(['næste år', 'next year']), range: 'next-year' },
+  { phrases: phrases(['i år', 'resten af året', 'inden nytår', 'før nytår', 'this year', 'inden årets udgang']), range: 'this-year' },
 ];
 const DUE = set(['nå', 'nås', 'frist', 'frister', 'fristerne', 'deadline', 'deadlines', 'due', 'afleveres', 'afrapporteres', 'klar', 'done']);
 
@@ -227,8 +243,8 @@ export function deadlineRangeOf(q: QuestionWords, deadlineWord: boolean): Deadli
 
 const GREETINGS = set(['hej', 'hejsa', 'davs', 'goddag', 'godmorgen', 'godaften', 'hallo', 'hi', 'hello', 'hey']);
 const THANKS = set(['tak', 'tusind', 'thanks', 'thank', 'super', 'fint', 'godt', 'perfekt', 'great', 'nice', 'ok', 'okay']);
-const HOW_ARE_YOU = ['har du det', 'går det med dig', 'how are you', 'hvem er du', 'who are you'];
-const SMALL_TALK_FILL = set(['hvordan', 'du', 'det', 'mange', 'så', 'meget', 'you', 'very', 'much', 'med', 'dig', 'er', 'og', 'der', 'godt', 'how', 'are', 'a', 'lot', 'for', 'hjælpen', 'the', 'help', 'målbot', 'bot', 'igen', 'dejligt']);
+const HOW_ARE_YOU = phrases(['har du det', 'går det med dig', 'how are you', 'hvem er du', 'who are you']);
+const SMALL_TALK_FILL = set(['arbejde', 'i', 'dag', 'idag', 'today', 'work', 'job', 'hvordan', 'du', 'det', 'mange', 'så', 'meget', 'you', 'very', 'much', 'med', 'dig', 'er', 'og', 'der', 'godt', 'how', 'are', 'a', 'lot', 'for', 'hjælpen', 'the', 'help', 'målbot', 'bot', 'igen', 'dejligt']);
 
 /** Only greetings, thanks or "hvordan har du det?": small talk, not a question about the contract. */
 export function isSmallTalk(q: QuestionWords): boolean {

@@ -37,6 +37,8 @@ interface TopicEntry {
 
 export interface TopicIndex {
   entries: readonly TopicEntry[];
+  /** Entries by each stem of their first word: a question only tries the entries its words can start. */
+  byFirstStem: ReadonlyMap<string, readonly TopicEntry[]>;
   /** Stems and folded forms of every word of the contract's text and the parser's lists: compound parts must be in it. */
   vocabulary: ReadonlySet<string>;
   /** Folded single words a typo may stand for. */
@@ -49,6 +51,8 @@ export interface TopicHit {
   goalIds: readonly string[];
   /** Index of the first word of the match. */
   at: number;
+  /** How many words it spans. */
+  length: number;
 }
 
 const MIN_STEM = 5;
@@ -157,7 +161,9 @@ export function topicIndexFor(contract: Pick<ContractData, 'goals'>, parserWords
     })));
   }
 
-  const index: TopicIndex = { entries, vocabulary, typoTargets, kpiWords };
+  const byFirstStem = new Map<string, TopicEntry[]>();
+  for (const e of entries) for (const stem of e.words[0] ?? []) byFirstStem.set(stem, [...(byFirstStem.get(stem) ?? []), e]);
+  const index: TopicIndex = { entries, byFirstStem, vocabulary, typoTargets, kpiWords };
   indexCache.set(goals, index);
   return index;
 }
@@ -239,8 +245,12 @@ function intersects(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
 
 /** The best topic match (rules in the file comment), or undefined. */
 export function findTopic(q: QuestionWords, index: TopicIndex): TopicHit | undefined {
+  const candidates = new Set<TopicEntry>();
+  for (const stems of q.stems) for (const stem of stems) for (const e of index.byFirstStem.get(stem) ?? []) candidates.add(e);
   let best: { entry: TopicEntry; at: number } | undefined;
+  // In index order, as before: among equally long phrases the earliest match wins, then the first entry.
   for (const entry of index.entries) {
+    if (!candidates.has(entry)) continue;
     if (best && entry.size < best.entry.size) continue;
     for (let i = 0; i + entry.words.length <= q.stems.length; i++) {
       if (best && entry.size === best.entry.size && i >= best.at) break;
@@ -250,7 +260,24 @@ export function findTopic(q: QuestionWords, index: TopicIndex): TopicHit | undef
       }
     }
   }
-  return best === undefined ? undefined : { goalIds: best.entry.goalIds, at: best.at };
+  return best === undefined ? undefined : { goalIds: best.entry.goalIds, at: best.at, length: best.entry.words.length };
+}
+
+/**
+ * Every topic in the question, in the order written: the best match, then the best among the words
+ * left, and so on ("kendskabet og tilfredsheden" → mål 1, mål 3). At most `limit` matches.
+ */
+export function findTopics(q: QuestionWords, index: TopicIndex, limit = 6): TopicHit[] {
+  const stems = [...q.stems];
+  const hits: TopicHit[] = [];
+  const none: ReadonlySet<string> = new Set();
+  while (hits.length < limit) {
+    const hit = findTopic({ tokens: q.tokens, stems }, index);
+    if (hit === undefined) break;
+    hits.push(hit);
+    for (let i = hit.at; i < hit.at + hit.length; i++) stems[i] = none;
+  }
+  return hits.sort((a, b) => a.at - b.at);
 }
 
 /** The one KPI of a goal whose label the question's words meet most ("NPS" → 3b), or undefined. */

@@ -32,5 +32,7 @@ export function deadlineReminderCard(input: DeadlineReminderInput): AdaptiveCard
   const body: CardElement[] = [];
   if (input.lateText !== undefined) body.push(textBlock(`Forsinket: ${input.lateText}`, { color: 'attention', weight: 'Bolder' }));
   body.push(textBlock(heading, { size: 'Medium', weight: 'Bolder' }), { type: 'FactSet', facts });
-  return adaptiveCard(body, [executeAction('Vis alle frister', CARD_VERBS.showDeadlines, {})], heading);
+  // The final report to KKR: the report itself is one press away (features/report).
+  const report = d.kkrReport === true ? [executeAction('Lav rapport', CARD_VERBS.makeReport, d.contractYear !== undefined ? { year: String(d.contractYear) } : {})] : [];
+  return adaptiveCard(body, [...report, executeAction('Vis alle frister', CARD_VERBS.showDeadlines, {})], heading);
 }

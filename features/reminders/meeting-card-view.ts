@@ -47,6 +47,8 @@ export interface MeetingCardView {
   kpisWithoutData: AgendaKpi[];
   /** Deadlines within the next 30 days. */
   deadlines: AgendaDeadline[];
+  /** A report to KKR is due within them: the card offers "Lav rapport" for that contract year ({} when the year is not known). */
+  reportDue: { year?: string } | undefined;
   /** "pr. 10. marts 2026". */
   asOf: string;
   demo: boolean;
@@ -112,8 +114,9 @@ export function buildMeetingCardView(input: MeetingCardInput): MeetingCardView {
   }
 
   const horizon = addDays(today, AGENDA_DEADLINE_DAYS);
-  const deadlines = input.deadlines
-    .filter((d) => d.to >= today && d.from <= horizon)
+  const upcoming = input.deadlines.filter((d) => d.to >= today && d.from <= horizon);
+  const kkr = upcoming.find((d) => d.kkrReport === true);
+  const deadlines = upcoming
     .map((d) => ({ when: escapeMarkdown(deadlineWhen(d)), title: escapeMarkdown(`${d.title} (${d.responsible})`) }));
 
   return {
@@ -128,6 +131,7 @@ export function buildMeetingCardView(input: MeetingCardInput): MeetingCardView {
     goalsAtRisk,
     kpisWithoutData,
     deadlines,
+    reportDue: kkr === undefined ? undefined : kkr.contractYear !== undefined ? { year: String(kkr.contractYear) } : {},
     asOf: `pr. ${formatDate(today)}`,
     demo,
   };

@@ -56,5 +56,6 @@ export function meetingCard(view: MeetingCardView): AdaptiveCard {
     ),
     textBlock(`Status ${view.asOf}.`, { isSubtle: true, size: 'Small', spacing: 'Medium' }),
   );
-  return adaptiveCard(body, [executeAction('Vis oversigt', CARD_VERBS.showOverview, {}), executeAction('Vis frister', CARD_VERBS.showDeadlines, {})], `${view.title}: ${view.when}`);
+  const report = view.reportDue === undefined ? [] : [executeAction('Lav rapport', CARD_VERBS.makeReport, view.reportDue.year !== undefined ? { year: view.reportDue.year } : {})];
+  return adaptiveCard(body, [...report, executeAction('Vis oversigt', CARD_VERBS.showOverview, {}), executeAction('Vis frister', CARD_VERBS.showDeadlines, {})], `${view.title}: ${view.when}`);
 }

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
 import { trendSvg, type TrendChartInput } from '../../cards/trend-chart';
 
-/** Pixels per SVG unit: the 360 × 200 chart becomes 1080 × 600, sharp in print. */
-const SCALE = 2.5;
+/** Pixels per SVG unit: the 360 × 200 chart becomes 720 × 400, sharp at the 12 cm it is printed (PNG encoding is most of the cost). */
+const SCALE = 2;
 
 /** Fonts tried in order; loading one file is ten times faster than scanning every system font. */
 const FONT_FILES = [

@@ -4,7 +4,7 @@ import type { Measurement } from '../../core/measurement';
 import type { LatestExplanation } from '../../core/ports/explanation-store';
 import type { Status } from '../../core/status-types';
 import type { GoalStatus, KpiStatus } from '../../core/status-rules';
-import { isDoneKind } from '../../core/status-rules';
+import { isDoneKind, needsExplanation } from '../../core/status-rules';
 import { formatDate, formatDateTime, formatKpiLevel, formatKpiValue } from '../../core/danish-format';
 import type { TrendChartInput } from '../../cards/trend-chart';
 import { judgeGoal } from '../status/goal-status-view';
@@ -126,12 +126,7 @@ export interface ReportInput {
   timeZone: string;
 }
 
-/** Goals with these verdicts are on course or done; every other one needs an explanation to KKR. */
-const NEEDS_NO_EXPLANATION: readonly Status[] = ['opfyldt', 'på vej'];
-
-export function needsExplanation(status: Status): boolean {
-  return !NEEDS_NO_EXPLANATION.includes(status);
-}
+export { needsExplanation };
 
 const VERDICT_ORDER: readonly Status[] = ['ikke opfyldt', 'i risiko', 'ingen data', 'delvist opfyldt', 'afventer måling', 'på vej', 'opfyldt'];
 

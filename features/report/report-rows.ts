@@ -5,7 +5,7 @@ import { classifyRow, isDoneKind } from '../../core/status-rules';
 
 /** Readings per series the report draws (the most recent ones), as on the history card. */
 export const REPORT_CHART_POINTS = 24;
-const PAGE_SIZE = 200;
+const PAGE_SIZE = 1000;
 
 /**
  * The rows a report of `contract` on `asOf` needs, read series by series one indexed page at a
@@ -23,12 +23,17 @@ export async function readReportRows(store: Pick<MeasurementStore, 'listSeriesPa
         let before: { measuredOn: string; id: number } | null = null;
         let kept = 0;
         let decided = false;
+        // Rows of a series share a few period texts: classify each (period, day) once, not per row.
+        const counted = new Map<string, boolean>();
         while (kept < maxPoints || !decided) {
           const page = await store.listSeriesPage(contract.id, kpi.id, segment, before, PAGE_SIZE);
           for (const m of page) {
             if (m.measuredOn > asOf) continue;
             const usable = isDoneKind(kpi) ? typeof m.done === 'boolean' : typeof m.value === 'number';
-            const counts = usable && classifyRow(kpi, m).kind === 'counts';
+            const key = `${m.period}\u0000${m.measuredOn}`;
+            let inWindow = counted.get(key);
+            if (inWindow === undefined) counted.set(key, (inWindow = classifyRow(kpi, m).kind === 'counts'));
+            const counts = usable && inWindow;
             if (kept < maxPoints || (counts && !decided)) {
               out.push(m);
               kept++;

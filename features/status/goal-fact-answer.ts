@@ -11,7 +11,7 @@ import { frequencyWords } from './reporting-frequency';
 import { buildGoalStatusView } from './goal-status-view';
 
 /** The facts a focused answer can give (features/ask/question-facts.ts names the words for them). */
-export type GoalFactKind = 'target' | 'baseline' | 'period' | 'method' | 'measured-by' | 'segments' | 'reporting' | 'latest';
+export type GoalFactKind = 'target' | 'baseline' | 'period' | 'method' | 'measured-by' | 'segments' | 'reporting' | 'latest' | 'purpose';
 
 export interface GoalFactInput {
   contract: ContractData;
@@ -96,6 +96,8 @@ function factLines(input: GoalFactInput, goal: Goal, kpis: readonly Kpi[]): stri
       const lines = [...new Set([goal, ...subGoals(contract, goal.id)].flatMap((g) => g.reporting.map(reportingLine)))];
       return lines.length > 0 ? lines : [`Kontrakten nævner ingen særskilt afrapportering for mål ${goal.id}.`];
     }
+    case 'purpose':
+      return [goal.purpose];
     case 'latest': {
       const view = buildGoalStatusView(contract, goal.id, input.measurements, input.today);
       if (view === null) return [];
@@ -115,6 +117,7 @@ const HEADINGS: Record<GoalFactKind, { da: string; en: string }> = {
   segments: { da: 'Segmenter', en: 'Segments' },
   reporting: { da: 'Afrapportering', en: 'Reporting' },
   latest: { da: 'Seneste måling', en: 'Latest measurement' },
+  purpose: { da: 'Formål', en: 'Purpose' },
 };
 
 /**

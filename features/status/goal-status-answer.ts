@@ -8,6 +8,7 @@ import { CARD_VERBS } from '../../core/card-verbs';
 import { withRefresh } from '../../cards/with-refresh';
 import { formKindsOf } from '../../core/form-kind';
 import { kpisOfGoal } from '../../goals/contract-queries';
+import { escapeMarkdown } from '../../cards/escape-markdown';
 
 export interface GoalStatusDeps {
   contract: ContractData;
@@ -17,16 +18,24 @@ export interface GoalStatusDeps {
   today: string;
   /** Who the card is drawn for (core/card-viewer.ts); default a reader. */
   viewer?: CardViewer;
+  /** The goal's explanation to KKR (features/report), plain text; shown on the card. */
+  explanation?: { text: string; byline: string };
+  /** Whether explanations can be written here (a report store is configured); default false. */
+  explanationsOn?: boolean;
 }
 
 /**
  * "status mål 4?": the goal's status card, or undefined when the contract has no such goal
  * (the asking side says so in its own words).
  */
-export function goalStatusAnswer(goalId: string, { contract, measurements, today, viewer = READER_VIEWER }: GoalStatusDeps): Reply | undefined {
+export function goalStatusAnswer(goalId: string, { contract, measurements, today, viewer = READER_VIEWER, explanation, explanationsOn = false }: GoalStatusDeps): Reply | undefined {
   const view = buildGoalStatusView(contract, goalId, measurements, today);
   if (view === null) return undefined;
-  const card = goalStatusCard(view, { updateKinds: viewer.mayRecord ? formKindsOf(kpisOfGoal(contract, view.goalId)) : [] });
+  const card = goalStatusCard(
+    view,
+    { updateKinds: viewer.mayRecord ? formKindsOf(kpisOfGoal(contract, view.goalId)) : [], mayExplain: viewer.mayRecord && explanationsOn },
+    explanation === undefined ? undefined : { text: escapeMarkdown(explanation.text), byline: escapeMarkdown(explanation.byline) },
+  );
   const shared = viewer.shared ? withRefresh(card, CARD_VERBS.refreshCard, { view: 'status', goalId: view.goalId }, viewer.refreshUserIds) : card;
   return cardReply(shared, `${view.heading}: ${view.status.label}`);
 }

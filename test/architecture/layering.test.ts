@@ -31,7 +31,8 @@ const MAY_IMPORT: Readonly<Record<Room, readonly Room[]>> = {
   graph: ['core', 'goals', 'config'],
   teams: ['core', 'goals', 'config'],
   http: ['core', 'goals', 'config'],
-  app: ['goals', 'core', 'cards', 'config', 'features/status', 'features/measurements', 'features/reminders', 'features/report', 'features/ask', 'store', 'graph', 'teams', 'http'],
+  telemetry: ['core'],
+  app: ['goals', 'core', 'cards', 'config', 'features/status', 'features/measurements', 'features/reminders', 'features/report', 'features/ask', 'store', 'graph', 'teams', 'http', 'telemetry'],
 };
 /** On top of everything: they may import any source room (bench also the test helpers it reuses). */
 const TOP: Readonly<Record<Room, readonly Room[]>> = {
@@ -47,6 +48,7 @@ const SDK_HOME: readonly { readonly pattern: RegExp; readonly room: Room }[] = [
   { pattern: /^(pg|better-sqlite3)(\/|$)/, room: 'store' },
   { pattern: /^(@microsoft\/microsoft-graph-client|@azure\/identity)(\/|$)/, room: 'graph' },
   { pattern: /^pino(\/|$)/, room: 'app' },
+  { pattern: /^(@azure\/monitor-opentelemetry|@opentelemetry\/)/, room: 'telemetry' },
 ];
 
 /** Test folders that are about the whole bot, not one room. */

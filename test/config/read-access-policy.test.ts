@@ -75,3 +75,38 @@ describe('STAFF_USERS and ADMIN_USERS', function () {
     });
   });
 });
+
+describe('STAFF_GROUP_IDS and ADMIN_GROUP_IDS', function () {
+  const GROUP = 'AAAAAAAA-0000-4000-8000-000000000001';
+  const GRAPH = { GRAPH_TENANT_ID: '11111111-2222-3333-4444-555555555555', GRAPH_CLIENT_ID: '66666666-7777-8888-9999-000000000000', GRAPH_CLIENT_SECRET: 'x' };
+
+  it('reads group object ids, lower-cased', function () {
+    const { policy, problems } = readAccessPolicy({ STAFF_GROUP_IDS: ` ${GROUP} ,`, ADMIN_GROUP_IDS: '' });
+    assert.deepEqual(problems, []);
+    assert.deepEqual([...(policy.staffGroupIds ?? [])], [GROUP.toLowerCase()]);
+    assert.deepEqual([...(policy.adminGroupIds ?? [])], []);
+  });
+
+  it('refuses what is not a group object id, and groups without Microsoft Graph, all in one report', function () {
+    assert.throws(
+      () => readConfig({ STAFF_GROUP_IDS: 'Medarbejdere', ADMIN_GROUP_IDS: GROUP }),
+      (err: unknown) =>
+        err instanceof ConfigError &&
+        err.problems.some((p) => p.startsWith('STAFF_GROUP_IDS: "Medarbejdere" er ikke et gruppe-objekt-id (GUID)')) &&
+        err.problems.some((p) => p.startsWith('STAFF_GROUP_IDS/ADMIN_GROUP_IDS: gruppemedlemskab slås op i Microsoft Graph, som er slået fra')),
+    );
+    assert.equal(readConfig({ ADMIN_GROUP_IDS: GROUP, ...GRAPH }).access.adminGroupIds?.has(GROUP.toLowerCase()), true);
+  });
+});
+
+describe('roleOf with groups', function () {
+  const policy = { ...readAccessPolicy({ STAFF_GROUP_IDS: 'aaaaaaaa-0000-4000-8000-000000000001', ADMIN_GROUP_IDS: 'aaaaaaaa-0000-4000-8000-000000000002' }).policy };
+  const user = (groupIds?: string[]): TurnInfo['user'] => ({ id: '29:x', aadObjectId: '6f2b2c9e-2f60-4b7e-9d47-0a3f5c1e9b11', name: 'X', groupIds });
+  it('a staff group makes staff, an admin group admin, no checked group (or none checked) a reader', function () {
+    assert.equal(roleOf(user(['AAAAAAAA-0000-4000-8000-000000000001']), policy), 'staff');
+    assert.equal(roleOf(user(['aaaaaaaa-0000-4000-8000-000000000001', 'aaaaaaaa-0000-4000-8000-000000000002']), policy), 'admin');
+    assert.equal(roleOf(user([]), policy), 'reader');
+    assert.equal(roleOf(user(undefined), policy), 'reader');
+    assert.equal(roleOf(user(['bbbbbbbb-0000-4000-8000-000000000009']), policy), 'reader');
+  });
+});

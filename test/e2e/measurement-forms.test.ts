@@ -419,7 +419,7 @@ function describeMeasurementForms(label: string, makeStore: TestDatabaseFactory)
         const message = messageFrom(await invoke(staffForm.verb, staffForm.data, ERIK_DIRECTOR));
         assert.equal(
           message,
-          'Beklager – kun medarbejdere i Erhvervshus Sydjylland med indberetningsret kan gemme eller rette målinger. Du kan stadig se status og historik. Kontakt botens administrator, hvis du skal have adgang.',
+          'Beklager – kun medarbejdere i Erhvervshus Sydjylland med indberetningsret kan gemme eller rette målinger. Du kan stadig se status og historik. Kontakt botens administrator, hvis du skal have adgang. Administratoren skal bruge dit Entra-objekt-id: e5555555-5555-4555-8555-555555555555.',
         );
         assert.deepEqual(await rows(), []);
       });

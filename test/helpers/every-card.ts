@@ -157,7 +157,7 @@ export function everyCard(): NamedCard[] {
   const ids = contract.goals.map((g) => g.id);
   add('several-3-4', severalGoalsCard(contract, ['3', '4'], ['11'], latest, TODAY, 'målene er 1–10, 9a–9d'));
   add('several-all', severalGoalsCard(contract, ids, [], latest, TODAY, 'målene er 1–10, 9a–9d'));
-  const facts: GoalFactKind[] = ['target', 'baseline', 'period', 'method', 'measured-by', 'segments', 'reporting', 'latest'];
+  const facts: GoalFactKind[] = ['target', 'baseline', 'period', 'method', 'measured-by', 'segments', 'reporting', 'latest', 'purpose'];
   for (const goalId of ['3', '6', '9']) for (const fact of facts) add(`fact-${goalId}-${fact}`, goalFactCard({ contract, goalId, fact, measurements: latest, today: TODAY })!);
   add('fact-3b-target-en', goalFactCard({ contract, goalId: '3', kpiId: '3b', fact: 'target', measurements: latest, today: TODAY, language: 'en' })!);
   const contractFacts: ContractFactKind[] = ['period', 'signed', 'responsible', 'extension', 'parties', 'municipalities', 'meeting', 'reporting'];

@@ -16,6 +16,8 @@ import { graphBodyProblems } from './graph-schema';
  *          time (type "exception"), organiser-cancelled ones left out and listed on the master,
  *          isCancelled ones flagged; paged with @odata.nextLink ($skip) like Graph
  * - POST   /users/{u}/teamwork/sendActivityNotification   204; 404 unknown user, 403 app not installed
+ * - POST   /users/{u}/checkMemberGroups   {groupIds ≤ 20} → {value: the ids the user is a transitive
+ *          member of} (groups may hold groups: `groupMembers`); 400 above 20 ids, 404 unknown user
  *
  * Every request is recorded. Request bodies are checked against Graph's type mappings
  * (graph-schema.ts): a wrong property name or enum value is answered 400 like Graph's
@@ -102,6 +104,8 @@ export class FakeGraphServer {
   readonly notifications: SentNotification[] = [];
   /** Users that exist; `installed` = the Teams app is installed for them. Others get 404. */
   readonly users = new Map<string, { installed: boolean }>();
+  /** Group object id → its direct members (user object ids or other group ids), for checkMemberGroups. */
+  readonly groupMembers = new Map<string, Set<string>>();
   /** Activity types with their template parameter names, as the manifest declares them. */
   declaredActivityTypes = new Map<string, string[]>();
   /** calendarView page size cap (Graph's default page is 10). */
@@ -231,6 +235,7 @@ export class FakeGraphServer {
   private route(method: string, path: string, query: Record<string, string>, body: unknown, headers: http.IncomingHttpHeaders): { status: number; json?: unknown } {
     let m: RegExpExecArray | null;
     if ((m = /^\/users\/([^/]+)\/teamwork\/sendActivityNotification$/.exec(path)) && method === 'POST') return this.sendActivity(m[1]!, body);
+    if ((m = /^\/users\/([^/]+)\/checkMemberGroups$/.exec(path)) && method === 'POST') return this.checkMemberGroups(m[1]!, body);
     if ((m = /^\/users\/([^/]+)\/calendarView$/.exec(path)) && method === 'GET') return this.calendarView(m[1]!, query, headers);
     if ((m = /^\/users\/([^/]+)\/events$/.exec(path))) {
       if (method === 'POST') return this.postEvent(body);
@@ -473,6 +478,27 @@ export class FakeGraphServer {
     if (m === null || master === undefined) return { status: 404, json: graphError('ErrorItemNotFound', 'The specified object was not found in the store.') };
     master.cancelled.add(m[2]!);
     return { status: 202 };
+  }
+
+  // ---- group membership ----------------------------------------------------------------------
+
+  private checkMemberGroups(userId: string, body: unknown): { status: number; json?: unknown } {
+    const invalid = this.checkBody('checkMemberGroups', body);
+    if (invalid !== undefined) return invalid;
+    const groupIds = (body as { groupIds?: unknown }).groupIds;
+    if (!Array.isArray(groupIds) || !groupIds.every((g) => typeof g === 'string')) return { status: 400, json: graphError('BadRequest', 'groupIds must be a collection of strings') };
+    if (groupIds.length > 20) return { status: 400, json: graphError('Request_BadRequest', 'The number of groupIds must not exceed 20.') };
+    const user = userId.toLowerCase();
+    if (!this.users.has(user)) return { status: 404, json: graphError('Request_ResourceNotFound', `Resource '${userId}' does not exist or one of its queried reference-property objects are not present.`) };
+    // Transitive: a group counts when the user is in it or in a group it holds (cycles end).
+    const holds = (group: string, seen: Set<string>): boolean => {
+      if (seen.has(group)) return false;
+      seen.add(group);
+      const members = this.groupMembers.get(group) ?? new Set<string>();
+      return members.has(user) || [...members].some((m) => holds(m, seen));
+    };
+    const value = (groupIds as string[]).filter((g) => holds(g.toLowerCase(), new Set()));
+    return { status: 200, json: { '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#Collection(Edm.String)', value } };
   }
 
   // ---- activity feed -------------------------------------------------------------------------

@@ -37,7 +37,7 @@ const BASE_TYPE: Record<string, string> = {
   attendeeBase: 'recipient',
 };
 
-/** `Type.property` → the property's type: `T`, `T[]`, `enum:E` or `enum:E[]`; scalars are absent. */
+/** `Type.property` → the property's type: `T`, `T[]`, `enum:E`, `enum:E[]` or `string[]`; other scalars are absent. */
 const PROPERTY_TYPE: Record<string, string> = {
   'event.start': 'dateTimeTimeZone',
   'event.end': 'dateTimeTimeZone',
@@ -64,6 +64,8 @@ const PROPERTY_TYPE: Record<string, string> = {
   'sendActivityNotification.topic': 'teamworkActivityTopic',
   'sendActivityNotification.previewText': 'itemBody',
   'sendActivityNotification.templateParameters': 'keyValuePair[]',
+  // directoryObject: checkMemberGroups — a collection of group ids (Edm.String).
+  'checkMemberGroups.groupIds': 'string[]',
 };
 
 /** Action parameters (not in the type mappings), from the v1.0 API reference of each action. */
@@ -71,6 +73,8 @@ const ACTION_PARAMETERS: Record<string, string[]> = {
   sendActivityNotification: ['topic', 'activityType', 'chainId', 'previewText', 'templateParameters', 'teamsAppId', 'iconId'],
   /** event: cancel */
   cancel: ['comment'],
+  /** directoryObject: checkMemberGroups */
+  checkMemberGroups: ['groupIds'],
 };
 
 /** Properties a writer may send besides the type's own (OData annotations). */
@@ -115,7 +119,9 @@ export function graphBodyProblems(typeName: string, value: unknown, at = typeNam
     }
     items.forEach((item, i) => {
       const where = isArray ? `${at}.${name}[${i}]` : `${at}.${name}`;
-      if (element.startsWith('enum:')) {
+      if (element === 'string') {
+        if (typeof item !== 'string') problems.push(`${where}: expected a string`);
+      } else if (element.startsWith('enum:')) {
         const members = enumMembers(element.slice(5)) ?? [];
         if (typeof item !== 'string' || !members.includes(item)) problems.push(`${where}: ${JSON.stringify(item)} is not a member of ${element.slice(5)}`);
       } else {

@@ -43,8 +43,12 @@ export interface StartOptions {
   authEndpoints?: AuthEndpoints;
   /** The contract years; default the 2021 contract alone. */
   contracts?: ContractBook;
+  /** The report store (explanations, file offers); default the database's. */
+  reportStore?: AppDeps['reportStore'];
   /** Reminders: a reminder store (and schedule, meeting source …) for createApp; default none. */
   reminders?: Pick<AppDeps, 'reminderStore' | 'schedule' | 'meetingSource' | 'activityFeed' | 'instanceId'>;
+  /** Roles from security groups (STAFF_GROUP_IDS, ADMIN_GROUP_IDS): the Graph-backed check. */
+  groupMembership?: AppDeps['groupMembership'];
   /** Follow-up context; default the database's (pass null for none). */
   conversationMemory?: AppDeps['conversationMemory'] | null;
 }
@@ -67,7 +71,7 @@ export async function startRunningApp(options: StartOptions = {}): Promise<Runni
   });
   const config = readConfig({ LOG_LEVEL: 'debug', ...options.env });
   const logger = pino({ level: config.logLevel }, sink);
-  const app = createApp({ config, contracts, store, database: options.health ?? database, logger, clock: options.clock ?? (() => new Date()), authEndpoints: options.authEndpoints, ...options.reminders, conversationMemory: options.conversationMemory === null ? undefined : (options.conversationMemory ?? database.topics) });
+  const app = createApp({ config, contracts, store, database: options.health ?? database, logger, clock: options.clock ?? (() => new Date()), authEndpoints: options.authEndpoints, groupMembership: options.groupMembership, reportStore: options.reportStore ?? database.reports, ...options.reminders, conversationMemory: options.conversationMemory === null ? undefined : (options.conversationMemory ?? database.topics) });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const port = (app.server.address() as AddressInfo).port;
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -78,6 +78,8 @@ describe('npm run package: settings from the environment (manifest/package-setti
       assert.equal(problems.length, 1, problems.join('\n'));
       assert.match(problems[0]!, expected);
       assert.match(problems[0]!, / — sæt den til /);
+      // The advice reads as a sentence: "sæt den til en version som 1.2.0 … (valgfri; …)", never "sæt den til valgfri".
+      assert.doesNotMatch(problems[0]!, /sæt den til valgfri/);
     });
   }
 

@@ -55,3 +55,31 @@ describe('npm run report (scripts/report.ts)', function () {
     assert.ok(!existsSync(path.join(dir, 'x.docx')));
   });
 });
+
+describe('npm run export (scripts/export-measurements.ts)', function () {
+  this.timeout(120_000);
+
+  it('writes the demo rows as CSV in the import columns and as a workbook; refuses other names', async function () {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'maalbot-export-cli-'));
+    try {
+      const url = `sqlite:${path.join(dir, 'demo.sqlite')}`;
+      const db = await openDatabase(url, { baseDir: dir });
+      const seeded = await seedDemo(db.measurements, DEMO_CONTRACT_ID);
+      await db.close();
+      const exec = (args: string[]) =>
+        spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/export-measurements.ts'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DATABASE_URL: url, INIT_CWD: dir, LOG_LEVEL: 'silent' }, timeout: 60_000 });
+      const csv = exec(['--out', 'maalinger.csv']);
+      assert.equal(csv.status, 0, csv.stderr);
+      const lines = readFileSync(path.join(dir, 'maalinger.csv'), 'utf8').trimEnd().split('\r\n');
+      assert.equal(lines[0], '\uFEFFkpi;segment;vaerdi;gennemfoert;periode;maalt_dato;kilde;anden_kilde;dokumentation;kommentar;registreret_af');
+      assert.equal(lines.length, seeded.length + 1);
+      const xlsx = exec(['--out', 'maalinger.xlsx']);
+      assert.equal(xlsx.status, 0, xlsx.stderr);
+      assert.equal(readFileSync(path.join(dir, 'maalinger.xlsx')).subarray(0, 2).toString('latin1'), 'PK');
+      const bad = exec(['--out', 'maalinger.pdf']);
+      assert.equal(bad.status, 2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

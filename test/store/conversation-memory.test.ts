@@ -21,8 +21,10 @@ describeOnEveryDatabase((label, makeDatabase) => {
         assert.equal(await m.recall('c1', 'anna', later(32)), undefined, 'expired at its expiry instant');
         await m.remember('c9', 'bo', { goalId: '1' }, later(40), later(70));
         assert.deepEqual(await m.recall('c9', 'bo', later(41)), { goalId: '1' });
-        // Anna's expired row was forgotten by Bo's write, so a clock turned back cannot bring it back.
-        assert.equal(await m.recall('c1', 'anna', later(3)), undefined);
+        // Written through: after a turn of the event loop the rows are in the database itself.
+        await new Promise((resolve) => setImmediate(resolve));
+        assert.deepEqual(await m.recall('c9', 'bo', later(42)), { goalId: '1' });
+        assert.equal(await m.recall('c1', 'anna', later(41)), undefined);
       } finally {
         await cleanup();
       }

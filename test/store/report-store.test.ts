@@ -61,7 +61,7 @@ describeOnEveryDatabase((label, makeDatabase) => {
 
     it('records a file offer and lets exactly one answer claim it', async function () {
       const s = database.reports;
-      const offer = { offerId: 'offer-1', kind: 'report' as const, params: '{"year":2021}', fileName: 'KKR-rapport-2021-endelig.docx', conversationId: 'a:conv', userId: 'aad-1', createdAt: '2022-02-01T10:00:00.000Z' };
+      const offer = { offerId: 'offer-1', kind: 'report' as const, params: '{"year":2021}', fileName: 'KKR-rapport-2021-endelig.docx', conversationId: 'a:conv', userId: 'aad-1', createdAt: '2022-02-01T10:00:00.000Z', content: Buffer.from([0x50, 0x4b, 0, 1, 2, 255]) };
       await s.recordOffer(offer);
       assert.deepEqual(await s.fileOffer('offer-1'), { ...offer, answer: null, answeredAt: null });
       const claims = await Promise.all([1, 2, 3].map(() => s.claimOfferAnswer('offer-1', 'accepted', '2022-02-01T10:01:00.000Z')));

@@ -83,7 +83,7 @@ describe('seedDemo', function () {
     await assert.rejects(seedDemo(store), (err: unknown) => {
       assert.ok(err instanceof DemoAlreadySeededError);
       assert.equal(err.existingRows, first.length);
-      assert.match(err.message, /already has \d+ demo measurement/);
+      assert.match(err.message, /har allerede \d+ demomålinger; intet er tilføjet/);
       return true;
     });
     assert.equal((await store.listMeasurements(DEMO_CONTRACT_ID)).length, first.length);

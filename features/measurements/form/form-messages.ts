@@ -6,9 +6,11 @@ import type { ContractData } from '../../../goals/contract-schema';
  * take it away from the others.
  */
 export const formMessages = {
-  notStaff: (contract: ContractData): string =>
+  // The object id is what an administrator adds (STAFF_USERS or a STAFF_GROUP_IDS group); echoed only when GUID-shaped.
+  notStaff: (contract: ContractData, objectId?: string): string =>
     `Beklager – kun medarbejdere i ${contract.parties.house} med indberetningsret kan gemme eller rette målinger. ` +
-    'Du kan stadig se status og historik. Kontakt botens administrator, hvis du skal have adgang.',
+    'Du kan stadig se status og historik. Kontakt botens administrator, hvis du skal have adgang.' +
+    (objectId !== undefined && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(objectId) ? ` Administratoren skal bruge dit Entra-objekt-id: ${objectId}.` : ''),
   // The id comes from a card payload, which a forger controls, and Teams renders markdown and some
   // HTML in messages: it is echoed only when it looks like a goal id (an object, array or number never is).
   unknownGoal: (goalId: unknown): string =>

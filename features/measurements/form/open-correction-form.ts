@@ -38,7 +38,7 @@ export function formValuesOf(m: Measurement): FormValues {
 export async function openCorrectionForm(deps: MeasurementFormDeps, goalId: unknown, measurementId: unknown, turn: TurnInfo, origin?: FormOrigin): Promise<Reply> {
   const scope = formScopeOf(deps.contract, goalId);
   if (scope === undefined) return { kind: 'text', text: formMessages.unknownGoal(goalId) };
-  if (mayRecord(deps, turn) === 'no') return { kind: 'text', text: formMessages.notStaff(deps.contract) };
+  if (mayRecord(deps, turn) === 'no') return { kind: 'text', text: formMessages.notStaff(deps.contract, turn.user.aadObjectId) };
   const id = typeof measurementId === 'string' && /^\d{1,15}$/.test(measurementId) ? Number(measurementId) : undefined;
   const row = id === undefined ? undefined : await deps.store.measurementById(deps.contract.id, id);
   if (row === undefined) return { kind: 'text', text: formMessages.unknownMeasurement() };

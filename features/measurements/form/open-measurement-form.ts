@@ -25,7 +25,7 @@ export async function openMeasurementForm(
   const scope = formScopeOf(deps.contract, goalId);
   if (scope === undefined) return { kind: 'text', text: formMessages.unknownGoal(goalId) };
   if (scope.kpis.length === 0) return { kind: 'text', text: formMessages.noKpis(scope.goal.id) };
-  if (mayRecord(deps, turn) === 'no') return { kind: 'text', text: formMessages.notStaff(deps.contract) };
+  if (mayRecord(deps, turn) === 'no') return { kind: 'text', text: formMessages.notStaff(deps.contract, turn.user.aadObjectId) };
   const kinds = formKindsOf(scope.kpis);
   const kind: FormKind | undefined = isFormKind(options.kind) && kinds.includes(options.kind) ? options.kind : kinds.length === 1 ? kinds[0] : undefined;
   if (kind === undefined) return cardReply(formKindChoiceCard(scope.goal, kinds, options.origin ?? { view: 'none' }));

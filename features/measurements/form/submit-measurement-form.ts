@@ -44,7 +44,7 @@ async function replayed(deps: MeasurementFormDeps, row: Measurement, scope: { go
  */
 export async function submitMeasurementForm(deps: MeasurementFormDeps, submission: FormSubmission): Promise<Reply> {
   const { data, turn, mode } = submission;
-  if (mayRecord(deps, turn) !== 'yes') return { kind: 'text', text: formMessages.notStaff(deps.contract) };
+  if (mayRecord(deps, turn) !== 'yes') return { kind: 'text', text: formMessages.notStaff(deps.contract, turn.user.aadObjectId) };
   const scope = formScopeOf(deps.contract, data.goalId);
   if (scope === undefined) return { kind: 'text', text: formMessages.unknownGoal(data.goalId) };
   if (scope.kpis.length === 0) return { kind: 'text', text: formMessages.noKpis(scope.goal.id) };

@@ -235,7 +235,9 @@ export function validateMeasurementForm(raw: Record<string, unknown>, scope: For
       if (kpi.segments.length === 1) segment = kpi.segments[0]!;
       else errors.segment = `Vælg segment for ${kpi.id}: ${kpi.segments.map((s) => SEGMENT_WORDS[s]).join(' eller ')}.`;
     } else {
-      const match = kpi.segments.find((s) => s === chosen);
+      // "vaekst" as well as "vækst" (a CSV or keyboard without æ), as import column names are read.
+      const folded = (w: string): string => w.replace(/æ/g, 'ae');
+      const match = kpi.segments.find((s) => folded(s) === folded(chosen));
       if (match === undefined) errors.segment = `Målepunkt ${kpi.id} gælder kun for ${formatList(kpi.segments.map((s) => SEGMENT_WORDS[s]))}.`;
       else segment = match;
     }

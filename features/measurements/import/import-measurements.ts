@@ -39,7 +39,8 @@ export interface ImportOptions {
   fileName: string;
 }
 
-const FIELD_COLUMN: Record<FormField, string> = Object.fromEntries(IMPORT_COLUMNS.filter((c) => c.field !== 'recordedByName').map((c) => [c.field, c.name])) as Record<FormField, string>;
+const FIELD_LABEL: Record<FormField, string> = Object.fromEntries(IMPORT_COLUMNS.filter((c) => c.field !== 'recordedByName').map((c) => [c.field, c.label])) as Record<FormField, string>;
+const LABEL_OF = (name: string): string => IMPORT_COLUMNS.find((c) => c.name === name)?.label ?? name;
 
 /**
  * Imports historical measurements (e.g. the 2020 baselines) from CSV text with the form's own
@@ -64,15 +65,17 @@ export async function importMeasurementsCsv(text: string, options: ImportOptions
   const present = new Set(columns.flatMap((c) => (c ? [c.name] : [])));
   const headerProblems: string[] = [];
   if (unknown.length > 0) headerProblems.push(`ukendte kolonner: ${unknown.map((u) => `«${u}»`).join(', ')}`);
-  const duplicated = columns.filter((c, i) => c !== undefined && columns.findIndex((d) => d?.name === c.name) !== i).map((c) => c!.name);
+  const duplicated = columns.filter((c, i) => c !== undefined && columns.findIndex((d) => d?.name === c.name) !== i).map((c) => c!.label);
   if (duplicated.length > 0) headerProblems.push(`kolonner nævnt to gange: ${[...new Set(duplicated)].join(', ')}`);
-  const missing = IMPORT_COLUMNS.filter((c) => c.required && !present.has(c.name)).map((c) => c.name);
-  if (!present.has('vaerdi') && !present.has('gennemfoert')) missing.push('vaerdi eller gennemfoert');
+  const missing = IMPORT_COLUMNS.filter((c) => c.required && !present.has(c.name)).map((c) => c.label);
+  if (!present.has('vaerdi') && !present.has('gennemfoert')) missing.push(`${LABEL_OF('vaerdi')} eller ${LABEL_OF('gennemfoert')}`);
   if (missing.length > 0) headerProblems.push(`mangler kolonnerne ${missing.join(', ')}`);
   if (headerProblems.length > 0) {
-    return fail([{ line: 1, message: `Kolonnerne er forkerte: ${headerProblems.join('; ')}. Brug ${IMPORT_COLUMNS.map((c) => c.name).join(';')} (se README).` }]);
+    return fail([{ line: 1, message: `Kolonnerne er forkerte: ${headerProblems.join('; ')}. Brug ${IMPORT_COLUMNS.map((c) => c.label).join(';')} (se README).` }]);
   }
 
+  // A line's problem names its column as the file's own header spells it ("Målt dato", "vaerdi" …).
+  const headerOf = (field: FormField): string => csv.header[columns.findIndex((c) => c?.field === field)]?.trim() || FIELD_LABEL[field];
   const digest = createHash('sha256').update(text).digest('hex').slice(0, 16);
   const problems: ImportProblem[] = [];
   const rows: NewMeasurement[] = [];
@@ -91,7 +94,7 @@ export async function importMeasurementsCsv(text: string, options: ImportOptions
     }
     const checked = validateMeasurementForm(raw, { goal, kpis: kpisOfGoal(contract, goal.id), today, contract, contracts: options.contracts });
     if (!checked.ok) {
-      for (const [field, message] of Object.entries(checked.errors)) problems.push({ line: record.line, message: `${FIELD_COLUMN[field as FormField]}: ${message}` });
+      for (const [field, message] of Object.entries(checked.errors)) problems.push({ line: record.line, message: `${headerOf(field as FormField)}: ${message}` });
       continue;
     }
     const v = checked.value;
@@ -122,5 +125,5 @@ export function formatImportReport(result: ImportResult, fileName: string): stri
   }
   const fresh = result.stored.length - result.alreadyImported;
   const again = result.alreadyImported > 0 ? ` (${result.alreadyImported} fandtes allerede fra en tidligere import af samme fil)` : '';
-  return `${fileName}: ${result.lines} linjer læst, ${fresh} ${fresh === 1 ? 'måling' : 'målinger'} gemt${again}.`;
+  return `${fileName}: ${result.lines} ${result.lines === 1 ? 'linje' : 'linjer'} læst, ${fresh} ${fresh === 1 ? 'måling' : 'målinger'} gemt${again}.`;
 }

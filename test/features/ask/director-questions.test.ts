@@ -39,6 +39,7 @@ function assertMeans(intent: Intent, expect: DirectorCase['expect']): void {
 
 function textOf(reply: Reply): string {
   if (reply.kind === 'text') return reply.text;
+  if (reply.kind !== 'card') throw new Error(`not a card: ${reply.kind}`);
   assertSendableCard(reply.card);
   assert.ok(cardBytes(reply.card) <= MAX_CARD_BYTES, `${cardBytes(reply.card)} bytes`);
   // The answer's words, as the director reads them (markdown escapes removed).

@@ -3,8 +3,11 @@ import { statusStyle } from '../../../features/status/status-style';
 import assert from 'node:assert/strict';
 import { helpCard } from '../../../features/ask/help-card';
 import { assertSendableCard } from '../../helpers/adaptive-card-schema';
+import { parseQuestion } from '../../../features/ask/parse-question';
+import { loadContract } from '../../../goals/load-contract';
+import { defaultContractPath } from '../../../goals/default-contract';
 
-const EXAMPLES = ['status mål 4', 'hvordan går det med kendskab?', 'oversigt', 'historik mål 3', 'opdater mål 3', 'næste møde', 'frister', 'hjælp'];
+const EXAMPLES = ['status mål 4', 'hvordan går det med kendskab?', 'status mål 3 og 4', 'hvad er målet for NPS?', 'hvilke mål er i risiko?', 'og mål 5?', 'oversigt', 'historik mål 3', 'opdater mål 3', 'næste møde', 'frister', 'hjælp'];
 
 describe('help card', () => {
   for (const language of ['da', 'en'] as const) {
@@ -16,6 +19,22 @@ describe('help card', () => {
       for (const word of ['Opfyldt', 'På vej', 'I risiko', 'Ikke opfyldt', 'Afventer måling', 'Ingen data']) assert.ok(json.includes(`"${word}"`), word);
     });
   }
+
+  it('every example phrasing means what its explanation says to the parser (real contract)', () => {
+    const contract = loadContract(defaultContractPath());
+    const expected: Record<string, string> = {
+      'status mål 4': 'goal-status', 'hvordan går det med kendskab?': 'goal-status', 'status mål 3 og 4': 'several-goals', 'hvad er målet for NPS?': 'goal-fact',
+      'hvilke mål er i risiko?': 'goal-list', 'og mål 5?': 'goal-status', oversigt: 'overview', 'historik mål 3': 'history', 'opdater mål 3': 'update-form',
+      'næste møde': 'next-meeting', frister: 'deadlines', 'abonnér på påmindelser': 'subscribe', påmindelser: 'reminders', hjælp: 'help',
+    };
+    for (const language of ['da', 'en'] as const) {
+      const facts = (helpCard(language).body.find((e) => e.type === 'FactSet') as unknown as { facts: Array<{ title: string }> }).facts;
+      for (const { title } of facts) {
+        const phrase = title.slice(1, -1);
+        assert.equal(parseQuestion(phrase, contract).kind, expected[phrase], phrase);
+      }
+    }
+  });
 
   it('is Danish by default and English on request', () => {
     assert.equal(helpCard().body[0]?.text, 'Målbot – det kan jeg hjælpe med');

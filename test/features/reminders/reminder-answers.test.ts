@@ -27,6 +27,7 @@ const personal: TurnInfo = { conversationId: 'a:owner', conversationType: 'perso
 
 function text(reply: Reply): string {
   if (reply.kind === 'text') return reply.text;
+  if (reply.kind !== 'card') throw new Error(`not a card: ${reply.kind}`);
   assertSendableCard(reply.card);
   return cardText(reply.card);
 }

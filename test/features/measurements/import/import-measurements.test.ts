@@ -136,12 +136,24 @@ describe('bulk import of measurements (npm run import)', function () {
       assert.match(report, /  Linje 6: kpi: «99z» findes ikke i kontrakten\./);
     });
 
+    it('names a wrong field by the file\'s own header ("Værdi", "Målt dato"), reads "vaekst" as vækst, and says "1 linje"', async function () {
+      const bad = await run('KPI;Segment;Værdi;Periode;Målt dato;Kilde\n3a;vaekst;abc;2021;16-10-2021;brugerevaluering\n');
+      assert.deepEqual(
+        bad.problems.map((p) => p.message),
+        ['Værdi: «abc» er ikke et tal. Skriv fx 37 eller 37,5.', 'Målt dato: 16. oktober 2021 ligger efter i dag (15. oktober 2021) – en måling kan ikke være fra fremtiden.'],
+      );
+      const ok = await run('KPI;Segment;Værdi;Periode;Målt dato;Kilde\n3a;vaekst;81;2021;30-09-2021;brugerevaluering\n');
+      assert.equal(ok.ok, true, JSON.stringify(ok.problems));
+      assert.equal(ok.stored[0]!.segment, 'vækst');
+      assert.match(formatImportReport(ok, 'en.csv'), /^en\.csv: 1 linje læst, 1 måling gemt\.$/);
+    });
+
     it('refuses a file with unknown or missing columns before reading any line', async function () {
       const result = await run('kpi;værdi;farve\n1a;32;rød\n');
       assert.equal(result.ok, false);
       assert.equal(result.problems.length, 1);
       assert.equal(result.problems[0]!.line, 1);
-      assert.match(result.problems[0]!.message, /ukendte kolonner: «farve»; mangler kolonnerne periode, maalt_dato, kilde/);
+      assert.match(result.problems[0]!.message, /ukendte kolonner: «farve»; mangler kolonnerne periode, målt_dato, kilde/);
     });
 
     it('refuses a CSV syntax error with its line, and a file without data lines', async function () {
@@ -186,7 +198,10 @@ describe('bulk import of measurements (npm run import)', function () {
       const bad = await runScript('bad.csv');
       assert.equal(bad.code, 1);
       assert.match(bad.stderr, /bad\.csv: én linje med fejl – intet er gemt\.\n  Linje 2: vaerdi: «abc» er ikke et tal/);
-      assert.equal((await runScript('missing.csv')).code, 2);
+      const missing = await runScript('missing.csv');
+      assert.equal(missing.code, 2);
+      assert.match(missing.stderr, /^Filen missing\.csv findes ikke\. Tjek navnet og mappen/);
+      assert.doesNotMatch(missing.stderr, /ENOENT/);
     });
 
     it('says what is wrong with DATABASE_URL plainly (no stack) and exits 2', async function () {
