@@ -104,8 +104,22 @@ function renderColumnSetRun(sets: Json[], ctx: Context): string[] {
   const rows = sets.map((set) => columnBlocks(set, ctx));
   const count = rows[0]?.length ?? 0;
   const tabular = rows.every((r) => r.length === count && r.every((block) => block.length === 1));
-  const lines = tabular ? alignRows(rows.map((r) => r.map((block) => block[0]!))) : rows.flatMap(sideBySide);
+  // A row that opens something when tapped (the overview's goals: selectAction) gets its button number at the end.
+  const lines = tabular
+    ? alignRows(rows.map((r) => r.map((block) => block[0]!))).map((line, i) => withSelectAction(line, sets[i]!, ctx))
+    : rows.flatMap((r, i) => withSelectActionLines(sideBySide(r), sets[i]!, ctx));
   return sets[0]!.separator === true && lines.length > 0 ? [ctx.style.subtle(RULE), ...lines] : lines;
+}
+
+/** " [3] Status for Mål 1" after a line whose element has a selectAction. */
+function withSelectAction(line: string, el: Json, ctx: Context): string {
+  if (!isRecord(el.selectAction)) return line;
+  return `${line}   ${renderActions([el.selectAction], ctx)}`;
+}
+
+function withSelectActionLines(lines: string[], el: Json, ctx: Context): string[] {
+  if (!isRecord(el.selectAction) || lines.length === 0) return lines;
+  return [...lines.slice(0, -1), withSelectAction(lines[lines.length - 1]!, el, ctx)];
 }
 
 function alignRows(rows: string[][]): string[] {
@@ -116,7 +130,7 @@ function alignRows(rows: string[][]): string[] {
 
 function renderElement(el: unknown, ctx: Context): string[] {
   if (!isRecord(el) || el.isVisible === false) return [];
-  const body = renderBody(el, ctx);
+  const body = withSelectActionLines(renderBody(el, ctx), el, ctx);
   return el.separator === true && body.length > 0 ? [ctx.style.subtle(RULE), ...body] : body;
 }
 

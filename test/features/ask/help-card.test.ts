@@ -25,7 +25,7 @@ describe('help card', () => {
     const expected: Record<string, string> = {
       'status mål 4': 'goal-status', 'hvordan går det med kendskab?': 'goal-status', 'status mål 3 og 4': 'several-goals', 'hvad er målet for NPS?': 'goal-fact',
       'hvilke mål er i risiko?': 'goal-list', 'og mål 5?': 'goal-status', oversigt: 'overview', 'historik mål 3': 'history', 'opdater mål 3': 'update-form',
-      'næste møde': 'next-meeting', frister: 'deadlines', 'abonnér på påmindelser': 'subscribe', påmindelser: 'reminders', hjælp: 'help',
+      'næste møde': 'next-meeting', frister: 'deadlines', 'abonnér på påmindelser': 'subscribe', påmindelser: 'reminders', hjælp: 'help', 'afrapportering 2021': 'report',
     };
     for (const language of ['da', 'en'] as const) {
       const facts = (helpCard(language).body.find((e) => e.type === 'FactSet') as unknown as { facts: Array<{ title: string }> }).facts;
