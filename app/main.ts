@@ -13,6 +13,7 @@ import { loadSchedule } from '../config/load-schedule';
 import { startReminderLoop } from './reminder-loop';
 import { setUpGraph } from '../graph/set-up-graph';
 import { localDate } from '../core/time/zoned-time';
+import { loadDotEnv } from '../config/load-dot-env';
 import { NO_TELEMETRY } from '../core/ports/telemetry';
 import { startAzureMonitorTelemetry } from '../telemetry/azure-monitor-telemetry';
 import { appVersion } from './app-version';
@@ -22,9 +23,10 @@ const DRAIN_TIMEOUT_MS = 10_000;
 
 /** Entry point: read config, open the store, build the app, listen. Nothing else. */
 async function main(): Promise<void> {
+  const root = projectRoot();
+  loadDotEnv(root);
   const config = readConfig(process.env);
   const logger = createLogger(config.logLevel);
-  const root = projectRoot();
   const contracts = loadContracts(path.resolve(root, config.contractFile));
   const contract = contracts.inForce(localDate(systemClock(), config.timeZone));
   const database = await openDatabase(config.databaseUrl, { baseDir: root, logger });

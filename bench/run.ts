@@ -1,73 +1,56 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import http from 'node:http';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { FakeConnector } from '../test/helpers/fake-connector';
 import { teamsMessage } from '../test/helpers/teams-activity';
+import { openDatabase } from '../store/open-database';
+import { seedDemo } from '../store/seed-demo-data';
+import { projectRoot } from '../goals/default-contract';
+import { drive, median, percentile, startBotProcess, type BotProcess } from './bot-process';
 import { printSubmitScenario, runSubmitScenario } from './submit-scenario';
 import { printFanoutResult, runFanoutScenario } from './fanout-scenario';
 import { printMixedScenario, runMixedScenario } from './mixed-scenario';
+import { printGrowthScenario, runGrowthScenario } from './growth-scenario';
 import { printReportScenario, runReportScenario } from './report-scenario';
 
 /**
- * `npm run bench`: drives POST /api/messages over loopback with "status mål 4?" turns against
- * Målbot and, in the same run, against a bare botbuilder echo bot on the same stack; prints
- * turns/s, p50 and p99 for both and the ratios, then Målbot's memory over 20 000 turns.
- * Each bot runs in its own process; this process is the load generator and the fake connector.
- * Then the director's questions of issue 11 (a fact, several goals, a list by status) the same way,
- * the form-submission scenario (bench/submit-scenario.ts: 20 concurrent staff on SQLite), the
- * reminder fan-out (bench/fanout-scenario.ts), the mixed load (bench/mixed-scenario.ts) and the KKR
- * report (bench/report-scenario.ts).
+ * `npm run bench`: "status mål 4?" turns over loopback against three bots, each in its own process,
+ * alternating A B C for BENCH_ROUNDS rounds (default 3):
+ *   A  Målbot exactly as `npm start` runs it — `node dist/app/main.js`, default config (reminder
+ *      store on, logger at info to /dev/null), on a SQLite file with the demo rows;
+ *   B  a bare botbuilder echo bot on the same stack;
+ *   C  the same bare bot sending the very reply Målbot sent (its card): the stack's own cost for it.
+ * Every request is Teams-shaped with a fresh activity id, in a fixed set of channel threads and
+ * personal chats. Reported: per bot the medians over rounds, and the medians of the per-round ratios
+ * A/B and A/C with their spread (min–max) — no best-of. Then the director's questions of issue 11
+ * (a fact, several goals, a list by status) against the same Målbot, its RSS over BENCH_MEMORY_TURNS,
+ * the submit scenario, the reminder fan-out, the mixed load, the KKR report (bench/report-scenario.ts)
+ * and the growth scenario.
  */
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const WARMUP_TURNS = Number(process.env.BENCH_WARMUP ?? 1_000);
-const MEASURED_TURNS = Number(process.env.BENCH_TURNS ?? 5_000);
+const MEASURED_TURNS = Number(process.env.BENCH_TURNS ?? 3_000);
 const MEMORY_TURNS = Number(process.env.BENCH_MEMORY_TURNS ?? 20_000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const ROUNDS = Math.max(3, Number(process.env.BENCH_ROUNDS ?? 3));
+const QUESTION = 'status mål 4?';
 /** Issue 11's kinds of question, each driven like "status mål 4?". */
 const DIRECTOR_QUESTIONS = ['hvad er målet for NPS?', 'status mål 3 og 4', 'hvilke mål er i risiko?'];
 
-interface BotProcess {
+interface Reference {
   port: number;
   child: ChildProcess;
-  memory(): Promise<NodeJS.MemoryUsage>;
 }
 
-async function startBot(which: 'echo' | 'maalbot'): Promise<BotProcess> {
-  const child = fork(path.join(__dirname, 'bench-server.js'), [which], { execArgv: ['--expose-gc', '--disable-warning=DEP0111'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+/** A reference bot (bench/bench-server.ts) in its own process. */
+async function startReference(which: 'echo' | 'card-echo', replyFile?: string): Promise<Reference> {
+  const child = fork(path.join(__dirname, 'bench-server.js'), [which, ...(replyFile ? [replyFile] : [])], { execArgv: ['--disable-warning=DEP0111'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (m: { port?: number }) => (m.port ? resolve(m.port) : reject(new Error('no port'))));
     child.once('exit', (code) => reject(new Error(`${which} exited with ${code}`)));
   });
-  return {
-    port,
-    child,
-    memory: () =>
-      new Promise((resolve) => {
-        child.once('message', (m: { memory: NodeJS.MemoryUsage }) => resolve(m.memory));
-        child.send('memory');
-      }),
-  };
-}
-
-const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-
-function postActivity(port: number, body: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const started = process.hrtime.bigint();
-    const req = http.request(
-      { host: '127.0.0.1', port, path: '/api/messages', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
-      (res) => {
-        res.resume();
-        res.on('end', () => {
-          if (res.statusCode !== 200) reject(new Error(`status ${res.statusCode}`));
-          else resolve(Number(process.hrtime.bigint() - started) / 1e6);
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
+  return { port, child };
 }
 
 interface RunResult {
@@ -76,91 +59,107 @@ interface RunResult {
   p99: number;
 }
 
-async function drive(port: number, serviceUrl: string, turns: number, text = 'status mål 4?'): Promise<RunResult> {
-  const latencies: number[] = [];
-  let issued = 0;
-  const started = process.hrtime.bigint();
-  const worker = async () => {
-    while (issued < turns) {
-      issued++;
-      const body = JSON.stringify(teamsMessage({ text, serviceUrl, kind: 'channel', mention: true }));
-      latencies.push(await postActivity(port, body));
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
-  return { turnsPerSecond: turns / seconds, p50: at(0.5), p99: at(0.99) };
-}
-
 const fmt = (n: number, digits = 1) => n.toFixed(digits).padStart(9);
 
 async function main(): Promise<void> {
   const connector = new FakeConnector();
   await connector.start();
-  const results: Record<'echo' | 'maalbot', RunResult[]> = { echo: [], maalbot: [] };
-  console.log(`Målbot bench: ${MEASURED_TURNS} turns × ${ROUNDS} rounds per bot, concurrency ${CONCURRENCY}, warm-up ${WARMUP_TURNS}`);
+  const serviceUrl = connector.serviceUrl;
+  console.log(`Målbot bench: ${MEASURED_TURNS} turns × ${ROUNDS} rounds per bot (A B C alternating), concurrency ${CONCURRENCY}, warm-up ${WARMUP_TURNS}`);
 
-  const bots = { echo: await startBot('echo'), maalbot: await startBot('maalbot') };
-  for (const which of ['echo', 'maalbot'] as const) await drive(bots[which].port, connector.serviceUrl, WARMUP_TURNS);
-  // Alternate the two so drift on the machine (other load, thermal) hits both alike.
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const which of ['echo', 'maalbot'] as const) {
-      connector.reset();
-      results[which].push(await drive(bots[which].port, connector.serviceUrl, MEASURED_TURNS));
-      if (connector.calls.length !== MEASURED_TURNS) throw new Error(`${which}: expected ${MEASURED_TURNS} replies, connector saw ${connector.calls.length}`);
-    }
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'maalbot-bench-'));
+  const file = path.join(dir, 'maalbot.sqlite');
+  const seeded = await openDatabase(`sqlite:${file}`, { baseDir: dir });
+  await seedDemo(seeded.measurements);
+  await seeded.close();
+  const root = projectRoot();
+  const maalbot: BotProcess = await startBotProcess({ name: 'Målbot', script: 'dist/app/main.js', cwd: root, env: { ...process.env, DATABASE_URL: `sqlite:${file}`, LOG_LEVEL: 'info' } });
+
+  // Fresh ids on every activity (teamsMessage), as Teams sends them; 16 conversations reused.
+  let n = 0;
+  const threads = Array.from({ length: CONCURRENCY }, (_, i) => i);
+  const body = () => {
+    const i = threads[n++ % threads.length]!;
+    const a = teamsMessage({ text: QUESTION, serviceUrl, kind: i % 2 === 0 ? 'channel' : 'personal', mention: i % 2 === 0 });
+    const conversation = a.conversation as Record<string, unknown>;
+    conversation.id = i % 2 === 0 ? `19:bench-channel-${i}@thread.tacv2;messageid=${Date.now()}` : `a:1bench-personal-${i}`;
+    if (i % 2 === 0) a.channelData = { ...(a.channelData as object), teamsChannelId: `19:bench-channel-${i}@thread.tacv2`, channel: { id: `19:bench-channel-${i}@thread.tacv2` } };
+    return JSON.stringify(a);
+  };
+
+  // The card-echo bot sends what Målbot sent for the question.
+  await drive(maalbot.port, body, 1, 1);
+  const sent = connector.calls[0]!.body as { text?: string; attachments?: unknown[] };
+  const replyFile = path.join(dir, 'reply.json');
+  writeFileSync(replyFile, JSON.stringify({ text: sent.text, attachments: sent.attachments }));
+  const replyBytes = Buffer.byteLength(readFileSync(replyFile));
+  const bots = { maalbot: { port: maalbot.port }, echo: await startReference('echo'), cardEcho: await startReference('card-echo', replyFile) };
+  const names = { maalbot: 'Målbot (A)', echo: 'echo bot (B)', cardEcho: 'card-echo bot (C)' } as const;
+  const order = ['maalbot', 'echo', 'cardEcho'] as const;
+
+  const run = async (port: number, turns: number): Promise<RunResult> => {
+    connector.reset();
+    const { latencies, seconds } = await drive(port, body, turns, CONCURRENCY);
+    if (connector.calls.length !== turns) throw new Error(`expected ${turns} replies, connector saw ${connector.calls.length}`);
+    return { turnsPerSecond: turns / seconds, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
+  };
+  for (const which of order) await run(bots[which].port, WARMUP_TURNS);
+  const results: Record<(typeof order)[number], RunResult[]> = { maalbot: [], echo: [], cardEcho: [] };
+  for (let round = 0; round < ROUNDS; round++) for (const which of order) results[which].push(await run(bots[which].port, MEASURED_TURNS));
+
+  console.log(`\nscenario: "${QUESTION}" (medians over ${ROUNDS} rounds; the reply card is ${replyBytes} bytes)`);
+  console.log('                     turns/s   p50 (ms)   p99 (ms)');
+  for (const which of order) {
+    const rs = results[which];
+    console.log(`${names[which].padEnd(18)} ${fmt(median(rs.map((r) => r.turnsPerSecond)))} ${fmt(median(rs.map((r) => r.p50)), 2)}  ${fmt(median(rs.map((r) => r.p99)), 2)}`);
   }
-  const best = (rs: RunResult[]): RunResult => ({
-    turnsPerSecond: Math.max(...rs.map((r) => r.turnsPerSecond)),
-    p50: Math.min(...rs.map((r) => r.p50)),
-    p99: Math.min(...rs.map((r) => r.p99)),
-  });
-  const echo = best(results.echo);
-  const maalbot = best(results.maalbot);
-  console.log('\nscenario: "status mål 4?" (best of rounds)');
-  console.log('              turns/s   p50 (ms)   p99 (ms)');
-  console.log(`echo bot    ${fmt(echo.turnsPerSecond)} ${fmt(echo.p50, 2)}  ${fmt(echo.p99, 2)}`);
-  console.log(`Målbot      ${fmt(maalbot.turnsPerSecond)} ${fmt(maalbot.p50, 2)}  ${fmt(maalbot.p99, 2)}`);
-  const throughputRatio = maalbot.turnsPerSecond / echo.turnsPerSecond;
-  const p99Ratio = maalbot.p99 / echo.p99;
-  console.log(`ratio       ${fmt(throughputRatio, 2)}x ${fmt(maalbot.p50 / echo.p50, 2)}x  ${fmt(p99Ratio, 2)}x`);
-  console.log(`targets: throughput ≥ 0.80x echo → ${throughputRatio >= 0.8 ? 'met' : 'NOT met'}; p99 ≤ 1.50x echo → ${p99Ratio <= 1.5 ? 'met' : 'NOT met'}`);
+  const paired = (against: 'echo' | 'cardEcho', key: keyof RunResult) => results.maalbot.map((r, i) => r[key] / results[against][i]![key]);
+  const spread = (xs: number[]) => `${median(xs).toFixed(2)}x [${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}]`;
+  for (const against of ['echo', 'cardEcho'] as const) {
+    console.log(`A / ${against === 'echo' ? 'B' : 'C'} (median of per-round ratios [min–max]): turns/s ${spread(paired(against, 'turnsPerSecond'))}, p50 ${spread(paired(against, 'p50'))}, p99 ${spread(paired(against, 'p99'))}`);
+  }
+  const vsCard = median(paired('cardEcho', 'turnsPerSecond'));
+  const p99VsCard = median(paired('cardEcho', 'p99'));
+  console.log(`targets: throughput ≥ 0.90x card-echo → ${vsCard >= 0.9 ? 'met' : 'NOT met'}; p99 ≤ 1.20x card-echo → ${p99VsCard <= 1.2 ? 'met' : 'NOT met'}`);
 
   // The director's questions (issue 11): a focused fact, several goals on one card, a list by status.
-  console.log('\nscenarios: questions beyond one goal (Målbot, best of rounds)');
+  console.log(`\nscenarios: questions beyond one goal (Målbot, medians over ${ROUNDS} rounds)`);
   console.log('                                   turns/s   p50 (ms)   p99 (ms)');
   for (const text of DIRECTOR_QUESTIONS) {
+    const ask = () => {
+      const a = teamsMessage({ text, serviceUrl, kind: 'personal' });
+      (a.conversation as Record<string, unknown>).id = `a:1bench-personal-${n++ % CONCURRENCY}`;
+      return JSON.stringify(a);
+    };
     const rounds: RunResult[] = [];
-    await drive(bots.maalbot.port, connector.serviceUrl, WARMUP_TURNS / 4, text);
+    await drive(maalbot.port, ask, WARMUP_TURNS / 4, CONCURRENCY);
     for (let round = 0; round < ROUNDS; round++) {
       connector.reset();
-      rounds.push(await drive(bots.maalbot.port, connector.serviceUrl, MEASURED_TURNS / 2, text));
+      const { latencies, seconds } = await drive(maalbot.port, ask, MEASURED_TURNS / 2, CONCURRENCY);
       if (connector.calls.length !== MEASURED_TURNS / 2) throw new Error(`"${text}": expected ${MEASURED_TURNS / 2} replies, connector saw ${connector.calls.length}`);
+      rounds.push({ turnsPerSecond: MEASURED_TURNS / 2 / seconds, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) });
     }
-    const r = best(rounds);
-    console.log(`${JSON.stringify(text).padEnd(32)} ${fmt(r.turnsPerSecond)} ${fmt(r.p50, 2)}  ${fmt(r.p99, 2)}`);
+    console.log(`${JSON.stringify(text).padEnd(32)} ${fmt(median(rounds.map((r) => r.turnsPerSecond)))} ${fmt(median(rounds.map((r) => r.p50)), 2)}  ${fmt(median(rounds.map((r) => r.p99)), 2)}`);
   }
 
-  // Memory: heap after a forced GC, sampled as turns accumulate. Growth that keeps rising is a leak.
-  console.log(`\nMålbot memory over ${MEMORY_TURNS} turns (heapUsed after GC):`);
-  const samples: number[] = [];
+  // Memory from outside: RSS as turns accumulate. Growth that keeps rising is a leak.
+  console.log(`\nMålbot RSS over ${MEMORY_TURNS} turns (from /proc, as ps sees it):`);
   const step = MEMORY_TURNS / 5;
-  samples.push((await bots.maalbot.memory()).heapUsed);
+  const samples = [maalbot.rss().now];
   for (let done = 0; done < MEMORY_TURNS; done += step) {
     connector.reset();
-    await drive(bots.maalbot.port, connector.serviceUrl, step);
-    samples.push((await bots.maalbot.memory()).heapUsed);
+    await drive(maalbot.port, body, step, CONCURRENCY);
+    samples.push(maalbot.rss().now);
   }
-  samples.forEach((bytes, i) => console.log(`  after ${String(i * step).padStart(6)} turns: ${(bytes / 1048576).toFixed(1)} MiB`));
-  const growth = (samples[samples.length - 1]! - samples[1]!) / 1048576;
-  console.log(`  growth from ${step} to ${MEMORY_TURNS} turns: ${growth.toFixed(2)} MiB → ${growth < 5 ? 'no growth beyond noise' : 'GROWING'}`);
+  samples.forEach((mib, i) => console.log(`  after ${String(i * step).padStart(6)} turns: ${mib.toFixed(1)} MiB`));
+  const growth = samples.at(-1)! - samples[1]!;
+  console.log(`  growth from ${step} to ${MEMORY_TURNS} turns: ${growth.toFixed(1)} MiB → ${growth < 15 ? 'no growth beyond noise' : 'GROWING'}`);
 
-  for (const bot of Object.values(bots)) bot.child.kill();
-  printSubmitScenario(await runSubmitScenario(connector.serviceUrl));
+  await maalbot.stop();
+  for (const which of ['echo', 'cardEcho'] as const) bots[which].child.kill();
+  rmSync(dir, { recursive: true, force: true });
+  printSubmitScenario(await runSubmitScenario(serviceUrl));
   await connector.stop();
-  agent.destroy();
 
   // Reminders (issue 4): 1 000 conversations against a connector that enforces Teams' limits.
   printFanoutResult(await runFanoutScenario());
@@ -170,6 +169,8 @@ async function main(): Promise<void> {
 
   // The KKR report (issue 12): the 2021 demo report, and one from 100 000 rows (time and heap).
   printReportScenario(await runReportScenario());
+  // Status, history and submissions at 10, 10 000 and 100 000 rows (issue 15).
+  printGrowthScenario(await runGrowthScenario());
 }
 
 main().catch((err: unknown) => {

@@ -123,7 +123,11 @@ const HOW_TO_FIX: Record<string, string> = {
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message} (fundet: ${JSON.stringify(env[String(i.path[0])] ?? '')})`));
+    // The readers below check their own variables from env directly: report their problems too, so
+    // one start names every problem rather than one per attempt.
+    const problems = parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message} (fundet: ${JSON.stringify(env[String(i.path[0])] ?? '')})`);
+    for (const more of [readGraphConfig(env).problems, readAccessPolicy(env).problems, readReminderConfig(env).problems]) problems.push(...more);
+    throw new ConfigError([...new Set(problems)]);
   }
   const e = parsed.data;
   const problems: string[] = [];

@@ -5,14 +5,23 @@ import type { Reply } from './reply';
  * append-only and never change once written, so their ids identify the data exactly: a key made
  * of those ids can never serve a stale card, on SQLite or shared PostgreSQL alike. Bounded, oldest out.
  */
+/** The joined ids per rows array (only frozen arrays are trusted not to change; see key). */
+const idsOf = new WeakMap<readonly { readonly id: number }[], string>();
+
 export class ReplyCache {
   private readonly entries = new Map<string, Reply>();
 
   constructor(private readonly limit = 256) {}
 
-  /** Only the rows' ids count, so any append-only rows will do (measurements today). */
+  /**
+   * Only the rows' ids count, so any append-only rows will do (measurements today). The ids of one
+   * array are joined once: a store that hands back the same (frozen) array while nothing changed
+   * (store/sqlite-store.ts) makes the key O(1) however many rows there are.
+   */
   static key(parts: readonly string[], rows: readonly { readonly id: number }[]): string {
-    return `${parts.join('|')}|${rows.map((m) => m.id).join(',')}`;
+    let ids = idsOf.get(rows);
+    if (ids === undefined || !Object.isFrozen(rows)) idsOf.set(rows, (ids = rows.map((m) => m.id).join(',')));
+    return `${parts.join('|')}|${ids}`;
   }
 
   async getOrCreate(key: string, create: () => Reply | Promise<Reply>): Promise<Reply> {

@@ -8,6 +8,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readConfig } from '../config/read-config';
+import { loadDotEnv } from '../config/load-dot-env';
 import { OperatorError } from '../goals/operator-error';
 import { projectRoot } from '../goals/default-contract';
 import { parseDatabaseUrl } from '../store/database-url';
@@ -27,6 +28,7 @@ async function main(argv: readonly string[]): Promise<number> {
     console.error(`--out mangler.\n${USAGE}`);
     return 2;
   }
+  loadDotEnv(projectRoot());
   const config = readConfig(process.env);
   const target = parseDatabaseUrl(config.databaseUrl, projectRoot());
   // npm runs scripts in the project root; INIT_CWD is where the user typed the command.

@@ -13,6 +13,8 @@
 import { runChat } from './chat/run-chat';
 import { ansiStyle, plainStyle } from './chat/render-card';
 import type { ChatConversationType } from './chat/chat-client';
+import { loadDotEnv } from '../config/load-dot-env';
+import { projectRoot } from '../goals/default-contract';
 
 interface ChatArgs {
   endpoint: string;
@@ -54,6 +56,7 @@ function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): ChatArgs | 
 }
 
 async function main(): Promise<number> {
+  loadDotEnv(projectRoot());
   const args = parseArgs(process.argv.slice(2), process.env);
   if (typeof args === 'string') {
     if (args === USAGE) console.log(USAGE);

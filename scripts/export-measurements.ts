@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readConfig } from '../config/read-config';
+import { loadDotEnv } from '../config/load-dot-env';
 import { loadContracts } from '../goals/load-contracts';
 import { OperatorError } from '../goals/operator-error';
 import { projectRoot } from '../goals/default-contract';
@@ -27,6 +28,7 @@ async function main(argv: readonly string[]): Promise<number> {
     console.error(`--out skal være en .xlsx- eller .csv-fil.\n${USAGE}`);
     return 2;
   }
+  loadDotEnv(projectRoot());
   const config = readConfig(process.env);
   const root = projectRoot();
   const book = loadContracts(path.resolve(root, config.contractFile));

@@ -15,6 +15,7 @@ import { openDatabase } from '../store/open-database';
 import { systemClock } from '../core/time/clock';
 import { localDate } from '../core/time/zoned-time';
 import { formatImportReport, importMeasurementsCsv } from '../features/measurements/import/import-measurements';
+import { loadDotEnv } from '../config/load-dot-env';
 
 /** Why a file could not be read, in a sentence for the person who typed its name (not "ENOENT"). */
 function unreadableFile(file: string, code: string | undefined): string {
@@ -45,6 +46,7 @@ async function main(args: readonly string[]): Promise<number> {
     console.error(unreadableFile(file, (err as NodeJS.ErrnoException).code));
     return 2;
   }
+  loadDotEnv(projectRoot());
   const config = readConfig(process.env);
   const root = projectRoot();
   const contracts = loadContracts(path.resolve(root, config.contractFile));

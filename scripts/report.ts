@@ -16,6 +16,7 @@ import { openDatabase } from '../store/open-database';
 import { systemClock } from '../core/time/clock';
 import { generateReport } from '../features/report/generate-report';
 import { parseReportTimeArgs } from './report-args';
+import { loadDotEnv } from '../config/load-dot-env';
 
 const USAGE = 'Brug: npm run report -- --out rapport.docx [--year 2021] [--as-of 2021-10-01]';
 
@@ -36,6 +37,7 @@ async function main(argv: readonly string[]): Promise<number> {
     console.error(`${at.text}\n${USAGE}`);
     return 2;
   }
+  loadDotEnv(projectRoot());
   const config = readConfig(process.env);
   const root = projectRoot();
   const book = loadContracts(path.resolve(root, config.contractFile));

@@ -6,6 +6,7 @@
 import { parseDatabaseUrl, describeDatabaseTarget } from '../store/database-url';
 import { openDatabase } from '../store/open-database';
 import { DEMO_CONTRACT_ID, DemoAlreadySeededError, seedDemo } from '../store/seed-demo-data';
+import { loadDotEnv } from '../config/load-dot-env';
 import { projectRoot } from '../goals/default-contract';
 import { formatDate, formatNumber } from '../core/danish-format';
 import { OperatorError } from '../goals/operator-error';
@@ -13,6 +14,7 @@ import { demoDatabaseUrl } from './demo-database';
 
 async function main(): Promise<number> {
   const root = projectRoot();
+  loadDotEnv(root);
   const url = demoDatabaseUrl(process.env);
   const target = parseDatabaseUrl(url, root);
   const real = parseDatabaseUrl(process.env.DATABASE_URL, root);

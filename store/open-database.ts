@@ -5,18 +5,10 @@ import type { ReminderStore } from '../core/ports/reminder-store';
 import { silentLogger } from '../core/silent-logger';
 import { describeDatabaseTarget, parseDatabaseUrl } from './database-url';
 import { allMigrationsApplied } from './migrations';
-import { createPostgresPool, type PostgresConnection } from './postgres-pool';
-import { PostgresReminderStore } from './postgres-reminder-store';
-import { PostgresReportStore } from './postgres-report-store';
 import type { ReportStore } from '../core/ports/report-store';
-import { SqliteReportStore } from './sqlite-report-store';
-import { PostgresMeasurementStore } from './postgres-store';
-import { SqliteReminderStore } from './sqlite-reminder-store';
-import { SqliteMeasurementStore } from './sqlite-store';
 import { SqliteOpenError } from './sqlite-open-error';
+import type { PostgresConnection } from './postgres-pool';
 import type { ConversationMemory } from '../core/ports/conversation-memory';
-import { SqliteConversationMemory } from './sqlite-conversation-memory';
-import { PostgresConversationMemory } from './postgres-conversation-memory';
 
 export interface OpenDatabaseOptions {
   /** Directory relative SQLite paths resolve against (the project root). */
@@ -47,6 +39,12 @@ export async function openDatabase(url: string | undefined, options: OpenDatabas
     // Two connections on the one file (WAL + busy_timeout make that safe) because the stores want
     // different pragmas: synchronous=FULL for measurements (a confirmed one survives a power loss),
     // NORMAL for the reminders' frequent small writes.
+    // Loaded only here: a PostgreSQL deployment never loads the native better-sqlite3 module (and a
+    // SQLite one never loads pg), so it needs no native build that works on its host.
+    const { SqliteMeasurementStore } = require('./sqlite-store') as typeof import('./sqlite-store');
+    const { SqliteReminderStore } = require('./sqlite-reminder-store') as typeof import('./sqlite-reminder-store');
+    const { SqliteReportStore } = require('./sqlite-report-store') as typeof import('./sqlite-report-store');
+    const { SqliteConversationMemory } = require('./sqlite-conversation-memory') as typeof import('./sqlite-conversation-memory');
     try {
       measurements = new SqliteMeasurementStore(target.file, { logger, now: options.now });
       reminders = new SqliteReminderStore(target.file, { logger });
@@ -56,6 +54,11 @@ export async function openDatabase(url: string | undefined, options: OpenDatabas
       throw SqliteOpenError.from(target.file, err) ?? err;
     }
   } else {
+    const { createPostgresPool } = require('./postgres-pool') as typeof import('./postgres-pool');
+    const { PostgresMeasurementStore } = require('./postgres-store') as typeof import('./postgres-store');
+    const { PostgresReminderStore } = require('./postgres-reminder-store') as typeof import('./postgres-reminder-store');
+    const { PostgresReportStore } = require('./postgres-report-store') as typeof import('./postgres-report-store');
+    const { PostgresConversationMemory } = require('./postgres-conversation-memory') as typeof import('./postgres-conversation-memory');
     const pool = createPostgresPool({ connectionString: target.url, poolSize: options.poolSize, poolConfig: options.poolConfig }, 10, logger, 'idle PostgreSQL connection failed');
     endPool = () => pool.end();
     measurements = new PostgresMeasurementStore({ pool, logger, now: options.now });

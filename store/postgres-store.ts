@@ -419,7 +419,7 @@ export class PostgresMeasurementStore implements MeasurementStore {
     return res.rows.map(toMeasurement);
   }
 
-  async statusRows(contractId: string, kpis: readonly StatusKpiQuery[], asOf: { measuredOnOrBefore: string; idAtMost?: number }): Promise<Measurement[]> {
+  async statusRows(contractId: string, kpis: readonly StatusKpiQuery[], asOf: { measuredOnOrBefore: string; idAtMost?: number }): Promise<readonly Measurement[]> {
     if (kpis.length === 0) return [];
     const res = await this.pool.query<PgRow>(STATUS_ROWS_SQL, [
       contractId,

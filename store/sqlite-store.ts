@@ -266,6 +266,7 @@ export class SqliteMeasurementStore implements MeasurementStore {
   private readonly writeTransaction: Database.Transaction<(rows: readonly NormalizedMeasurement[]) => Measurement[]>;
   private readonly latestCache = new Map<string, { highWater: number; rows: readonly Measurement[] }>();
   private readonly statusCache = new Map<string, { highWater: number; rows: readonly Measurement[] }>();
+  private readonly statusKeys = new WeakMap<readonly StatusKpiQuery[], string>();
   private readonly historyCache = new Map<string, { highWater: number; page: HistoryFirstPage }>();
   // Prepared on first use: the table does not exist before migrate().
   private statements: ReturnType<typeof prepareStatements> | undefined;
@@ -470,12 +471,15 @@ export class SqliteMeasurementStore implements MeasurementStore {
     return [...rows];
   }
 
-  async statusRows(contractId: string, kpis: readonly StatusKpiQuery[], asOf: { measuredOnOrBefore: string; idAtMost?: number }): Promise<Measurement[]> {
-    // Asked on every status question; cached on the high-water mark like latestMeasurements.
+  async statusRows(contractId: string, kpis: readonly StatusKpiQuery[], asOf: { measuredOnOrBefore: string; idAtMost?: number }): Promise<readonly Measurement[]> {
+    // Asked on every status question; cached on the high-water mark like latestMeasurements. A hit
+    // hands back the same frozen array, so callers can key their own caches on it (core/reply-cache.ts).
     const highWater = this.highWater();
-    const key = JSON.stringify([contractId, asOf.measuredOnOrBefore, asOf.idAtMost ?? null, kpis]);
+    let kpisKey = this.statusKeys.get(kpis);
+    if (kpisKey === undefined) this.statusKeys.set(kpis, (kpisKey = JSON.stringify(kpis)));
+    const key = `${contractId}|${asOf.measuredOnOrBefore}|${asOf.idAtMost ?? ''}|${kpisKey}`;
     const cached = this.statusCache.get(key);
-    if (cached !== undefined && cached.highWater === highWater) return [...cached.rows];
+    if (cached !== undefined && cached.highWater === highWater) return cached.rows;
     const byId = new Map<number, Measurement>();
     const idAtMost = asOf.idAtMost ?? Number.MAX_SAFE_INTEGER;
     for (const k of kpis) {
@@ -494,10 +498,10 @@ export class SqliteMeasurementStore implements MeasurementStore {
       }
       for (const r of this.stmts.statusOutside.all(params)) byId.set(r.id, Object.freeze(toMeasurement(r)));
     }
-    const rows = [...byId.values()].sort((a, b) => a.id - b.id);
+    const rows = Object.freeze([...byId.values()].sort((a, b) => a.id - b.id));
     if (this.statusCache.size >= STATUS_CACHE_LIMIT) this.statusCache.delete(this.statusCache.keys().next().value as string);
     this.statusCache.set(key, { highWater, rows });
-    return [...rows];
+    return rows;
   }
 
   async historyFirstPage(contractId: string, kpiIds: readonly string[], limits: { rows: number; withValue: number }): Promise<HistoryFirstPage> {

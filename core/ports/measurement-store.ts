@@ -72,9 +72,9 @@ export interface MeasurementStore {
    * measurements and other periods, which the card shows and counts). Only rows measured on or before
    * `measuredOnOrBefore`, with id ≤ `idAtMost` (default: all) and not superseded by a correction with
    * id ≤ `idAtMost`. Sorted by id. Index walks: the cost grows with the KPIs and with the rows outside
-   * their windows, not with the history.
+   * their windows, not with the history. The array may be shared with later calls (a cache): do not change it.
    */
-  statusRows(contractId: string, kpis: readonly StatusKpiQuery[], asOf: { measuredOnOrBefore: string; idAtMost?: number }): Promise<Measurement[]>;
+  statusRows(contractId: string, kpis: readonly StatusKpiQuery[], asOf: { measuredOnOrBefore: string; idAtMost?: number }): Promise<readonly Measurement[]>;
   /**
    * The first screen of a goal's history: per KPI and per segment (none, drift, vækst) the newest
    * `limits.rows` rows and the newest `limits.withValue` rows with a value, among the rows no

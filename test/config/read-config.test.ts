@@ -55,6 +55,13 @@ describe('readConfig', () => {
     });
   }
 
+  it('reports every problem at once: the schema\'s and the other readers\'', () => {
+    assert.throws(
+      () => readConfig({ PORT: 'abc', LOG_LEVEL: 'loud', REMINDER_TICK_SECONDS: '0' }),
+      (err: unknown) => err instanceof ConfigError && /PORT: /.test(err.message) && /LOG_LEVEL: /.test(err.message) && /REMINDER_TICK_SECONDS: /.test(err.message),
+    );
+  });
+
   it('never echoes a secret in its error', () => {
     assert.throws(
       () => readConfig({ MicrosoftAppPassword: 'hemmelig-værdi-123' }),

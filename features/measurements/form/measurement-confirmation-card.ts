@@ -2,7 +2,7 @@ import { isDoneKind } from '../../../core/status-rules';
 import type { Goal, Kpi } from '../../../goals/contract-schema';
 import type { Measurement } from '../../../core/measurement';
 import type { KpiStatus } from '../../../core/status-rules';
-import { formatDate, formatDateTime, formatKpiValue } from '../../../core/danish-format';
+import { formatDate, formatDateTime, formatKpiValue, formatMonthShort } from '../../../core/danish-format';
 import { adaptiveCard, textBlock, type AdaptiveCard, type CardElement } from '../../../cards/adaptive-card';
 import { CARD_VERBS } from '../../../core/card-verbs';
 import { escapeMarkdown } from '../../../cards/escape-markdown';
@@ -25,6 +25,16 @@ const SEGMENT_LABELS = { drift: 'Drift', vækst: 'Vækst' } as const;
 
 function shownValue(kpi: Kpi, value: number | null, done: boolean | null): string {
   return isDoneKind(kpi) ? formatKpiValue(kpi, done === true) : formatKpiValue(kpi, value ?? 0);
+}
+
+/**
+ * The row status is judged by for this row's series (its segment, for a KPI with segments) when it
+ * is newer than the row just stored (status rules R2): the new row then changes nothing, and the
+ * confirmation says so rather than letting the status line suggest otherwise.
+ */
+function newerLatest(kpi: Kpi, m: Measurement, status: KpiStatus): Measurement | undefined {
+  const latest = kpi.segments.length === 0 ? status.latest : (status.segments.find((s) => s.segment === m.segment)?.latest ?? null);
+  return latest !== null && latest.id !== m.id && latest.measuredOn > m.measuredOn ? latest : undefined;
 }
 
 /**
@@ -60,6 +70,7 @@ export function measurementConfirmationCard(input: MeasurementConfirmationInput)
   });
 
   const style = statusStyle(status.status);
+  const older = newerLatest(kpi, m, status);
   const body: CardElement[] = [
     textBlock(correction ? 'Rettelsen er gemt' : 'Målingen er gemt', { size: 'Large', weight: 'Bolder', color: 'good' }),
     textBlock(`Måling nr. ${m.id}`, { isSubtle: true, spacing: 'None' }),
@@ -70,6 +81,9 @@ export function measurementConfirmationCard(input: MeasurementConfirmationInput)
       items: [
         textBlock(`Ny status for ${escapeMarkdown(kpi.id)}: ${style.label}`, { weight: 'Bolder', color: style.color }),
         textBlock(escapeMarkdown(status.reason), { spacing: 'Small' }),
+        ...(older === undefined
+          ? []
+          : [textBlock(`Din måling (${formatMonthShort(m.measuredOn)}) er ældre end den seneste (${formatMonthShort(older.measuredOn)}); status bygger på den seneste.`, { spacing: 'Small', color: 'warning' })]),
       ],
     },
   ];

@@ -176,6 +176,18 @@ describe('measurement cards', function () {
         }
       }
     });
+
+    it('says when the stored measurement is older than the one status is built on, and only then', function () {
+      const g = goal('3');
+      const kpi = g.kpis.find((k) => k.id === '3a')!;
+      const newer = row(kpi, { id: 7, segment: 'drift', value: 80, period: 'nov. 2021', measuredOn: '2021-11-30' });
+      const older = row(kpi, { id: 8, segment: 'drift', value: 70, period: 'sep. 2021', measuredOn: '2021-09-30' });
+      const otherSegment = row(kpi, { id: 9, segment: 'vækst', value: 70, period: 'sep. 2021', measuredOn: '2021-09-30' });
+      const confirm = (m: Measurement) => cardText(measurementConfirmationCard({ goal: g, kpi, measurement: m, status: kpiStatus(kpi, [newer, older, otherSegment].filter((r) => r.id <= m.id), '2021-12-31'), timeZone: 'Europe/Copenhagen' }));
+      assert.match(confirm(older), /Din måling \(sep\. 2021\) er ældre end den seneste \(nov\. 2021\); status bygger på den seneste\./);
+      assert.doesNotMatch(confirm(newer), /ældre end den seneste/);
+      assert.doesNotMatch(confirm(otherSegment), /ældre end den seneste/, 'the vækst series has no newer row');
+    });
   });
 
   describe('the status card', function () {

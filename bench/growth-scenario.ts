@@ -1,0 +1,159 @@
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { projectRoot } from '../goals/default-contract';
+import { FakeConnector } from '../test/helpers/fake-connector';
+import { teamsMessage } from '../test/helpers/teams-activity';
+import { teamsCardInvoke } from '../test/helpers/teams-invoke';
+import { drive, median, percentile, startBotProcess, type BotProcess } from './bot-process';
+
+/**
+ * The growth scenario of `npm run bench` (alone: `npm run bench:growth`): one Målbot per database
+ * size (default 10, 10 000 and 100 000 measurements, BENCH_GROWTH_SIZES), each started from outside
+ * exactly as `npm start` does (`node dist/app/main.js`, default config, reminder store on, logger to
+ * /dev/null), seeded beforehand by bench/growth-seed.ts. Every round drives each of them in turn
+ * (A B C A B C …) with "status mål 3" (10 connections), "historik mål 3" and form submissions, all
+ * Teams-shaped with a fresh activity id, in ten conversations; then reports per size the medians over
+ * rounds and, against the 10-row bot, the medians of the per-round ratios with their spread.
+ * BENCH_APP_DIR measures another build (a checkout with its own dist/).
+ */
+
+const SIZES = (process.env.BENCH_GROWTH_SIZES ?? '10,10000,100000').split(',').map(Number);
+const ROUNDS = Number(process.env.BENCH_GROWTH_ROUNDS ?? 3);
+const STATUS_TURNS = Number(process.env.BENCH_GROWTH_STATUS_TURNS ?? 400);
+const HISTORY_TURNS = Number(process.env.BENCH_GROWTH_HISTORY_TURNS ?? 150);
+const SUBMITS = Number(process.env.BENCH_GROWTH_SUBMITS ?? 100);
+const CONNECTIONS = 10;
+const STAFF = '00000000-0000-4000-8000-00000000beef';
+
+interface Sample {
+  statusP50: number;
+  statusP99: number;
+  statusTurnsPerSecond: number;
+  historyP50: number;
+  submitP50: number;
+  rss: number;
+  /** Connections the bot reset under load (retried once). */
+  resets: number;
+}
+
+export interface GrowthResult {
+  sizes: number[];
+  rounds: number;
+  /** Per size, per round. */
+  samples: Sample[][];
+  peakRss: number[];
+  seedSeconds: number[];
+}
+
+const METRICS: Array<{ key: keyof Sample; label: string; unit: string; higherIsBetter?: boolean }> = [
+  { key: 'statusP50', label: '"status mål 3" p50', unit: 'ms' },
+  { key: 'statusP99', label: '"status mål 3" p99', unit: 'ms' },
+  { key: 'statusTurnsPerSecond', label: 'status, 10 connections', unit: 'turns/s', higherIsBetter: true },
+  { key: 'historyP50', label: '"historik mål 3" p50', unit: 'ms' },
+  { key: 'submitP50', label: 'submission p50', unit: 'ms' },
+  { key: 'rss', label: 'RSS after the round', unit: 'MiB' },
+];
+
+export async function runGrowthScenario(): Promise<GrowthResult> {
+  const appDir = path.resolve(process.env.BENCH_APP_DIR ?? projectRoot());
+  const connector = new FakeConnector();
+  await connector.start();
+  const dirs: string[] = [];
+  const bots: BotProcess[] = [];
+  const seedSeconds: number[] = [];
+  try {
+    for (const size of SIZES) {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'maalbot-growth-'));
+      dirs.push(dir);
+      const file = path.join(dir, 'maalbot.sqlite');
+      const out = execFileSync(process.execPath, [path.join(appDir, 'dist/bench/growth-seed.js'), file, String(size)], { cwd: appDir, encoding: 'utf8' });
+      seedSeconds.push((JSON.parse(out.trim().split('\n').at(-1)!) as { seconds: number }).seconds);
+      bots.push(await startBotProcess({ name: `Målbot ${size} rows`, script: 'dist/app/main.js', cwd: appDir, env: { ...process.env, DATABASE_URL: `sqlite:${file}`, STAFF_USERS: STAFF, LOG_LEVEL: 'info' } }));
+    }
+    const serviceUrl = connector.serviceUrl;
+    const conversations = Array.from({ length: CONNECTIONS }, (_, i) => `a:1growth-bench-${i}`);
+    let n = 0;
+    const message = (text: string) => () => {
+      const a = teamsMessage({ text, serviceUrl, kind: 'personal', fromAadObjectId: STAFF });
+      (a.conversation as Record<string, unknown>).id = conversations[n++ % conversations.length];
+      return JSON.stringify(a); // teamsMessage gives every activity a fresh id, as Teams does
+    };
+    const submission = () =>
+      JSON.stringify(
+        teamsCardInvoke({
+          serviceUrl,
+          verb: 'submitMeasurement',
+          conversationId: conversations[n++ % conversations.length],
+          fromAadObjectId: STAFF,
+          data: { goalId: '3', submissionId: randomUUID(), kpiId: '3a', segment: 'drift', value: '82', period: '2021', measuredOn: '2021-11-30', source: 'brugerevaluering', sourceOther: '', comment: 'Vækstbench' },
+        }),
+      );
+    for (const bot of bots) {
+      await drive(bot.port, message('status mål 3'), 100, CONNECTIONS);
+      await drive(bot.port, message('historik mål 3'), 20, 2);
+      await drive(bot.port, submission, 5, 1);
+      connector.reset();
+    }
+    const samples: Sample[][] = SIZES.map(() => []);
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [i, bot] of bots.entries()) {
+        process.stderr.write(`  growth: round ${round + 1}/${ROUNDS}, ${SIZES[i]} rows\n`);
+        const status = await drive(bot.port, message('status mål 3'), STATUS_TURNS, CONNECTIONS);
+        connector.reset();
+        const history = await drive(bot.port, message('historik mål 3'), HISTORY_TURNS, 2);
+        connector.reset();
+        const submit = await drive(bot.port, submission, SUBMITS, 1);
+        connector.reset();
+        samples[i]!.push({
+          statusP50: percentile(status.latencies, 0.5),
+          statusP99: percentile(status.latencies, 0.99),
+          statusTurnsPerSecond: STATUS_TURNS / status.seconds,
+          historyP50: percentile(history.latencies, 0.5),
+          submitP50: percentile(submit.latencies, 0.5),
+          rss: bot.rss().now,
+          resets: status.resets + history.resets + submit.resets,
+        });
+      }
+    }
+    return { sizes: SIZES, rounds: ROUNDS, samples, peakRss: bots.map((b) => b.rss().peak), seedSeconds };
+  } finally {
+    for (const bot of bots) await bot.stop();
+    await connector.stop();
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const num = (v: number, digits: number) => v.toFixed(digits).padStart(9);
+
+export function printGrowthScenario(r: GrowthResult): void {
+  console.log(`\nscenario: growth — Målbot as \`npm start\` runs it, SQLite with ${r.sizes.join(' / ')} measurements; ${r.rounds} rounds, A B C alternating`);
+  console.log(`  seeded in ${r.seedSeconds.map((s) => `${s.toFixed(1)} s`).join(' / ')} (bulk insert through the store)`);
+  console.log(`  medians over rounds (${r.sizes.map((s) => `${s} rows`).join(' | ')}), then each size against 10 rows: median of the per-round ratios [min–max]`);
+  for (const m of METRICS) {
+    const perSize = r.samples.map((rounds) => median(rounds.map((s) => s[m.key])));
+    const ratios = r.samples.slice(1).map((rounds, i) => {
+      const paired = rounds.map((s, round) => s[m.key] / r.samples[0]![round]![m.key]);
+      return `${r.sizes[i + 1]}: ${median(paired).toFixed(2)}x [${Math.min(...paired).toFixed(2)}–${Math.max(...paired).toFixed(2)}]`;
+    });
+    console.log(`  ${m.label.padEnd(26)} ${perSize.map((v) => num(v, m.unit === 'ms' ? 2 : 0)).join(' ')} ${m.unit.padEnd(8)} ${ratios.join('  ')}`);
+  }
+  const resets = r.samples.map((rounds) => rounds.reduce((n, s) => n + s.resets, 0));
+  if (resets.some((x) => x > 0)) console.log(`  connections reset by the bot (retried): ${resets.join(' / ')}`);
+  console.log(`  peak RSS (VmHWM)           ${r.peakRss.map((v) => num(v, 0)).join(' ')} MiB`);
+  const status = r.samples.at(-1)!.map((s, round) => s.statusP50 / r.samples[0]![round]!.statusP50);
+  const history = r.samples.at(-1)!.map((s, round) => s.historyP50 / r.samples[0]![round]!.historyP50);
+  const target = (ratios: number[]) => (median(ratios) <= 1.5 ? 'met' : 'NOT met');
+  console.log(`  target: ${r.sizes.at(-1)} rows within 1.5x of 10 rows → status ${target(status)}, history ${target(history)}`);
+}
+
+if (require.main === module) {
+  runGrowthScenario()
+    .then(printGrowthScenario)
+    .catch((err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    });
+}
