@@ -13,6 +13,7 @@ import { welcomeCard } from '../../features/ask/welcome-card';
 import { buildOverviewView } from '../../features/status/overview-view';
 import { overviewCard } from '../../features/status/overview-card';
 import { goalStatusAnswer } from '../../features/status/goal-status-answer';
+import { explanationFormCard, explanationSavedCard } from '../../features/report/explanation/explanation-form-card';
 import { historyCard } from '../../features/measurements/history/history-card';
 import { measurementFormCard } from '../../features/measurements/form/measurement-form-card';
 import { measurementConfirmationCard } from '../../features/measurements/form/measurement-confirmation-card';
@@ -106,6 +107,13 @@ export function everyCard(): NamedCard[] {
     const reply = goalStatusAnswer(goal.id, { contract, measurements: latest, today: TODAY, viewer });
     if (reply?.kind === 'card') add(`status-${goal.id}`, reply.card, true);
   }
+  // The KKR report's explanation on the status card (staff: with "Ret forklaring"), its form and its confirmation.
+  const explanation = { text: `Forsinket brugerevaluering. ${TYPED}`, byline: 'Skrevet af Anna Andersen 10. januar 2022 kl. 10.30 · 1 tidligere version gemt' };
+  const explained = goalStatusAnswer('3', { contract, measurements: latest, today: TODAY, viewer: STAFF, explanation, explanationsOn: true });
+  if (explained?.kind === 'card') add('status-3-explained', explained.card);
+  const current = { id: 2, contractId: contract.id, goalId: '3', text: explanation.text, recordedAt: '2022-01-10T09:30:00Z', recordedBy: 'aad-anna', recordedByName: 'Anna Andersen', submissionId: 'x', versions: 2 };
+  add('explanation-form', explanationFormCard({ goal: findGoal(contract, '3')!, contractId: contract.id, contractYear: contract.year, verdict: 'ikke opfyldt – 0 af 2 målepunkter opfyldt', current, submissionId: 'sub', timeZone: TZ, typed: TYPED, error: 'Forklaringen er for kort – skriv mindst 10 tegn, så KKR kan forstå den.' }));
+  add('explanation-saved', explanationSavedCard(findGoal(contract, '3')!, current, TZ));
   const shared = goalStatusAnswer('4', { contract, measurements: latest, today: TODAY, viewer: CHANNEL });
   if (shared?.kind === 'card') add('status-4-channel', shared.card);
   for (const goalId of ['1', '3', '4', '9']) {
