@@ -107,6 +107,9 @@ function legendRow(t: HelpTexts): (s: Status) => CardElement {
   });
 }
 
+/** The element "Sådan læses status" shows and hides. */
+export const STATUS_LEGEND_ID = 'statusLegend';
+
 /** What the bot can do, with example phrasings; Danish by default. */
 export function helpCard(language: HelpLanguage = 'da'): AdaptiveCard {
   const t = TEXTS[language];
@@ -116,8 +119,9 @@ export function helpCard(language: HelpLanguage = 'da'): AdaptiveCard {
       textBlock(t.intro),
       textBlock(t.examplesHeading, { weight: 'Bolder', spacing: 'Medium' }),
       { type: 'FactSet', facts: t.examples.map(([phrase, explanation]) => ({ title: `"${phrase}"`, value: explanation })) },
-      textBlock(t.statusHeading, { weight: 'Bolder', spacing: 'Medium' }),
-      ...STATUSES.map(legendRow(t)),
+      // The legend is reference, not the first read: one tap shows it, in place (no round trip).
+      { type: 'ActionSet', spacing: 'Medium', actions: [{ type: 'Action.ToggleVisibility', title: t.statusHeading, targetElements: [STATUS_LEGEND_ID] }] },
+      { type: 'Container', id: STATUS_LEGEND_ID, isVisible: false, items: STATUSES.map(legendRow(t)) },
     ],
     [executeAction(t.overviewButton, CARD_VERBS.showOverview, {}), executeAction(t.deadlinesButton, CARD_VERBS.showDeadlines, {})],
     t.title,

@@ -94,6 +94,8 @@ export function everyCard(): NamedCard[] {
   const add = (name: string, card: unknown, main = false) => out.push({ name, card: card as Record<string, unknown>, main });
 
   add('help', helpCard('da'), true);
+  // The legend as it looks once "Sådan læses status" is pressed (the visual suite checks its rows line up).
+  add('help-legend-shown', JSON.parse(JSON.stringify(helpCard('da')).replace('"isVisible":false', '"isVisible":true')));
   add('help-en', helpCard('en'));
   add('not-understood', notUnderstoodCard({ reason: 'unclear', text: TYPED }));
   add('unknown-goal', notUnderstoodCard({ reason: 'unknown-goal', goalId: '42', knownGoalIds: contract.goals.map((g) => g.id) }));

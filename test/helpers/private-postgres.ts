@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { freePort } from './free-port';
 
 const run = promisify(execFile);
 
@@ -44,17 +44,6 @@ export function privatePostgresOrSkip(ctx: Mocha.Context): string {
   if (process.env.CI === 'true') throw new Error(`${PRIVATE_POSTGRES_SKIP_MESSAGE} — mandatory on CI`);
   console.warn(PRIVATE_POSTGRES_SKIP_MESSAGE);
   ctx.skip();
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startPrivatePostgres(bin: string): Promise<PrivatePostgres> {

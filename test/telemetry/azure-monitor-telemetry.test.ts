@@ -9,6 +9,7 @@ import zlib from 'node:zlib';
 import { projectRoot } from '../../goals/default-contract';
 import { FakeConnector } from '../helpers/fake-connector';
 import { teamsMessage } from '../helpers/teams-activity';
+import { freePort } from '../helpers/free-port';
 
 /**
  * Optional telemetry end to end: the bot as `npm start` runs it (app/main.ts, local mode) with
@@ -20,15 +21,6 @@ import { teamsMessage } from '../helpers/teams-activity';
 interface Envelope {
   name: string;
   data: { baseType: string; baseData: Record<string, unknown> };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 function startBot(env: Record<string, string>): Promise<{ child: ChildProcess; output: () => string }> {

@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { projectRoot } from '../../goals/default-contract';
 import { CHROMIUM_ARGS } from './card-renderer';
+import { freePort } from '../helpers/free-port';
 
 /**
  * Microsoft 365 Agents Playground driven like a person would: the bot runs as `npm start` runs it
@@ -16,17 +16,6 @@ import { CHROMIUM_ARGS } from './card-renderer';
 
 /** The Playground's made-up user (accepted in STAFF_USERS in local mode only). */
 export const PLAYGROUND_USER_ID = '00000000-0000-0000-0000-0000000000020';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Starts a child and resolves once a line of its output matches `ready` (or rejects with its output). */
 function startChild(command: string, args: string[], env: NodeJS.ProcessEnv, ready: RegExp, what: string): Promise<ChildProcess> {

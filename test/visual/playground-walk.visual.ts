@@ -92,7 +92,7 @@ describe('a walk through the Microsoft 365 Agents Playground', function () {
       ['om kontrakten', 'Underskrevet'],
       ['historik mål 3', 'Historik'],
       ['help', 'what I can help with'],
-      ['status mål 11', 'Mål 11 findes ikke i kontrakten'],
+      ['status mål 11', 'Kontrakten har ingen Mål 11'],
       ['blabla', 'Det forstod jeg ikke'],
     ] as const) {
       await s.say(question);

@@ -1,7 +1,7 @@
 import { STATUSES } from '../../../core/status-types';
 import { statusStyle } from '../../../features/status/status-style';
 import assert from 'node:assert/strict';
-import { helpCard } from '../../../features/ask/help-card';
+import { STATUS_LEGEND_ID, helpCard } from '../../../features/ask/help-card';
 import { assertSendableCard } from '../../helpers/adaptive-card-schema';
 import { parseQuestion } from '../../../features/ask/parse-question';
 import { loadContract } from '../../../goals/load-contract';
@@ -50,8 +50,12 @@ describe('help card', () => {
     ]);
   });
 
-  it('the status legend is one row per status, so word and explanation stay side by side on a phone', () => {
-    const rows = helpCard().body.filter((e) => e.type === 'ColumnSet') as unknown as Array<{ columns: Array<{ items: Array<{ text: string }> }> }>;
+  it('the status legend is one row per status, so word and explanation stay side by side on a phone; hidden until "Sådan læses status"', () => {
+    const legend = helpCard().body.find((e) => e.id === STATUS_LEGEND_ID) as unknown as { isVisible: boolean; items: Array<{ type: string }> };
+    assert.equal(legend.isVisible, false);
+    const toggle = helpCard().body.find((e) => e.type === 'ActionSet') as unknown as { actions: Array<{ type: string; title: string; targetElements: string[] }> };
+    assert.deepEqual(toggle.actions.map((a) => [a.type, a.title, a.targetElements]), [['Action.ToggleVisibility', 'Sådan læses status', [STATUS_LEGEND_ID]]]);
+    const rows = legend.items.filter((e) => e.type === 'ColumnSet') as unknown as Array<{ columns: Array<{ items: Array<{ text: string }> }> }>;
     assert.equal(rows.length, STATUSES.length);
     assert.deepEqual(rows.map((r) => r.columns[0]!.items.map((i) => i.text)), STATUSES.map((s) => [statusStyle(s).label]));
     assert.ok(rows.every((r) => r.columns[1]!.items.length === 1));
