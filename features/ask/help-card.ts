@@ -15,6 +15,7 @@ interface HelpTexts {
   statuses: Record<Status, string>;
   overviewButton: string;
   deadlinesButton: string;
+  legendButton: string;
 }
 
 /** The example phrasings are the Danish commands the bot understands, in both languages. */
@@ -52,6 +53,7 @@ const TEXTS: Record<HelpLanguage, HelpTexts> = {
     },
     overviewButton: 'Vis oversigt',
     deadlinesButton: 'Vis frister',
+    legendButton: 'Status forklaret',
   },
   en: {
     title: 'Målbot – what I can help with',
@@ -86,6 +88,7 @@ const TEXTS: Record<HelpLanguage, HelpTexts> = {
     },
     overviewButton: 'Show overview',
     deadlinesButton: 'Show deadlines',
+    legendButton: 'Legend',
   },
 };
 
@@ -119,11 +122,14 @@ export function helpCard(language: HelpLanguage = 'da'): AdaptiveCard {
       textBlock(t.intro),
       textBlock(t.examplesHeading, { weight: 'Bolder', spacing: 'Medium' }),
       { type: 'FactSet', facts: t.examples.map(([phrase, explanation]) => ({ title: `"${phrase}"`, value: explanation })) },
-      // The legend is reference, not the first read: one tap shows it, in place (no round trip).
-      { type: 'ActionSet', spacing: 'Medium', actions: [{ type: 'Action.ToggleVisibility', title: t.statusHeading, targetElements: [STATUS_LEGEND_ID] }] },
-      { type: 'Container', id: STATUS_LEGEND_ID, isVisible: false, items: STATUSES.map(legendRow(t)) },
+      // The legend is reference, not the first read: the last button shows it in place (no round trip).
+      { type: 'Container', id: STATUS_LEGEND_ID, isVisible: false, spacing: 'Medium', items: [textBlock(t.statusHeading, { weight: 'Bolder' }), ...STATUSES.map(legendRow(t))] },
     ],
-    [executeAction(t.overviewButton, CARD_VERBS.showOverview, {}), executeAction(t.deadlinesButton, CARD_VERBS.showDeadlines, {})],
+    [
+      executeAction(t.overviewButton, CARD_VERBS.showOverview, {}),
+      executeAction(t.deadlinesButton, CARD_VERBS.showDeadlines, {}),
+      { type: 'Action.ToggleVisibility', title: t.legendButton, targetElements: [STATUS_LEGEND_ID] },
+    ],
     t.title,
   );
 }

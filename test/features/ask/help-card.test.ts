@@ -47,14 +47,15 @@ describe('help card', () => {
     assert.deepEqual(helpCard('en').actions?.map((a) => [a.type, a.title, a.verb]), [
       ['Action.Execute', 'Show overview', 'showOverview'],
       ['Action.Execute', 'Show deadlines', 'showDeadlines'],
+      ['Action.ToggleVisibility', 'Legend', undefined],
     ]);
   });
 
   it('the status legend is one row per status, so word and explanation stay side by side on a phone; hidden until "Sådan læses status"', () => {
     const legend = helpCard().body.find((e) => e.id === STATUS_LEGEND_ID) as unknown as { isVisible: boolean; items: Array<{ type: string }> };
     assert.equal(legend.isVisible, false);
-    const toggle = helpCard().body.find((e) => e.type === 'ActionSet') as unknown as { actions: Array<{ type: string; title: string; targetElements: string[] }> };
-    assert.deepEqual(toggle.actions.map((a) => [a.type, a.title, a.targetElements]), [['Action.ToggleVisibility', 'Sådan læses status', [STATUS_LEGEND_ID]]]);
+    const toggle = helpCard().actions?.at(-1) as unknown as { type: string; title: string; targetElements: string[] };
+    assert.deepEqual([toggle.type, toggle.title, toggle.targetElements], ['Action.ToggleVisibility', 'Status forklaret', [STATUS_LEGEND_ID]]);
     const rows = legend.items.filter((e) => e.type === 'ColumnSet') as unknown as Array<{ columns: Array<{ items: Array<{ text: string }> }> }>;
     assert.equal(rows.length, STATUSES.length);
     assert.deepEqual(rows.map((r) => r.columns[0]!.items.map((i) => i.text)), STATUSES.map((s) => [statusStyle(s).label]));
