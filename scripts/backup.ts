@@ -5,14 +5,10 @@
  * DATABASE_URL points. PostgreSQL: pg_dump's custom format (restore with pg_restore).
  * Exit code 0 = written, 2 = usage/config/backup failed.
  */
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { readConfig } from '../config/read-config';
-import { loadDotEnv } from '../config/load-dot-env';
-import { OperatorError } from '../goals/operator-error';
-import { projectRoot } from '../goals/default-contract';
 import { parseDatabaseUrl } from '../store/database-url';
 import { backupDatabase } from '../store/backup-database';
+import { runOperatorCommand, whereTyped, operatorConfig } from './operator-command';
 
 const USAGE = 'Brug: npm run backup -- --out FIL (fx --out backup/maalbot-2026-12-03.sqlite, eller .dump for PostgreSQL)';
 
@@ -28,23 +24,13 @@ async function main(argv: readonly string[]): Promise<number> {
     console.error(`--out mangler.\n${USAGE}`);
     return 2;
   }
-  loadDotEnv(projectRoot());
-  const config = readConfig(process.env);
-  const target = parseDatabaseUrl(config.databaseUrl, projectRoot());
-  // npm runs scripts in the project root; INIT_CWD is where the user typed the command.
-  const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), out);
+  const { config, root } = operatorConfig();
+  const target = parseDatabaseUrl(config.databaseUrl, root);
+  const file = whereTyped(out);
   const result = await backupDatabase(target, file);
   const details = 'measurements' in result ? `, ${result.measurements} målinger, skemaversion ${result.schemaVersion}` : ' (pg_dump, custom-format; gendan med pg_restore)';
   console.log(`Sikkerhedskopi skrevet til ${result.file} (${result.bytes} bytes${details}).`);
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    console.error(err instanceof OperatorError ? err.message : err);
-    process.exitCode = 2;
-  },
-);
+runOperatorCommand(() => main(process.argv.slice(2)));

@@ -6,16 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { readConfig } from '../config/read-config';
-import { loadContracts } from '../goals/load-contracts';
-import { OperatorError } from '../goals/operator-error';
-import { projectRoot } from '../goals/default-contract';
 import { parseDatabaseUrl, describeDatabaseTarget } from '../store/database-url';
-import { openDatabase } from '../store/open-database';
 import { systemClock } from '../core/time/clock';
 import { localDate } from '../core/time/zoned-time';
 import { formatImportReport, importMeasurementsCsv } from '../features/measurements/import/import-measurements';
-import { loadDotEnv } from '../config/load-dot-env';
+import { runOperatorCommand, whereTyped, withProjectDatabase } from './operator-command';
 
 /** Why a file could not be read, in a sentence for the person who typed its name (not "ENOENT"). */
 function unreadableFile(file: string, code: string | undefined): string {
@@ -40,21 +35,15 @@ async function main(args: readonly string[]): Promise<number> {
   }
   let text: string;
   try {
-    // npm runs scripts in the project root; INIT_CWD is where the user typed the command.
-    text = readFileSync(path.resolve(process.env.INIT_CWD ?? process.cwd(), file), 'utf8');
+    text = readFileSync(whereTyped(file), 'utf8');
   } catch (err) {
     console.error(unreadableFile(file, (err as NodeJS.ErrnoException).code));
     return 2;
   }
-  loadDotEnv(projectRoot());
-  const config = readConfig(process.env);
-  const root = projectRoot();
-  const contracts = loadContracts(path.resolve(root, config.contractFile));
-  const today = localDate(systemClock(), config.timeZone);
-  const contract = contracts.inForce(today);
-  const database = await openDatabase(config.databaseUrl, { baseDir: root });
-  const store = database.measurements;
-  try {
+  return withProjectDatabase(async ({ config, root, book: contracts, database }) => {
+    const today = localDate(systemClock(), config.timeZone);
+    const contract = contracts.inForce(today);
+    const store = database.measurements;
     const result = await importMeasurementsCsv(text, { contract, contracts, store, today, fileName: path.basename(file) });
     const report = formatImportReport(result, path.basename(file));
     if (!result.ok) {
@@ -64,18 +53,7 @@ async function main(args: readonly string[]): Promise<number> {
     const years = [...new Set(result.stored.map((m) => m.contractId))].join(', ');
     console.log(`${report}\nKontrakt ${years}, database ${describeDatabaseTarget(parseDatabaseUrl(config.databaseUrl, root))}.`);
     return 0;
-  } finally {
-    await database.close();
-  }
+  });
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    // Operator errors (config, contract file, database URL …) are written for a person: print them plainly, no stack.
-    console.error(err instanceof OperatorError ? err.message : err);
-    process.exitCode = 2;
-  },
-);
+runOperatorCommand(() => main(process.argv.slice(2)));

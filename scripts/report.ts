@@ -6,17 +6,11 @@
  */
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { readConfig } from '../config/read-config';
-import { loadContracts } from '../goals/load-contracts';
-import { OperatorError } from '../goals/operator-error';
-import { projectRoot } from '../goals/default-contract';
-import { openDatabase } from '../store/open-database';
 import { systemClock } from '../core/time/clock';
 import { generateReport } from '../features/report/generate-report';
 import { parseReportTimeArgs } from './report-args';
-import { loadDotEnv } from '../config/load-dot-env';
+import { runOperatorCommand, whereTyped, withProjectDatabase } from './operator-command';
 
 const USAGE = 'Brug: npm run report -- --out rapport.docx [--year 2021] [--as-of 2021-10-01]';
 
@@ -37,12 +31,7 @@ async function main(argv: readonly string[]): Promise<number> {
     console.error(`${at.text}\n${USAGE}`);
     return 2;
   }
-  loadDotEnv(projectRoot());
-  const config = readConfig(process.env);
-  const root = projectRoot();
-  const book = loadContracts(path.resolve(root, config.contractFile));
-  const database = await openDatabase(config.databaseUrl, { baseDir: root });
-  try {
+  return withProjectDatabase(async ({ config, book, database }) => {
     const report = await generateReport(
       { book, measurements: database.measurements, explanations: database.reports, now: systemClock, timeZone: config.timeZone },
       { at: at.time, generatedBy: `${os.userInfo().username} (kommandolinjen)` },
@@ -51,22 +40,11 @@ async function main(argv: readonly string[]): Promise<number> {
       console.error(report.text);
       return 2;
     }
-    // npm runs scripts in the project root; INIT_CWD is where the user typed the command.
-    const out = path.resolve(process.env.INIT_CWD ?? process.cwd(), values.out);
+    const out = whereTyped(values.out!);
     writeFileSync(out, report.bytes);
     console.log(`${report.model.title} (${report.model.contractTitle}) skrevet til ${out} (${report.bytes.length} bytes).`);
     return 0;
-  } finally {
-    await database.close();
-  }
+  });
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    console.error(err instanceof OperatorError ? err.message : err);
-    process.exitCode = 2;
-  },
-);
+runOperatorCommand(() => main(process.argv.slice(2)));
