@@ -7,58 +7,11 @@ import type { FileOffer } from '../core/ports/file-offer-store';
 import type { Logger } from '../core/ports/logger';
 import { silentLogger } from '../core/silent-logger';
 import { poolOf, type PostgresConnection } from './postgres-pool';
+import { toExplanation, toOffer, type ExplanationRow, type OfferRow } from './report-rows';
 
 const ISO = (column: string): string => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 const EXPLANATION_COLUMNS = `id::int AS id, contract_id, goal_id, text, ${ISO('recorded_at')} AS recorded_at, recorded_by, recorded_by_name, submission_id`;
 const OFFER_COLUMNS = `offer_id, kind, params, file_name, conversation_id, user_id, ${ISO('created_at')} AS created_at, answer, ${ISO('answered_at')} AS answered_at, content`;
-
-interface ExplanationRow {
-  id: number;
-  contract_id: string;
-  goal_id: string;
-  text: string;
-  recorded_at: string;
-  recorded_by: string;
-  recorded_by_name: string | null;
-  submission_id: string;
-}
-
-interface OfferRow {
-  offer_id: string;
-  kind: FileOffer['kind'];
-  params: string;
-  file_name: string;
-  conversation_id: string;
-  user_id: string;
-  created_at: string;
-  answer: FileOffer['answer'];
-  answered_at: string | null;
-  content: Buffer | null;
-}
-
-const toExplanation = (r: ExplanationRow): Explanation => ({
-  id: r.id,
-  contractId: r.contract_id,
-  goalId: r.goal_id,
-  text: r.text,
-  recordedAt: r.recorded_at,
-  recordedBy: r.recorded_by,
-  recordedByName: r.recorded_by_name,
-  submissionId: r.submission_id,
-});
-
-const toOffer = (r: OfferRow): FileOffer => ({
-  offerId: r.offer_id,
-  kind: r.kind,
-  params: r.params,
-  fileName: r.file_name,
-  conversationId: r.conversation_id,
-  userId: r.user_id,
-  createdAt: r.created_at,
-  answer: r.answer,
-  answeredAt: r.answered_at,
-  content: r.content ?? Buffer.alloc(0),
-});
 
 /** The report's tables in PostgreSQL, shared by every instance; the answer claim is one conditional UPDATE. */
 export class PostgresReportStore implements ReportStore {

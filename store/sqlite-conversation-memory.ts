@@ -1,6 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqliteFile } from './open-sqlite-file';
 import { migrateSqlite } from './migrate-sqlite';
 import { MIGRATIONS } from './migrations';
 import type { ConversationMemory, ConversationTopic } from '../core/ports/conversation-memory';
@@ -44,16 +43,7 @@ export class SqliteConversationMemory implements ConversationMemory {
 
   constructor(readonly file: string, options: { logger?: Logger; busyTimeoutMs?: number } = {}) {
     this.logger = options.logger ?? silentLogger;
-    if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    this.db = new Database(file);
-    try {
-      this.db.pragma('journal_mode = WAL');
-      this.db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
-      this.db.pragma('synchronous = NORMAL');
-    } catch (err) {
-      this.db.close();
-      throw err;
-    }
+    this.db = openSqliteFile(file, { busyTimeoutMs: options.busyTimeoutMs, synchronous: 'NORMAL' });
   }
 
   private prepare() {

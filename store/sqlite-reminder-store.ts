@@ -1,6 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqliteFile } from './open-sqlite-file';
 import { appliedSqliteMigrations, migrateSqlite } from './migrate-sqlite';
 import { MIGRATIONS } from './migrations';
 import type {
@@ -197,16 +196,7 @@ export class SqliteReminderStore implements ReminderStore {
   ) {
     this.logger = options.logger ?? silentLogger;
     this.now = options.now ?? (() => new Date());
-    if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    this.db = new Database(file);
-    try {
-      this.db.pragma('journal_mode = WAL');
-      this.db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
-      this.db.pragma('synchronous = NORMAL');
-    } catch (err) {
-      this.db.close();
-      throw err;
-    }
+    this.db = openSqliteFile(file, { busyTimeoutMs: options.busyTimeoutMs, synchronous: 'NORMAL' });
   }
 
   // Prepared on first use: the tables do not exist before migrate().

@@ -1,6 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqliteFile } from './open-sqlite-file';
 import { migrateSqlite } from './migrate-sqlite';
 import { MIGRATIONS } from './migrations';
 import type { ReportStore } from '../core/ports/report-store';
@@ -8,54 +7,7 @@ import type { Explanation, LatestExplanation, NewExplanation } from '../core/por
 import type { FileOffer } from '../core/ports/file-offer-store';
 import type { Logger } from '../core/ports/logger';
 import { silentLogger } from '../core/silent-logger';
-
-interface ExplanationRow {
-  id: number;
-  contract_id: string;
-  goal_id: string;
-  text: string;
-  recorded_at: string;
-  recorded_by: string;
-  recorded_by_name: string | null;
-  submission_id: string;
-}
-
-interface OfferRow {
-  offer_id: string;
-  kind: FileOffer['kind'];
-  params: string;
-  file_name: string;
-  conversation_id: string;
-  user_id: string;
-  created_at: string;
-  answer: FileOffer['answer'];
-  answered_at: string | null;
-  content: Buffer | null;
-}
-
-const toExplanation = (r: ExplanationRow): Explanation => ({
-  id: r.id,
-  contractId: r.contract_id,
-  goalId: r.goal_id,
-  text: r.text,
-  recordedAt: r.recorded_at,
-  recordedBy: r.recorded_by,
-  recordedByName: r.recorded_by_name,
-  submissionId: r.submission_id,
-});
-
-const toOffer = (r: OfferRow): FileOffer => ({
-  offerId: r.offer_id,
-  kind: r.kind,
-  params: r.params,
-  fileName: r.file_name,
-  conversationId: r.conversation_id,
-  userId: r.user_id,
-  createdAt: r.created_at,
-  answer: r.answer,
-  answeredAt: r.answered_at,
-  content: r.content ?? Buffer.alloc(0),
-});
+import { toExplanation, toOffer, type ExplanationRow, type OfferRow } from './report-rows';
 
 function prepare(db: Database.Database) {
   return {
@@ -93,16 +45,7 @@ export class SqliteReportStore implements ReportStore {
   ) {
     this.logger = options.logger ?? silentLogger;
     this.now = options.now ?? (() => new Date());
-    if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    this.db = new Database(file);
-    try {
-      this.db.pragma('journal_mode = WAL');
-      this.db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
-      this.db.pragma('synchronous = FULL');
-    } catch (err) {
-      this.db.close();
-      throw err;
-    }
+    this.db = openSqliteFile(file, { busyTimeoutMs: options.busyTimeoutMs, synchronous: 'FULL' });
   }
 
   // Prepared on first use: the tables do not exist before migrate().

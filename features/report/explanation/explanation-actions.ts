@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ContractBook } from '../../../goals/contract-book';
-import type { ContractData } from '../../../goals/contract-schema';
+import type { ContractData, Goal } from '../../../goals/contract-schema';
 import { findGoal } from '../../../goals/contract-queries';
 import type { AccessPolicy } from '../../../core/access/access-policy';
 import { CARD_VERBS } from '../../../core/card-verbs';
@@ -46,6 +46,24 @@ async function current(deps: ExplanationDeps, contractId: string, goalId: string
   return (await deps.explanations.latestExplanations(contractId)).find((e) => e.goalId === goalId);
 }
 
+/** The form for one goal's explanation, fresh or coming back with what was typed and why it was refused. */
+async function formReply(deps: ExplanationDeps, contract: ContractData, goal: Goal, submissionId: string, refused?: { typed: string; error: string }): Promise<CardActionResult> {
+  return cardReply(
+    explanationFormCard({
+      goal,
+      contractId: contract.id,
+      contractYear: contract.year,
+      verdict: await verdictLine(deps, contract, goal.id),
+      current: await current(deps, contract.id, goal.id),
+      submissionId,
+      timeZone: deps.timeZone,
+      ...refused,
+    }),
+  );
+}
+
+const OFF: CardActionResult = { kind: 'text', text: 'Forklaringer er ikke slået til i denne installation af Målbot.' };
+
 function writer(turn: TurnInfo): string {
   return turn.user.aadObjectId ?? turn.user.upn ?? turn.user.id;
 }
@@ -55,26 +73,16 @@ export function explanationCardActions(deps: ExplanationDeps | undefined) {
   return {
     /** { goalId } ("Skriv forklaring"): the form replaces the status card. */
     [CARD_VERBS.openExplanationForm]: cardVerbHandler(openData, async ({ goalId }, request) => {
-      if (deps === undefined) return { kind: 'text', text: 'Forklaringer er ikke slået til i denne installation af Målbot.' } as const;
+      if (deps === undefined) return OFF;
       if (mayRecord(deps, request.turn) === 'no') return REFUSED;
       const contract = deps.contract;
       const goal = findGoal(contract, goalId);
       if (goal === undefined) return STALE;
-      return cardReply(
-        explanationFormCard({
-          goal,
-          contractId: contract.id,
-          contractYear: contract.year,
-          verdict: await verdictLine(deps, contract, goal.id),
-          current: await current(deps, contract.id, goal.id),
-          submissionId: deps.newSubmissionId(),
-          timeZone: deps.timeZone,
-        }),
-      );
+      return formReply(deps, contract, goal, deps.newSubmissionId());
     }),
     /** { goalId, contractId, submissionId, explanation }: validated on the server; a replay stores nothing more. */
     [CARD_VERBS.submitExplanation]: cardVerbHandler(submitData, async (data, request) => {
-      if (deps === undefined) return { kind: 'text', text: 'Forklaringer er ikke slået til i denne installation af Målbot.' } as const;
+      if (deps === undefined) return OFF;
       if (mayRecord(deps, request.turn) !== 'yes') return REFUSED;
       const contract = deps.contracts.byId(data.contractId);
       const goal = contract === undefined ? undefined : findGoal(contract, data.goalId);
@@ -82,21 +90,7 @@ export function explanationCardActions(deps: ExplanationDeps | undefined) {
       const typed = typeof data.explanation === 'string' ? data.explanation : '';
       const text = cleanExplanation(typed);
       const problem = explanationProblem(text);
-      if (problem !== undefined) {
-        return cardReply(
-          explanationFormCard({
-            goal,
-            contractId: contract.id,
-            contractYear: contract.year,
-            verdict: await verdictLine(deps, contract, goal.id),
-            current: await current(deps, contract.id, goal.id),
-            submissionId: data.submissionId,
-            timeZone: deps.timeZone,
-            typed: text,
-            error: problem,
-          }),
-        );
-      }
+      if (problem !== undefined) return formReply(deps, contract, goal, data.submissionId, { typed: text, error: problem });
       const stored = await deps.explanations.appendExplanation({
         contractId: contract.id,
         goalId: goal.id,
