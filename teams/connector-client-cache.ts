@@ -20,9 +20,11 @@ export const DEFAULT_CONNECTOR_CACHE_SIZE = 64;
  * keep separate caches (teams/caching-bot-framework-authentication.ts).
  */
 export class ConnectorClientCache {
-  private readonly clients = new Map<string, Promise<ConnectorClient>>();
+  private readonly clients: BoundedPromiseCache<ConnectorClient>;
 
-  constructor(private readonly maxSize = DEFAULT_CONNECTOR_CACHE_SIZE) {}
+  constructor(maxSize = DEFAULT_CONNECTOR_CACHE_SIZE) {
+    this.clients = new BoundedPromiseCache(maxSize);
+  }
 
   /** How many clients are cached (tests). */
   get size(): number {
@@ -33,20 +35,35 @@ export class ConnectorClientCache {
   factory(claimsIdentity: ClaimsIdentity, inner: ConnectorFactory): ConnectorFactory {
     const app = appKeyOf(claimsIdentity);
     return {
-      create: (serviceUrl: string, audience?: string): Promise<ConnectorClient> => {
-        const key = JSON.stringify([app, serviceUrl, audience ?? '']);
-        const cached = this.clients.get(key);
-        if (cached !== undefined) return cached;
-        const created = inner.create(serviceUrl, audience);
-        this.clients.set(key, created);
-        // A failed creation (e.g. no credentials) is not kept: the next turn tries again.
-        created.catch(() => {
-          if (this.clients.get(key) === created) this.clients.delete(key);
-        });
-        if (this.clients.size > this.maxSize) this.clients.delete(this.clients.keys().next().value!);
-        return created;
-      },
+      create: (serviceUrl: string, audience?: string): Promise<ConnectorClient> =>
+        this.clients.getOrCreate(JSON.stringify([app, serviceUrl, audience ?? '']), () => inner.create(serviceUrl, audience)),
     };
+  }
+}
+
+/**
+ * Promises by key, at most `maxSize` of them (the oldest goes first). Concurrent callers of one key
+ * share one creation; a creation that fails is not kept, so the next call tries again.
+ */
+export class BoundedPromiseCache<T> {
+  private readonly entries = new Map<string, Promise<T>>();
+
+  constructor(private readonly maxSize = DEFAULT_CONNECTOR_CACHE_SIZE) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  getOrCreate(key: string, create: () => Promise<T>): Promise<T> {
+    const cached = this.entries.get(key);
+    if (cached !== undefined) return cached;
+    const created = create();
+    this.entries.set(key, created);
+    created.catch(() => {
+      if (this.entries.get(key) === created) this.entries.delete(key);
+    });
+    if (this.entries.size > this.maxSize) this.entries.delete(this.entries.keys().next().value!);
+    return created;
   }
 }
 
@@ -54,7 +71,7 @@ export class ConnectorClientCache {
  * The claims botbuilder derives the outbound app id from (the audience for a channel, appid/azp
  * for a skill): equal claims, equal connector factory.
  */
-function appKeyOf(claimsIdentity: ClaimsIdentity): string {
+export function appKeyOf(claimsIdentity: ClaimsIdentity): string {
   const wanted = new Set(['aud', 'appid', 'azp', 'ver']);
   return JSON.stringify(claimsIdentity.claims.filter((c) => wanted.has(c.type)).map((c) => [c.type, c.value]));
 }

@@ -136,6 +136,25 @@ describe('teams/connector-client-cache: one ConnectorClient per serviceUrl, toke
     assert.deepEqual(connectorA.attempts.map((a) => a.fault), [undefined, undefined, undefined, 'status', undefined]);
   });
 
+  it('reuses the user token client too, across reply turns and across proactive turns', async () => {
+    const seen: unknown[] = [];
+    for (const text of ['en', 'to']) {
+      const activity = message(connectorA.serviceUrl, text);
+      const result = await adapter.authenticate(activity, `Bearer ${auth.token({ aud: APP_ID, serviceurl: connectorA.serviceUrl })}`);
+      await adapter.processAuthenticated(result, activity, async (context: TurnContext) => {
+        seen.push(context.turnState.get(adapter.UserTokenClientKey));
+      });
+    }
+    for (let i = 0; i < 2; i++) {
+      await adapter.continueConversationAsync(APP_ID, { serviceUrl: connectorA.serviceUrl, channelId: 'msteams', conversation: { id: 'a:conversation' } } as never, async (context: TurnContext) => {
+        seen.push(context.turnState.get(adapter.UserTokenClientKey));
+      });
+    }
+    assert.ok(seen[0] !== undefined && seen[2] !== undefined);
+    assert.equal(seen[1], seen[0]);
+    assert.equal(seen[3], seen[2]);
+  });
+
   it('builds one client per key when turns start together', async () => {
     const clients = await Promise.all([1, 2, 3, 4].map((i) => replyTurn(connectorA.serviceUrl, `samtidig ${i}`)));
     assert.equal(new Set(clients).size, 1);
