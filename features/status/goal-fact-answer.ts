@@ -12,7 +12,8 @@ import { buildGoalStatusView } from './goal-status-view';
 import { englishFrequency, englishMeasuredBy, englishTarget, ENGLISH_STATUS, formatEnglishList, quoted } from './english-fact-words';
 
 /** The facts a focused answer can give (features/ask/question-facts.ts names the words for them). */
-export type GoalFactKind = 'target' | 'baseline' | 'period' | 'method' | 'measured-by' | 'segments' | 'reporting' | 'latest' | 'purpose';
+export const GOAL_FACT_KINDS = ['target', 'baseline', 'period', 'method', 'measured-by', 'segments', 'reporting', 'latest', 'purpose'] as const;
+export type GoalFactKind = (typeof GOAL_FACT_KINDS)[number];
 
 export interface GoalFactInput {
   contract: ContractData;
