@@ -10,7 +10,7 @@ import { defaultReadinessChecks } from '../http/readiness';
 import { teamsActivityProcessor } from '../teams/teams-activity-processor';
 import { MaalBot } from '../teams/maalbot';
 import type { Clock } from '../core/time/clock';
-import { localDate } from '../core/time/zoned-time';
+import { todayInZone } from '../core/time/today';
 import type { Logger } from '../core/ports/logger';
 import { appVersion } from './app-version';
 import { createCardActionRouter } from '../core/card-action-router';
@@ -90,7 +90,7 @@ export function createApp(deps: AppDeps): App {
   const { config, contracts, store, logger, clock } = deps;
   const version = appVersion();
   const adapter = createAdapter(config.credentials, logger, deps.authEndpoints, { outboundTimeoutMs: config.outboundTimeoutMs });
-  const today = () => localDate(clock(), config.timeZone);
+  const today = todayInZone(clock, config.timeZone); // Intl once a day, not on every turn
   // Read per use, like today(): at a year boundary the next contract takes over without a restart.
   const contractInForce = () => contracts.inForce(today());
   const instanceIdOfApp = deps.instanceId ?? defaultInstanceId();

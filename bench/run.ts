@@ -1,5 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { FakeConnector } from '../test/helpers/fake-connector';
@@ -21,6 +21,8 @@ import { printReportScenario, runReportScenario } from './report-scenario';
  *      store on, logger at info to /dev/null), on a SQLite file with the demo rows;
  *   B  a bare botbuilder echo bot on the same stack;
  *   C  the same bare bot sending the very reply Målbot sent (its card): the stack's own cost for it.
+ * With BENCH_BASELINE_DIR (a checkout of an older commit, built), its Målbot runs as D in the same
+ * alternation (A B C D), on its own copy of the database, and A/D and D/C are reported too.
  * Every request is Teams-shaped with a fresh activity id, in a fixed set of channel threads and
  * personal chats. Reported: per bot the medians over rounds, and the medians of the per-round ratios
  * A/B and A/C with their spread (min–max) — no best-of. Then the director's questions of issue 11
@@ -34,6 +36,7 @@ const WARMUP_TURNS = Number(process.env.BENCH_WARMUP ?? 1_000);
 const MEASURED_TURNS = Number(process.env.BENCH_TURNS ?? 3_000);
 const MEMORY_TURNS = Number(process.env.BENCH_MEMORY_TURNS ?? 20_000);
 const ROUNDS = Math.max(3, Number(process.env.BENCH_ROUNDS ?? 3));
+const BASELINE_DIR = process.env.BENCH_BASELINE_DIR;
 const QUESTION = 'status mål 4?';
 /** Issue 11's kinds of question, each driven like "status mål 4?". */
 const DIRECTOR_QUESTIONS = ['hvad er målet for NPS?', 'status mål 3 og 4', 'hvilke mål er i risiko?'];
@@ -73,7 +76,11 @@ async function main(): Promise<void> {
   await seedDemo(seeded.measurements);
   await seeded.close();
   const root = projectRoot();
+  const baselineFile = path.join(dir, 'baseline.sqlite');
+  if (BASELINE_DIR !== undefined) copyFileSync(file, baselineFile);
   const maalbot: BotProcess = await startBotProcess({ name: 'Målbot', script: 'dist/app/main.js', cwd: root, env: { ...process.env, DATABASE_URL: `sqlite:${file}`, LOG_LEVEL: 'info' } });
+  const baseline: BotProcess | undefined =
+    BASELINE_DIR === undefined ? undefined : await startBotProcess({ name: 'Målbot (baseline)', script: 'dist/app/main.js', cwd: path.resolve(BASELINE_DIR), env: { ...process.env, DATABASE_URL: `sqlite:${baselineFile}`, LOG_LEVEL: 'info' } });
 
   // Fresh ids on every activity (teamsMessage), as Teams sends them; 16 conversations reused.
   let n = 0;
@@ -93,9 +100,10 @@ async function main(): Promise<void> {
   const replyFile = path.join(dir, 'reply.json');
   writeFileSync(replyFile, JSON.stringify({ text: sent.text, attachments: sent.attachments }));
   const replyBytes = Buffer.byteLength(readFileSync(replyFile));
-  const bots = { maalbot: { port: maalbot.port }, echo: await startReference('echo'), cardEcho: await startReference('card-echo', replyFile) };
-  const names = { maalbot: 'Målbot (A)', echo: 'echo bot (B)', cardEcho: 'card-echo bot (C)' } as const;
-  const order = ['maalbot', 'echo', 'cardEcho'] as const;
+  const bots = { maalbot: { port: maalbot.port }, echo: await startReference('echo'), cardEcho: await startReference('card-echo', replyFile), baseline: { port: baseline?.port ?? 0 } };
+  const names = { maalbot: 'Målbot (A)', echo: 'echo bot (B)', cardEcho: 'card-echo bot (C)', baseline: 'baseline (D)' } as const;
+  type Bot = keyof typeof bots;
+  const order: readonly Bot[] = baseline === undefined ? ['maalbot', 'echo', 'cardEcho'] : ['maalbot', 'echo', 'cardEcho', 'baseline'];
 
   const run = async (port: number, turns: number): Promise<RunResult> => {
     connector.reset();
@@ -104,7 +112,7 @@ async function main(): Promise<void> {
     return { turnsPerSecond: turns / seconds, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
   };
   for (const which of order) await run(bots[which].port, WARMUP_TURNS);
-  const results: Record<(typeof order)[number], RunResult[]> = { maalbot: [], echo: [], cardEcho: [] };
+  const results: Record<Bot, RunResult[]> = { maalbot: [], echo: [], cardEcho: [], baseline: [] };
   for (let round = 0; round < ROUNDS; round++) for (const which of order) results[which].push(await run(bots[which].port, MEASURED_TURNS));
 
   console.log(`\nscenario: "${QUESTION}" (medians over ${ROUNDS} rounds; the reply card is ${replyBytes} bytes)`);
@@ -113,10 +121,15 @@ async function main(): Promise<void> {
     const rs = results[which];
     console.log(`${names[which].padEnd(18)} ${fmt(median(rs.map((r) => r.turnsPerSecond)))} ${fmt(median(rs.map((r) => r.p50)), 2)}  ${fmt(median(rs.map((r) => r.p99)), 2)}`);
   }
-  const paired = (against: 'echo' | 'cardEcho', key: keyof RunResult) => results.maalbot.map((r, i) => r[key] / results[against][i]![key]);
+  const paired = (against: Bot, key: keyof RunResult, of: Bot = 'maalbot') => results[of].map((r, i) => r[key] / results[against][i]![key]);
   const spread = (xs: number[]) => `${median(xs).toFixed(2)}x [${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}]`;
   for (const against of ['echo', 'cardEcho'] as const) {
     console.log(`A / ${against === 'echo' ? 'B' : 'C'} (median of per-round ratios [min–max]): turns/s ${spread(paired(against, 'turnsPerSecond'))}, p50 ${spread(paired(against, 'p50'))}, p99 ${spread(paired(against, 'p99'))}`);
+  }
+  if (baseline !== undefined) {
+    for (const [of, against, label] of [['maalbot', 'baseline', 'A / D'], ['baseline', 'cardEcho', 'D / C'], ['baseline', 'echo', 'D / B']] as const) {
+      console.log(`${label} (median of per-round ratios [min–max]): turns/s ${spread(paired(against, 'turnsPerSecond', of))}, p50 ${spread(paired(against, 'p50', of))}, p99 ${spread(paired(against, 'p99', of))}`);
+    }
   }
   const vsCard = median(paired('cardEcho', 'turnsPerSecond'));
   const p99VsCard = median(paired('cardEcho', 'p99'));
@@ -156,6 +169,7 @@ async function main(): Promise<void> {
   console.log(`  growth from ${step} to ${MEMORY_TURNS} turns: ${growth.toFixed(1)} MiB → ${growth < 15 ? 'no growth beyond noise' : 'GROWING'}`);
 
   await maalbot.stop();
+  await baseline?.stop();
   for (const which of ['echo', 'cardEcho'] as const) bots[which].child.kill();
   rmSync(dir, { recursive: true, force: true });
   printSubmitScenario(await runSubmitScenario(serviceUrl));

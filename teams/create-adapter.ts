@@ -1,14 +1,17 @@
-import { ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions, type TurnContext } from 'botbuilder';
+import type { ConfigurationBotFrameworkAuthentication, ConfigurationBotFrameworkAuthenticationOptions, TurnContext } from 'botbuilder';
 import type { BotCredentials } from '../config/read-config';
 import type { Logger } from '../core/ports/logger';
 import { turnLoggerOf } from './turn-logger';
 import { newErrorReference } from '../core/error-reference';
 import { MaalbotAdapter } from './maalbot-adapter';
+import { CachingBotFrameworkAuthentication } from './caching-bot-framework-authentication';
 import { connectorTimeoutMiddleware, ConnectorTimeoutError, DEFAULT_OUTBOUND_TIMEOUT_MS } from './connector-timeout';
 
 export interface AdapterOptions {
   /** Longest a call to the Bot Connector may take, retries included (OUTBOUND_TIMEOUT_SECONDS). */
   outboundTimeoutMs?: number;
+  /** Where outbound bearer tokens come from; botbuilder's MSAL-backed default unless a test gives its own. */
+  credentialsFactory?: ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[1];
 }
 
 /**
@@ -35,7 +38,8 @@ export type AuthEndpoints = Required<
  * reference, the user gets a short Danish apology with that reference — never internals.
  */
 export function createAdapter(credentials: BotCredentials | undefined, logger: Logger, authEndpoints?: AuthEndpoints, options: AdapterOptions = {}): MaalbotAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication(
+  // Connector clients are reused across turns (teams/connector-client-cache.ts).
+  const auth = new CachingBotFrameworkAuthentication(
     credentials === undefined
       ? {} // no MicrosoftAppId: authentication is off (local mode only; readConfig refuses this in production)
       : {
@@ -45,6 +49,7 @@ export function createAdapter(credentials: BotCredentials | undefined, logger: L
           MicrosoftAppTenantId: credentials.tenantId,
           ...authEndpoints,
         },
+    options.credentialsFactory,
   );
   const adapter = new MaalbotAdapter(auth);
   // Every call to the Bot Connector is bounded in time (teams/connector-timeout.ts).

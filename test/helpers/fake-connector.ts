@@ -9,6 +9,8 @@ export interface ConnectorCall {
   /** The activity id in the URL (reply-to id for a reply, the activity itself for PUT). */
   activityId: string | undefined;
   body: Record<string, unknown>;
+  /** The Authorization header the bot sent (its bearer token), if any. */
+  authorization?: string;
   /** The activity id this connector answered with (`{ id }`): what the bot sent is known by it. */
   answeredId?: string;
 }
@@ -98,6 +100,7 @@ export class FakeConnector {
       conversationId: decodeURIComponent(match[1]!),
       activityId: match[2] === undefined ? undefined : decodeURIComponent(match[2]),
       body,
+      ...(req.headers.authorization === undefined ? {} : { authorization: req.headers.authorization }),
     };
     const n = (this.attemptsPerConversation.get(call.conversationId) ?? 0) + 1;
     this.attemptsPerConversation.set(call.conversationId, n);
