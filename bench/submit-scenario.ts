@@ -91,10 +91,16 @@ async function echoReference(serviceUrl: string): Promise<SubmitScenarioResult['
   }
 }
 
-/** `serviceUrl`: a Bot Connector the echo reference can reply to (invokes themselves call none). */
-export async function runSubmitScenario(serviceUrl: string): Promise<SubmitScenarioResult> {
+/**
+ * `serviceUrl`: a Bot Connector the echo reference can reply to (invokes themselves call none).
+ * `appDir`: the checkout whose build (dist/bench/submit-server.js) serves the submissions — this
+ * one by default, BENCH_APP_DIR, or another build for a side-by-side run (bench/submit-compare.ts).
+ */
+export async function runSubmitScenario(serviceUrl: string, o: { appDir?: string; echo?: boolean } = {}): Promise<SubmitScenarioResult> {
   const ids = Array.from({ length: SUBMITTERS }, (_, i) => submitter(i).fromAadObjectId).join(',');
-  const child = fork(path.join(__dirname, 'submit-server.js'), [ids], { execArgv: ['--disable-warning=DEP0111'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const appDir = o.appDir ?? process.env.BENCH_APP_DIR;
+  const server = appDir === undefined ? path.join(__dirname, 'submit-server.js') : path.resolve(appDir, 'dist', 'bench', 'submit-server.js');
+  const child = fork(server, [ids], { execArgv: ['--disable-warning=DEP0111'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (m: { port?: number }) => (m.port ? resolve(m.port) : reject(new Error('no port'))));
     child.once('exit', (code) => reject(new Error(`submit server exited with ${code}`)));
@@ -169,7 +175,7 @@ export async function runSubmitScenario(serviceUrl: string): Promise<SubmitScena
       perSecond: latencies.length / seconds,
       rowsStored,
       cpuPerInvoke,
-      echo: await echoReference(serviceUrl),
+      echo: o.echo === false ? { p50: NaN, p99: NaN, perSecond: NaN } : await echoReference(serviceUrl),
       distinctSubmissions: distinct.size,
       seconds,
     };

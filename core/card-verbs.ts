@@ -18,6 +18,8 @@ export const CARD_VERBS = {
   showDeadlines: 'showDeadlines',
   showHelp: 'showHelp',
   showStatus: 'showStatus',
+  /** The choice card's goal button when a fact was asked ("baseline for kendskab" → Mål 6): that fact of that goal ({ goalId, fact, language }). */
+  showGoalFact: 'showGoalFact',
   showReminders: 'showReminders',
   /** "Om kontrakten": the contract card (features/status/contract-card.ts). */
   showContract: 'showContract',

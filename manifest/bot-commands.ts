@@ -25,7 +25,13 @@ export const BOT_COMMANDS: readonly BotCommand[] = [
     titleIntent: 'overview',
     example: { text: 'status mål 4', intent: 'goal-status' },
   },
-  { title: 'oversigt', description: 'Alle mål og deres status på ét kort.', titleIntent: 'overview' },
+  // "rapport" took the place of "oversigt" (12 is Teams' limit): "status" alone already shows every goal on one card.
+  {
+    title: 'rapport',
+    description: 'Rapporten til KKR Syddanmark som Word-fil, fx "rapport 2021" eller "lav statusrapport pr. 1. oktober 2021".',
+    titleIntent: 'report',
+    example: { text: 'rapport 2021', intent: 'report' },
+  },
   {
     title: 'hvad er målet for NPS?',
     description: 'Ét faktum om et mål: målet, baseline, frist, metode, hvem der måler, afrapportering. Fx "hvem måler mål 4?".',

@@ -1,7 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import type { Measurement, NewMeasurement } from '../core/measurement';
 import { segmentSchema, type Segment } from '../goals/contract-schema';
-import type { HistoryFirstPage, MeasurementStore, StatusKpiQuery } from '../core/ports/measurement-store';
+import type { HistoryFirstPage, MeasurementStore, StatusKpiQuery, SubmissionResult } from '../core/ports/measurement-store';
 import { MEASUREMENT_PERIODS_MIGRATION, PERIOD_BACKFILL_BATCH, storedPeriod } from './measurement-periods';
 import { appliedPostgresMigrations, migratePostgres } from './migrate-postgres';
 import type { Migration } from './migration';
@@ -87,6 +87,35 @@ const INSERT_WITH_PERIOD = `
          SELECT id, contract_id, kpi_id, measured_on, $22::date, $23::date FROM inserted)
   SELECT ${COLUMNS} FROM inserted`;
 
+/**
+ * A new row (no correction) in one statement: the row that counts for its series now (R2 order;
+ * the series lock was taken by the statement before, so this statement's snapshot sees every row
+ * committed ahead of it) gives previous*, the row is inserted unless its submission id is stored
+ * (ON CONFLICT: a replay then inserts nothing and returns no row), and its period is stored. No
+ * replay check before: one round trip instead of three. segment in ORDER BY: the planner does not count
+ * `IS NULL` as fixing the column and sorted the whole series instead of walking the index.
+ */
+const INSERT_NEW = (withSegment: boolean) => `
+  WITH latest AS (
+         SELECT m.id, m.value, m.done FROM measurements m
+          WHERE m.contract_id = $1 AND m.kpi_id = $2 AND ${withSegment ? 'm.segment = $5::text' : 'm.segment IS NULL AND $5::text IS NULL'} AND ${NOT_SUPERSEDED}
+          ORDER BY m.segment DESC, m.measured_on DESC, m.id DESC LIMIT 1),
+       inserted AS (
+         INSERT INTO measurements
+           (contract_id, kpi_id, value, done, segment, period, measured_on, source, note, recorded_at, recorded_by, demo,
+            submission_id, supersedes_id, conversation_id, recorded_by_name, recorded_by_upn, evidence,
+            previous_id, previous_value, previous_done)
+         SELECT $1::text, $2::text, $3::double precision, $4::boolean, $5::text, $6::text, $7::date, $8::text, $9::text, $10::timestamptz, $11::text, $12::boolean,
+                $13::text, NULL, $14::text, $15::text, $16::text, $17::text, l.id, l.value, l.done
+           FROM (SELECT 1) one LEFT JOIN latest l ON true
+         ON CONFLICT (submission_id) DO NOTHING
+         RETURNING *),
+       period AS (
+         INSERT INTO measurement_periods (measurement_id, contract_id, kpi_id, measured_on, period_from, period_to)
+         SELECT id, contract_id, kpi_id, measured_on, $18::date, $19::date FROM inserted)
+  SELECT ${COLUMNS} FROM inserted`;
+const INSERT_NEW_SQL = { withSegment: INSERT_NEW(true), withoutSegment: INSERT_NEW(false) };
+
 const WITHOUT_PERIOD = `
   SELECT id, contract_id, kpi_id, period, to_char(measured_on, 'YYYY-MM-DD') AS measured_on FROM measurements m
    WHERE NOT EXISTS (SELECT 1 FROM measurement_periods p WHERE p.measurement_id = m.id) ORDER BY id LIMIT $1`;
@@ -132,23 +161,16 @@ export const STATUS_ROWS_SQL = `
   ORDER BY id`;
 
 const BY_ID = `SELECT ${COLUMNS} FROM measurements WHERE contract_id = $1 AND id = $2`;
+/** See MeasurementStore.newestVersionOf: down the chain of corrections on the unique index on supersedes_id. */
+const NEWEST_VERSION = `
+  WITH RECURSIVE chain(id, depth) AS (
+    SELECT id, 0 FROM measurements WHERE contract_id = $1 AND id = $2
+    UNION ALL
+    SELECT s.id, chain.depth + 1 FROM measurements s JOIN chain ON s.supersedes_id = chain.id
+  )
+  SELECT ${COLUMNS} FROM measurements WHERE id = (SELECT id FROM chain ORDER BY depth DESC LIMIT 1)`;
 const BY_SUBMISSION = `SELECT ${COLUMNS} FROM measurements WHERE submission_id = $1`;
 const CORRECTED_BY = 'SELECT id FROM measurements WHERE supersedes_id = $1';
-/**
- * The row that counts for one series now (R2 order), run inside the write transaction under the
- * series lock: one statement per segment form. segment in ORDER BY: the planner does not count
- * `IS NULL` as fixing the column and sorted the whole series instead of walking the index.
- */
-const SERIES_LATEST = {
-  withSegment: `
-  SELECT ${COLUMNS} FROM measurements m
-   WHERE contract_id = $1 AND kpi_id = $2 AND segment = $3 AND ${NOT_SUPERSEDED}
-   ORDER BY m.segment DESC, m.measured_on DESC, m.id DESC LIMIT 1`,
-  withoutSegment: `
-  SELECT ${COLUMNS} FROM measurements m
-   WHERE contract_id = $1 AND kpi_id = $2 AND segment IS NULL AND ${NOT_SUPERSEDED}
-   ORDER BY m.segment DESC, m.measured_on DESC, m.id DESC LIMIT 1`,
-};
 // See MeasurementStore.latestMeasurementsAsOf: one index walk per possible segment (none, drift,
 // vækst), each stopping at its first match, so the cost does not grow with the KPI's history.
 const LATEST_AS_OF =
@@ -246,6 +268,11 @@ function toMeasurement(r: PgRow): Measurement {
   };
 }
 
+/** $1–$13 of both inserts (INSERT, INSERT_NEW): the row up to its submission id. */
+function rowParams(n: NormalizedMeasurement): unknown[] {
+  return [n.contractId, n.kpiId, n.value, n.done, n.segment, n.period, n.measuredOn, n.source, n.note, n.recordedAt, n.recordedBy, n.demo, n.submissionId];
+}
+
 /** The lock key text of a row's series ("|" occurs in no contract id, KPI id or segment; PostgreSQL text cannot hold NUL). */
 function seriesKey(n: Pick<NormalizedMeasurement, 'contractId' | 'kpiId' | 'segment'>): string {
   return `${n.contractId}|${n.kpiId}|${n.segment ?? ''}`;
@@ -292,27 +319,43 @@ export class PostgresMeasurementStore implements MeasurementStore {
   }
 
   async appendMeasurement(m: NewMeasurement): Promise<Measurement> {
-    const [row] = await this.writeAll([normalizeNewMeasurement(m, this.now())]);
-    return row!;
+    const n = normalizeNewMeasurement(m, this.now());
+    return this.inWriteTransaction([n], async (client) => (await this.writeOne(client, n)).row);
   }
 
   async appendMeasurements(ms: readonly NewMeasurement[]): Promise<Measurement[]> {
     const now = this.now();
     const rows = ms.map((m) => normalizeNewMeasurement(m, now)); // all checked before anything is written
     if (rows.length === 0) return [];
-    return this.writeAll(rows);
+    return this.inWriteTransaction(rows, async (client) => {
+      const out: Measurement[] = [];
+      for (const n of rows) out.push((await this.writeOne(client, n)).row);
+      return out;
+    });
   }
 
-  /** One transaction for all rows: lock their series in a fixed order (no deadlock between two imports), then write each. */
-  private async writeAll(rows: readonly NormalizedMeasurement[]): Promise<Measurement[]> {
+  async appendSubmission(m: NewMeasurement, status: { contractId: string; kpis: readonly StatusKpiQuery[]; measuredOnOrBefore: string }): Promise<SubmissionResult> {
+    const n = normalizeNewMeasurement(m, this.now());
+    // BEGIN, the series lock, the insert, the status rows, COMMIT: five round trips, one commit.
+    return this.inWriteTransaction([n], async (client) => {
+      const { row, replayed } = await this.writeOne(client, n);
+      const rows = await this.queryStatusRows(client, status.contractId, status.kpis, { measuredOnOrBefore: status.measuredOnOrBefore, idAtMost: row.id });
+      return { row, replayed, statusRows: rows };
+    });
+  }
+
+  /**
+   * One transaction: lock the rows' series in a fixed order (no deadlock between two imports), run
+   * `work`, commit. Rolled back on any error; a connection whose rollback failed is destroyed.
+   */
+  private async inWriteTransaction<T>(rows: readonly NormalizedMeasurement[], work: (client: PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     let broken: Error | undefined;
     try {
       await client.query('BEGIN');
       try {
         for (const key of [...new Set(rows.map(seriesKey))].sort()) await client.query(LOCK_SERIES, [SERIES_LOCK_NAMESPACE, key]);
-        const out: Measurement[] = [];
-        for (const n of rows) out.push(await this.writeOne(client, n));
+        const out = await work(client);
         await client.query('COMMIT');
         return out;
       } catch (err) {
@@ -326,57 +369,48 @@ export class PostgresMeasurementStore implements MeasurementStore {
     }
   }
 
-  /** Inside writeAll's transaction: replay check, correction checks, previous value, insert. */
-  private async writeOne(client: PoolClient, n: NormalizedMeasurement): Promise<Measurement> {
+  /** Inside a write transaction, under the series lock: a new row (one statement) or a correction (its checks, then the insert). */
+  private async writeOne(client: PoolClient, n: NormalizedMeasurement): Promise<{ row: Measurement; replayed: boolean }> {
+    const period = storedPeriod(n);
+    if (n.supersedesId === null) {
+      const sql = n.segment === null ? INSERT_NEW_SQL.withoutSegment : INSERT_NEW_SQL.withSegment;
+      const res = await client.query<PgRow>(sql, [...rowParams(n), n.conversationId, n.recordedByName, n.recordedByUpn, n.evidence, period.from, period.to]);
+      const row = res.rows[0];
+      if (row !== undefined) return { row: toMeasurement(row), replayed: false };
+      return { row: await this.storedSubmission(client, n), replayed: true };
+    }
+    // A correction: a replay must be found before the checks (it corrected the row itself).
     if (n.submissionId !== null) {
       const existing = (await client.query<PgRow>(BY_SUBMISSION, [n.submissionId])).rows[0];
-      if (existing !== undefined) return toMeasurement(existing);
+      if (existing !== undefined) return { row: toMeasurement(existing), replayed: true };
     }
-    let previous: Measurement | undefined;
-    if (n.supersedesId !== null) {
-      const target = (await client.query<PgRow>(BY_ID, [n.contractId, n.supersedesId])).rows[0];
-      if (target === undefined) throw new CorrectionConflictError('unknown-row', n.supersedesId);
-      previous = toMeasurement(target);
-      if (previous.kpiId !== n.kpiId || previous.segment !== n.segment) throw new CorrectionConflictError('other-series', n.supersedesId);
-      const later = (await client.query<{ id: string }>(CORRECTED_BY, [n.supersedesId])).rows[0];
-      if (later !== undefined) throw new CorrectionConflictError('already-corrected', n.supersedesId, Number(later.id));
-    } else {
-      const latest = (
-        n.segment === null
-          ? await client.query<PgRow>(SERIES_LATEST.withoutSegment, [n.contractId, n.kpiId])
-          : await client.query<PgRow>(SERIES_LATEST.withSegment, [n.contractId, n.kpiId, n.segment])
-      ).rows[0];
-      previous = latest === undefined ? undefined : toMeasurement(latest);
-    }
-    const period = storedPeriod(n);
+    const target = (await client.query<PgRow>(BY_ID, [n.contractId, n.supersedesId])).rows[0];
+    if (target === undefined) throw new CorrectionConflictError('unknown-row', n.supersedesId);
+    const previous = toMeasurement(target);
+    if (previous.kpiId !== n.kpiId || previous.segment !== n.segment) throw new CorrectionConflictError('other-series', n.supersedesId);
+    const later = (await client.query<{ id: string }>(CORRECTED_BY, [n.supersedesId])).rows[0];
+    if (later !== undefined) throw new CorrectionConflictError('already-corrected', n.supersedesId, Number(later.id));
     const res = await client.query<PgRow>(INSERT_WITH_PERIOD, [
-      n.contractId,
-      n.kpiId,
-      n.value,
-      n.done,
-      n.segment,
-      n.period,
-      n.measuredOn,
-      n.source,
-      n.note,
-      n.recordedAt,
-      n.recordedBy,
-      n.demo,
-      n.submissionId,
+      ...rowParams(n),
       n.supersedesId,
       n.conversationId,
       n.recordedByName,
       n.recordedByUpn,
       n.evidence,
-      previous?.id ?? null,
-      previous?.value ?? null,
-      previous?.done ?? null,
+      previous.id,
+      previous.value,
+      previous.done,
       period.from,
       period.to,
     ]);
     const row = res.rows[0];
-    if (row !== undefined) return toMeasurement(row);
+    if (row !== undefined) return { row: toMeasurement(row), replayed: false };
     // ON CONFLICT: the same submission committed meanwhile (under another series' lock); return it.
+    return { row: await this.storedSubmission(client, n), replayed: true };
+  }
+
+  /** After an insert that ON CONFLICT skipped: the row stored under the submission id. */
+  private async storedSubmission(client: PoolClient, n: NormalizedMeasurement): Promise<Measurement> {
     const existing = n.submissionId === null ? undefined : (await client.query<PgRow>(BY_SUBMISSION, [n.submissionId])).rows[0];
     if (existing === undefined) throw new Error('INSERT … RETURNING returned no row');
     return toMeasurement(existing);
@@ -385,6 +419,12 @@ export class PostgresMeasurementStore implements MeasurementStore {
   async measurementById(contractId: string, id: number): Promise<Measurement | undefined> {
     if (!Number.isSafeInteger(id)) return undefined;
     const row = (await this.pool.query<PgRow>(BY_ID, [contractId, id])).rows[0];
+    return row === undefined ? undefined : toMeasurement(row);
+  }
+
+  async newestVersionOf(contractId: string, id: number): Promise<Measurement | undefined> {
+    if (!Number.isSafeInteger(id)) return undefined;
+    const row = (await this.pool.query<PgRow>(NEWEST_VERSION, [contractId, id])).rows[0];
     return row === undefined ? undefined : toMeasurement(row);
   }
 
@@ -420,8 +460,13 @@ export class PostgresMeasurementStore implements MeasurementStore {
   }
 
   async statusRows(contractId: string, kpis: readonly StatusKpiQuery[], asOf: { measuredOnOrBefore: string; idAtMost?: number }): Promise<readonly Measurement[]> {
+    return this.queryStatusRows(this.pool, contractId, kpis, asOf);
+  }
+
+  /** STATUS_ROWS_SQL on the pool or on a transaction's client. */
+  private async queryStatusRows(on: Pick<Pool, 'query'> | PoolClient, contractId: string, kpis: readonly StatusKpiQuery[], asOf: { measuredOnOrBefore: string; idAtMost?: number }): Promise<Measurement[]> {
     if (kpis.length === 0) return [];
-    const res = await this.pool.query<PgRow>(STATUS_ROWS_SQL, [
+    const res = await on.query<PgRow>(STATUS_ROWS_SQL, [
       contractId,
       asOf.measuredOnOrBefore,
       asOf.idAtMost ?? Number.MAX_SAFE_INTEGER,

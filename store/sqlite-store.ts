@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Measurement, NewMeasurement } from '../core/measurement';
 import { segmentSchema, type Segment } from '../goals/contract-schema';
-import type { HistoryFirstPage, MeasurementStore, StatusKpiQuery } from '../core/ports/measurement-store';
+import type { HistoryFirstPage, MeasurementStore, StatusKpiQuery, SubmissionResult } from '../core/ports/measurement-store';
 import { MEASUREMENT_PERIODS_MIGRATION, PERIOD_BACKFILL_BATCH, storedPeriod } from './measurement-periods';
 import { appliedSqliteMigrations, migrateSqlite } from './migrate-sqlite';
 import type { Migration } from './migration';
@@ -195,6 +195,14 @@ function prepareStatements(db: Database.Database) {
        RETURNING ${COLUMNS}`,
     ),
     byId: db.prepare<[string, number], SqliteRow>(`SELECT ${COLUMNS} FROM measurements WHERE contract_id = ? AND id = ?`),
+    // A row's newest version (MeasurementStore.newestVersionOf): down the chain of corrections on measurements_supersedes_uq.
+    newestVersion: db.prepare<[string, number], SqliteRow>(`
+  WITH RECURSIVE chain(id, depth) AS (
+    SELECT id, 0 FROM measurements WHERE contract_id = ? AND id = ?
+    UNION ALL
+    SELECT s.id, chain.depth + 1 FROM measurements s JOIN chain ON s.supersedes_id = chain.id
+  )
+  SELECT ${COLUMNS} FROM measurements WHERE id = (SELECT id FROM chain ORDER BY depth DESC LIMIT 1)`),
     bySubmission: db.prepare<[string], SqliteRow>(`SELECT ${COLUMNS} FROM measurements WHERE submission_id = ?`),
     correctedBy: db.prepare<[number], { id: number }>('SELECT id FROM measurements WHERE supersedes_id = ?'),
     // The row that counts for one series now (R2 order); `segment IS ?` matches NULL too.
@@ -243,6 +251,9 @@ interface StatusParams {
   usableDone: 0 | 1;
 }
 
+/** What appendSubmission reads for the confirmation. */
+type SubmissionStatusQuery = { contractId: string; kpis: readonly StatusKpiQuery[]; measuredOnOrBefore: string };
+
 /** Status selections kept per store (contract × day × KPI set); oldest out. */
 const STATUS_CACHE_LIMIT = 64;
 
@@ -264,6 +275,7 @@ export class SqliteMeasurementStore implements MeasurementStore {
   private readonly migrations: readonly Migration[];
   private readonly pingStatement: Database.Statement;
   private readonly writeTransaction: Database.Transaction<(rows: readonly NormalizedMeasurement[]) => Measurement[]>;
+  private readonly submitTransaction: Database.Transaction<(n: NormalizedMeasurement, status: SubmissionStatusQuery) => SubmissionResult>;
   private readonly latestCache = new Map<string, { highWater: number; rows: readonly Measurement[] }>();
   private readonly statusCache = new Map<string, { highWater: number; rows: readonly Measurement[] }>();
   private readonly statusKeys = new WeakMap<readonly StatusKpiQuery[], string>();
@@ -300,7 +312,12 @@ export class SqliteMeasurementStore implements MeasurementStore {
       throw err;
     }
     // Made once: wrapping a function in a transaction per write showed in the submit bench.
-    this.writeTransaction = this.db.transaction((rows: readonly NormalizedMeasurement[]) => rows.map((n) => this.writeOne(n)));
+    this.writeTransaction = this.db.transaction((rows: readonly NormalizedMeasurement[]) => rows.map((n) => this.writeOne(n).row));
+    this.submitTransaction = this.db.transaction((n: NormalizedMeasurement, status: SubmissionStatusQuery): SubmissionResult => {
+      const { row, replayed } = this.writeOne(n);
+      // Read directly, not through statusCache: an as-of key (idAtMost = this row) is asked once, and would evict the status questions' entries.
+      return { row, replayed, statusRows: this.readStatusRows(status.contractId, status.kpis, status.measuredOnOrBefore, row.id) };
+    });
   }
 
   private get stmts(): ReturnType<typeof prepareStatements> {
@@ -334,6 +351,12 @@ export class SqliteMeasurementStore implements MeasurementStore {
     // IMMEDIATE: the write lock is taken before the reads, so another process cannot slip a row
     // (or the same submission) in between the checks and the insert.
     return this.writeTransaction.immediate([n])[0]!;
+  }
+
+  async appendSubmission(m: NewMeasurement, status: SubmissionStatusQuery): Promise<SubmissionResult> {
+    const n = normalizeNewMeasurement(m, this.now());
+    this.refuseIfNotTheOpenFile();
+    return this.submitTransaction.immediate(n, status); // IMMEDIATE: see appendMeasurement
   }
 
   async appendMeasurements(ms: readonly NewMeasurement[]): Promise<Measurement[]> {
@@ -409,11 +432,11 @@ export class SqliteMeasurementStore implements MeasurementStore {
 
 
   /** Inside a transaction: replay check, correction checks, previous value, insert. */
-  private writeOne(n: NormalizedMeasurement): Measurement {
+  private writeOne(n: NormalizedMeasurement): { row: Measurement; replayed: boolean } {
     const st = this.stmts;
     if (n.submissionId !== null) {
       const existing = st.bySubmission.get(n.submissionId);
-      if (existing !== undefined) return toMeasurement(existing);
+      if (existing !== undefined) return { row: toMeasurement(existing), replayed: true };
     }
     let previous: SqliteRow | undefined;
     if (n.supersedesId !== null) {
@@ -435,12 +458,18 @@ export class SqliteMeasurementStore implements MeasurementStore {
     });
     if (row === undefined) throw new Error('INSERT … RETURNING returned no row');
     st.insertPeriod.run({ id: row.id, contractId: n.contractId, kpiId: n.kpiId, measuredOn: n.measuredOn, ...storedPeriod(n) });
-    return toMeasurement(row);
+    return { row: toMeasurement(row), replayed: false };
   }
 
   async measurementById(contractId: string, id: number): Promise<Measurement | undefined> {
     if (!Number.isSafeInteger(id)) return undefined;
     const row = this.stmts.byId.get(contractId, id);
+    return row === undefined ? undefined : toMeasurement(row);
+  }
+
+  async newestVersionOf(contractId: string, id: number): Promise<Measurement | undefined> {
+    if (!Number.isSafeInteger(id)) return undefined;
+    const row = this.stmts.newestVersion.get(contractId, id);
     return row === undefined ? undefined : toMeasurement(row);
   }
 
@@ -480,13 +509,20 @@ export class SqliteMeasurementStore implements MeasurementStore {
     const key = `${contractId}|${asOf.measuredOnOrBefore}|${asOf.idAtMost ?? ''}|${kpisKey}`;
     const cached = this.statusCache.get(key);
     if (cached !== undefined && cached.highWater === highWater) return cached.rows;
+    const rows = this.readStatusRows(contractId, kpis, asOf.measuredOnOrBefore, asOf.idAtMost ?? Number.MAX_SAFE_INTEGER);
+    if (this.statusCache.size >= STATUS_CACHE_LIMIT) this.statusCache.delete(this.statusCache.keys().next().value as string);
+    this.statusCache.set(key, { highWater, rows });
+    return rows;
+  }
+
+  /** statusRows without the cache: frozen rows, sorted by id. */
+  private readStatusRows(contractId: string, kpis: readonly StatusKpiQuery[], measuredOnOrBefore: string, idAtMost: number): readonly Measurement[] {
     const byId = new Map<number, Measurement>();
-    const idAtMost = asOf.idAtMost ?? Number.MAX_SAFE_INTEGER;
     for (const k of kpis) {
       const params: StatusParams = {
         contractId,
         kpiId: k.kpiId,
-        measuredOnOrBefore: asOf.measuredOnOrBefore,
+        measuredOnOrBefore,
         idAtMost,
         windowFrom: k.window.from,
         windowTo: k.window.to,
@@ -498,10 +534,7 @@ export class SqliteMeasurementStore implements MeasurementStore {
       }
       for (const r of this.stmts.statusOutside.all(params)) byId.set(r.id, Object.freeze(toMeasurement(r)));
     }
-    const rows = Object.freeze([...byId.values()].sort((a, b) => a.id - b.id));
-    if (this.statusCache.size >= STATUS_CACHE_LIMIT) this.statusCache.delete(this.statusCache.keys().next().value as string);
-    this.statusCache.set(key, { highWater, rows });
-    return rows;
+    return Object.freeze([...byId.values()].sort((a, b) => a.id - b.id));
   }
 
   async historyFirstPage(contractId: string, kpiIds: readonly string[], limits: { rows: number; withValue: number }): Promise<HistoryFirstPage> {

@@ -19,6 +19,15 @@ export interface StatusKpiQuery {
   usable: 'value' | 'done';
 }
 
+/** What MeasurementStore.appendSubmission hands back. */
+export interface SubmissionResult {
+  /** The stored row, or for a replay (the submission id was stored before) the row stored then. */
+  row: Measurement;
+  replayed: boolean;
+  /** statusRows for the asked KPIs as the store stood at `row` (idAtMost = row.id), read in the same transaction. */
+  statusRows: readonly Measurement[];
+}
+
 /**
  * Persistence for measurements, behind a small async interface so the domain never
  * knows whether SQLite (the embedded default) or PostgreSQL (several instances) is below.
@@ -36,10 +45,22 @@ export interface MeasurementStore {
    * corrected yet, else CorrectionConflictError (core/ports/correction-conflict-error.ts).
    */
   appendMeasurement(m: NewMeasurement): Promise<Measurement>;
+  /**
+   * A form submission: appendMeasurement's rules and then statusRows(status.contractId, status.kpis,
+   * { measuredOnOrBefore, idAtMost: row.id }) for the confirmation card, all in ONE transaction — on
+   * PostgreSQL one commit per submission, replays included; on SQLite one lock and no cache entry.
+   */
+  appendSubmission(m: NewMeasurement, status: { contractId: string; kpis: readonly StatusKpiQuery[]; measuredOnOrBefore: string }): Promise<SubmissionResult>;
   /** Appends several rows with the rules of appendMeasurement in ONE transaction: all or none (imports). */
   appendMeasurements(ms: readonly NewMeasurement[]): Promise<Measurement[]>;
   /** One row of a contract by id, or undefined. */
   measurementById(contractId: string, id: number): Promise<Measurement | undefined>;
+  /**
+   * The newest version of a row of a contract: the row itself when no correction superseded it, else
+   * the end of its chain of corrections; undefined when there is no such row. One recursive query on
+   * the unique index on supersedes_id: the cost is the chain, not the series.
+   */
+  newestVersionOf(contractId: string, id: number): Promise<Measurement | undefined>;
   /** The row a submission stored, or undefined (submission ids are unique across contracts). */
   measurementBySubmission(submissionId: string): Promise<Measurement | undefined>;
   /** All rows of a contract (optionally only some KPIs), oldest first (by id). */

@@ -10,6 +10,7 @@ import type { RemindersContext } from '../reminders/reminders-context';
 import type { CardViewer } from '../../core/card-viewer';
 import type { FileRequests } from '../report/file-requests';
 import type { ExplanationStore } from '../../core/ports/explanation-store';
+import type { ConversationTopics } from './conversation-topics';
 
 /** What every intent handler may use: the contract, the store, today's date and who asks where. */
 export interface AnswerContext {
@@ -42,6 +43,8 @@ export interface AnswerContext {
    * for the one who pressed it): the card is drawn for that person, not for a reader.
    */
   personal: boolean;
+  /** What this conversation and user were just about (follow-ups); undefined without a conversation memory. */
+  topics?: ConversationTopics;
 }
 
 export type IntentHandler<K extends IntentKind> = (intent: Extract<Intent, { kind: K }>, ctx: AnswerContext) => Promise<Reply>;

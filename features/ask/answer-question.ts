@@ -14,7 +14,8 @@ import { KnownStaff } from '../../core/access/known-staff';
 import { cardViewerOf } from '../../core/access/card-viewer-of';
 import type { FileRequests } from '../report/file-requests';
 import type { ExplanationStore } from '../../core/ports/explanation-store';
-import { CONVERSATION_TOPIC_TTL_MS, type ConversationMemory, type ConversationTopic } from '../../core/ports/conversation-memory';
+import type { ConversationMemory, ConversationTopic } from '../../core/ports/conversation-memory';
+import { conversationTopics } from './conversation-topics';
 import { resolveFollowUp, topicOf } from './follow-up';
 
 export interface QuestionAnswererDeps {
@@ -49,6 +50,7 @@ export function createAnswerContexts(deps: QuestionAnswererDeps): (turn: TurnInf
   const cache = new ReplyCache();
   const knownStaff = deps.knownStaff ?? new KnownStaff();
   const access = deps.access ?? NOBODY_MAY_WRITE;
+  const topics = conversationTopics(deps.memory, deps.now ?? (() => new Date()));
   return (turn, options = {}) => {
     const today = deps.today();
     return {
@@ -66,6 +68,7 @@ export function createAnswerContexts(deps: QuestionAnswererDeps): (turn: TurnInf
     newSubmissionId: deps.newSubmissionId ?? randomUUID,
       viewer: cardViewerOf(turn, access, knownStaff),
       personal: options.personal ?? false,
+      topics,
     };
   };
 }
@@ -73,33 +76,17 @@ export function createAnswerContexts(deps: QuestionAnswererDeps): (turn: TurnInf
 /** Text in, reply out: parse the question, then let the intent's handler answer it. */
 export function createQuestionAnswerer(deps: QuestionAnswererDeps, contextFor = createAnswerContexts(deps)): QuestionAnswerer {
   const handlers = deps.handlers ?? intentHandlers;
-  const now = deps.now ?? (() => new Date());
-  const memory = deps.memory;
   return async (text, turn) => {
     const ctx: AnswerContext = contextFor(turn);
     const parsed = parseQuestion(text, ctx.contract);
-    // Per conversation AND user: in a channel, one person's follow-up never continues another's question.
-    const who = turn.user.aadObjectId ?? turn.user.id;
     const wantsTopic = parsed.kind === 'follow-up' || (parsed.kind === 'goal-status' && parsed.continues === true);
-    const topic = memory !== undefined && wantsTopic ? await quietly(() => memory.recall(turn.conversationId, who, now())) : undefined;
+    const topic = ctx.topics !== undefined && wantsTopic ? await ctx.topics.recall(turn) : undefined;
     const intent = resolveFollowUp(parsed, topic);
     // The mapped type guarantees handlers[intent.kind] accepts this intent; TS cannot narrow the pair.
     const handler = handlers[intent.kind] as IntentHandler<Intent['kind']>;
     const reply = await handler(intent as never, ctx);
     const next: ConversationTopic | undefined = topicOf(intent);
-    if (memory !== undefined && next !== undefined) {
-      const at = now();
-      await quietly(() => memory.remember(turn.conversationId, who, next, at, new Date(at.getTime() + CONVERSATION_TOPIC_TTL_MS)));
-    }
+    if (next !== undefined) await ctx.topics?.remember(turn, next);
     return { reply, intent: intent.kind };
   };
-}
-
-/** The follow-up context is a convenience: a store that fails costs the follow-up, never the answer. */
-async function quietly<T>(work: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await work();
-  } catch {
-    return undefined;
-  }
 }

@@ -1,7 +1,8 @@
 import type { ConversationTopic } from '../../core/ports/conversation-memory';
 import type { GoalFact, Intent } from './intent';
+import { GOAL_FACT_KINDS } from '../status/goal-fact-answer';
 
-const FACTS: readonly GoalFact[] = ['target', 'baseline', 'period', 'method', 'measured-by', 'segments', 'reporting', 'latest', 'purpose'];
+const FACTS: readonly GoalFact[] = GOAL_FACT_KINDS;
 const isFact = (x: string | undefined): x is GoalFact => x !== undefined && (FACTS as readonly string[]).includes(x);
 
 /**

@@ -13,6 +13,7 @@ import { CARD_VERBS } from '../../core/card-verbs';
 import { judgeGoal, goalHeading } from '../status/goal-status-view';
 import { statusStyle } from '../status/status-style';
 import { measuredByWords } from '../status/goal-fact-answer';
+import { formatEnglishDate } from '../status/english-fact-words';
 import { scheduledDeadlines } from '../reminders/schedule/scheduled-deadlines';
 import type { DeadlineRange, GoalFilter } from './question-facts';
 
@@ -82,7 +83,7 @@ function byStatus(deps: GoalListDeps, statuses: readonly Status[]): Reply {
   const titles = STATUS_TITLES.find((t) => t.statuses.length === statuses.length && t.statuses.every((s) => statuses.includes(s)));
   const en = deps.language === 'en';
   const title = (en ? titles?.en : titles?.da) ?? `Mål med status ${formatList([...statuses])}`;
-  const none = `${(en ? titles?.noneEn : titles?.none) ?? `Ingen mål har status ${formatList([...statuses])}`} ${en ? 'as of' : 'pr.'} ${formatDate(today)}.`;
+  const none = `${(en ? titles?.noneEn : titles?.none) ?? `Ingen mål har status ${formatList([...statuses])}`} ${en ? `as of ${formatEnglishDate(today)}` : `pr. ${formatDate(today)}`}.`;
   return listCard(title, `pr. ${formatDate(today)} · ${escapeMarkdown(contract.title)}`, rows, none, deps.language ?? 'da');
 }
 
@@ -92,9 +93,12 @@ function byMeasurer(deps: GoalListDeps, filter: Extract<GoalFilter, { by: 'measu
   for (const goal of judgedGoals(contract)) {
     const kpis = goal.kpis.filter((k) => filter.who.includes(k.measuredBy));
     if (kpis.length === 0) continue;
-    rows.push({ goal, lines: kpis.map((k) => escapeMarkdown(`${k.id} – ${k.label}: ${measuredByWords(k.measuredBy, contract.parties.house)}`)) });
+    rows.push({ goal, lines: kpis.map((k) => escapeMarkdown(`${k.id} – ${k.label}: ${measuredByWords(k.measuredBy, contract.parties.house, deps.language)}`)) });
   }
-  return listCard(`Det måler ${filter.name}`, escapeMarkdown(contract.title), rows, `Ingen af kontraktens mål måles af ${filter.name}.`, deps.language ?? 'da');
+  const en = deps.language === 'en';
+  const title = en ? `Measured by ${filter.name}` : `Det måler ${filter.name}`;
+  const none = en ? `None of the contract's goals is measured by ${filter.name}.` : `Ingen af kontraktens mål måles af ${filter.name}.`;
+  return listCard(title, escapeMarkdown(contract.title), rows, none, deps.language ?? 'da');
 }
 
 function byScope(deps: GoalListDeps, scope: 'national' | 'local'): Reply {

@@ -92,7 +92,7 @@ export const intentHandlers: IntentHandlers = {
       goalListAnswer(filter, { contract, measurements, today: asOf, schedule: ctx.reminders?.schedule, language }),
     );
   },
-  'choose-goal': async ({ goalIds, language }, ctx) => cardReply(choiceCard(ctx.contract, goalIds, language)),
+  'choose-goal': async ({ goalIds, fact, language }, ctx) => cardReply(choiceCard(ctx.contract, goalIds, language, fact)),
   'follow-up': async ({ language }) => ({
     kind: 'text',
     text: language === 'en' ? 'Which goal do you mean? Try e.g. "baseline for goal 6".' : 'Hvilket mål mener du? Skriv fx «baseline for mål 6» eller «hvem måler mål 4?».',

@@ -13,16 +13,31 @@ import { confirmationAnswer } from '../measurements/form/confirmation-answer';
 import { formCancelledCard } from '../measurements/form/form-cancelled-card';
 import { formScopeOf } from '../measurements/form/form-scope';
 import type { MeasurementFormDeps } from '../measurements/form/measurement-form-deps';
+import { findGoal } from '../../goals/contract-queries';
+import { GOAL_FACT_KINDS } from '../status/goal-fact-answer';
+import type { ConversationTopic } from '../../core/ports/conversation-memory';
 
 /** The answer context for a button: drawn for the person who pressed it (the answer replaces the card for them). */
 export type AnswerContexts = (turn: TurnInfo, options?: { personal?: boolean }) => AnswerContext;
 
 const noData = z.looseObject({});
 const goalData = z.looseObject({ goalId: z.string().max(20) });
+/** The choice card's button when a fact was asked: the fact kind from the fixed list, never free text. */
+const goalFactData = z.looseObject({ goalId: z.string().max(20), fact: z.enum(GOAL_FACT_KINDS), language: z.enum(['da', 'en']).default('da') });
 const refreshData = z.looseObject({ view: z.enum(['status', 'history', 'reminders']), goalId: z.string().max(20).optional() });
 
 function formsOf(ctx: AnswerContext): MeasurementFormDeps {
   return { contract: ctx.contract, contracts: ctx.contracts, store: ctx.store, today: () => ctx.today, timeZone: ctx.timeZone, access: ctx.access, newSubmissionId: ctx.newSubmissionId };
+}
+
+/**
+ * A button that showed a goal (status card, overview row, choice card, several-goals card) makes it
+ * the conversation's topic for this user, as typing the question would: "hvad med baseline?" then refers to it.
+ */
+async function shownGoal(ctx: AnswerContext, topic: ConversationTopic, answer: Promise<Reply>): Promise<Reply> {
+  const reply = await answer;
+  if (reply.kind === 'card' && findGoal(ctx.contract, topic.goalId) !== undefined) await ctx.topics?.remember(ctx.turn, topic);
+  return reply;
 }
 
 /** Turning reminders on or off from the reminders card: the card comes back with the new state (or the refusal as text). */
@@ -46,7 +61,14 @@ export function navigationCardActions(contexts: AnswerContexts) {
     [CARD_VERBS.showHelp]: cardVerbHandler(noData, async (_d, r) => intentHandlers.help({ kind: 'help', language: 'da' }, own(r))),
     [CARD_VERBS.showContract]: cardVerbHandler(noData, async (_d, r) => intentHandlers.contract({ kind: 'contract', language: 'da' }, own(r))),
     [CARD_VERBS.showReminders]: cardVerbHandler(noData, async (_d, r) => intentHandlers.reminders({ kind: 'reminders', language: 'da' }, own(r))),
-    [CARD_VERBS.showStatus]: cardVerbHandler(goalData, async ({ goalId }, r) => intentHandlers['goal-status']({ kind: 'goal-status', language: 'da', goalId }, own(r))),
+    [CARD_VERBS.showStatus]: cardVerbHandler(goalData, async ({ goalId }, r) => {
+      const ctx = own(r);
+      return shownGoal(ctx, { goalId }, intentHandlers['goal-status']({ kind: 'goal-status', language: 'da', goalId }, ctx));
+    }),
+    [CARD_VERBS.showGoalFact]: cardVerbHandler(goalFactData, async ({ goalId, fact, language }, r) => {
+      const ctx = own(r);
+      return shownGoal(ctx, { goalId, fact }, intentHandlers['goal-fact']({ kind: 'goal-fact', language, goalId, fact }, ctx));
+    }),
     [CARD_VERBS.subscribeReminders]: cardVerbHandler(noData, async (_d, r) => toggleReminders(own(r), subscribeAnswer)),
     [CARD_VERBS.unsubscribeReminders]: cardVerbHandler(noData, async (_d, r) => toggleReminders(own(r), unsubscribeAnswer)),
     /** { view, goalId? }: the card as this person may see it; the role is checked here, never trusted from the card. */

@@ -5,44 +5,51 @@ import { executeAction } from '../../cards/execute-action';
 import { escapeMarkdown } from '../../cards/escape-markdown';
 import { CARD_VERBS } from '../../core/card-verbs';
 import { frequencyWords } from './reporting-frequency';
+import { englishFrequency, formatEnglishDate, formatEnglishList, quoted } from './english-fact-words';
 
 /** The contract-level facts a focused answer gives (the same data as contract-card.ts). */
 export type ContractFactKind = 'period' | 'signed' | 'responsible' | 'extension' | 'parties' | 'municipalities' | 'meeting' | 'reporting';
 
-function reportingLine(r: ReportingObligation): string {
-  const how = frequencyWords(r);
-  return `${r.from} → ${formatList(r.to)}${how === undefined ? '' : ` (${how})`}: ${r.about}`;
+function reportingLine(r: ReportingObligation, en: boolean): string {
+  const how = en ? englishFrequency(r) : frequencyWords(r);
+  return `${r.from} → ${(en ? formatEnglishList : formatList)(r.to)}${how === undefined ? '' : ` (${how})`}: ${en ? quoted(r.about) : r.about}`;
 }
 
-/** The sentences, from the contract data only. */
-export function contractFactLines(contract: ContractData, fact: ContractFactKind): { lines: string[]; note?: string } {
+/** The sentences, from the contract data only; an English frame for an English question, the contract's own text quoted. */
+export function contractFactLines(contract: ContractData, fact: ContractFactKind, language: 'da' | 'en' = 'da'): { lines: string[]; note?: string } {
   const { principal, house } = contract.parties;
+  const en = language === 'en';
+  const date = en ? formatEnglishDate : formatDate;
+  const list = en ? formatEnglishList : formatList;
   switch (fact) {
     case 'period':
-      return { lines: [`Resultatkontrakten trådte i kraft ${formatDate(contract.validFrom)} og gælder til ${formatDate(contract.validTo)}.`] };
+      return { lines: [en ? `The performance contract took effect on ${date(contract.validFrom)} and runs until ${date(contract.validTo)}.` : `Resultatkontrakten trådte i kraft ${date(contract.validFrom)} og gælder til ${date(contract.validTo)}.`] };
     case 'signed':
-      return { lines: [`Kontrakten er underskrevet ${formatDate(contract.signedOn)} af ${principal} og ${house}.`] };
+      return { lines: [en ? `The contract was signed on ${date(contract.signedOn)} by ${principal} and ${house}.` : `Kontrakten er underskrevet ${date(contract.signedOn)} af ${principal} og ${house}.`] };
     case 'responsible':
-      return { lines: [`Ansvarlig for resultatkontrakten: ${contract.responsible}.`] };
+      return { lines: [en ? `Responsible for the performance contract: ${quoted(contract.responsible)}.` : `Ansvarlig for resultatkontrakten: ${contract.responsible}.`] };
     case 'extension':
-      return { lines: [contract.extension] };
+      return { lines: [en ? `The contract on extension: ${quoted(contract.extension)}` : contract.extension] };
     case 'parties':
-      return { lines: [`Parterne er ${principal} og ${house}.`] };
+      return { lines: [en ? `The parties are ${principal} and ${house}.` : `Parterne er ${principal} og ${house}.`] };
     case 'municipalities':
       return {
-        lines: [`${house} dækker ${contract.municipalities.count} kommuner.`],
-        ...(contract.municipalities.names.length > 0 ? { note: `${formatList(contract.municipalities.names)}. ${contract.municipalities.namesSource}` } : {}),
+        lines: [en ? `${house} covers ${contract.municipalities.count} municipalities.` : `${house} dækker ${contract.municipalities.count} kommuner.`],
+        ...(contract.municipalities.names.length > 0 ? { note: `${list(contract.municipalities.names)}. ${contract.municipalities.namesSource}` } : {}),
       };
     case 'meeting':
-      return { lines: [contract.meeting.text], note: `Deltagere: ${formatList(contract.meeting.participants)}.` };
+      return {
+        lines: [en ? `The contract on meetings: ${quoted(contract.meeting.text)}` : contract.meeting.text],
+        note: `${en ? 'Participants' : 'Deltagere'}: ${list(contract.meeting.participants)}.`,
+      };
     case 'reporting':
-      return { lines: contract.reporting.map(reportingLine) };
+      return { lines: contract.reporting.map((r) => reportingLine(r, en)) };
   }
 }
 
 /** "hvornår trådte kontrakten i kraft?", "hvem har ansvaret?": the fact, then the whole contract card one tap away. */
 export function contractFactCard(contract: ContractData, fact: ContractFactKind, language: 'da' | 'en' = 'da'): AdaptiveCard {
-  const { lines, note } = contractFactLines(contract, fact);
+  const { lines, note } = contractFactLines(contract, fact, language);
   const body = [
     textBlock(escapeMarkdown(contract.title), { weight: 'Bolder', size: 'Small', isSubtle: true }),
     ...lines.map((l, i) => textBlock(escapeMarkdown(l), { spacing: i === 0 ? 'Small' : 'None' })),

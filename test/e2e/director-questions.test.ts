@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startRunningApp, cardOf, cardText, type RunningApp } from '../helpers/running-app';
 import { teamsMessage } from '../helpers/teams-activity';
+import { teamsCardInvoke } from '../helpers/teams-invoke';
 import { assertSendableCard } from '../helpers/adaptive-card-schema';
 import { describeOnEveryDatabase } from '../helpers/test-databases';
 import { createTempSchema, requirePostgresOrSkip } from '../helpers/postgres';
@@ -34,6 +35,27 @@ async function ask(app: RunningApp, text: string, conversationId: string, user =
   const card = cardOf(body);
   assertSendableCard(card);
   assert.ok(cardBytes(card) <= MAX_CARD_BYTES);
+  return readable(card);
+}
+
+interface InvokeResponse {
+  statusCode: number;
+  type?: string;
+  value?: unknown;
+}
+
+/** `user` presses a button (verb + data) on a card in `conversationId`, as Teams posts it. */
+async function press(app: RunningApp, verb: string, data: Record<string, unknown>, conversationId: string, user = ANNA): Promise<InvokeResponse> {
+  const res = await app.postActivity(teamsCardInvoke({ serviceUrl: app.connector.serviceUrl, verb, data, kind: 'channel', conversationId, fromId: `29:${user}`, fromAadObjectId: user }));
+  const answer = JSON.parse(res.body) as InvokeResponse;
+  assert.equal(res.status, answer.statusCode, res.body);
+  return answer;
+}
+
+function pressedCard(r: InvokeResponse): string {
+  assert.equal(r.statusCode, 200, JSON.stringify(r).slice(0, 300));
+  const card = r.value as Record<string, unknown>;
+  assertSendableCard(card);
   return readable(card);
 }
 
@@ -88,6 +110,56 @@ describeOnEveryDatabase((label, makeDatabase) => {
       // 29 minutes later it still holds; 31 minutes after her last question it has expired.
       now += 29 * 60_000;
       assert.match(await ask(running, 'hvad med segmenterne?', conversation), /Segmenter – mål 1/);
+      now += 31 * 60_000;
+      assert.match(await ask(running, 'hvad med baseline?', conversation), /Hvilket mål mener du/);
+    });
+
+    it('the choice card\'s buttons answer the fact asked, for the goal chosen; bad data is refused', async function () {
+      const conversation = `19:choice-${label}@thread.tacv2`;
+      running.connector.reset();
+      assert.match(await ask(running, 'hvad er baseline for kendskabsmålingen?', conversation), /Mente du Mål 1 .* eller Mål 6/);
+      const card = cardOf(running.connector.calls[0]!.body);
+      const actions = card.actions as Array<{ type: string; verb: string; data: Record<string, unknown> }>;
+      assert.deepEqual(
+        actions.map((a) => [a.type, a.verb, a.data]),
+        [
+          ['Action.Execute', 'showGoalFact', { goalId: '1', fact: 'baseline', language: 'da' }],
+          ['Action.Execute', 'showGoalFact', { goalId: '6', fact: 'baseline', language: 'da' }],
+        ],
+      );
+      const answer = pressedCard(await press(running, 'showGoalFact', actions[1]!.data, conversation));
+      assert.match(answer, /Baseline – mål 6/);
+      assert.match(answer, /68 %/);
+      assert.doesNotMatch(answer, /32 %/, 'not Mål 1\'s baseline');
+      const english = pressedCard(await press(running, 'showGoalFact', { goalId: '6', fact: 'baseline', language: 'en' }, conversation));
+      assert.match(english, /Baseline – goal 6/);
+      assert.match(english, /68 % in “/);
+      for (const bad of [{ goalId: '6', fact: 'anything you like' }, { goalId: '6' }, { goalId: 'x'.repeat(21), fact: 'baseline' }, { goalId: '6', fact: 'baseline', language: 'de' }]) {
+        const refused = await press(running, 'showGoalFact', bad, conversation);
+        assert.equal(refused.statusCode, 400, JSON.stringify(bad));
+        assert.doesNotMatch(JSON.stringify(refused), /anything you like/, 'no text from the card is echoed');
+      }
+    });
+
+    it('a goal shown by a button is the topic: "hvad med baseline?" after tapping refers to it, per user', async function () {
+      const conversation = `19:tapped-${label}@thread.tacv2`;
+      assert.match(await ask(running, 'hvad er baseline for mål 1?', conversation), /32 %/);
+      // Anna taps Mål 6 on a status card, an overview row or the several-goals card (all showStatus).
+      assert.match(pressedCard(await press(running, 'showStatus', { goalId: '6' }, conversation)), /Mål 6/);
+      const followUp = await ask(running, 'hvad med baseline?', conversation);
+      assert.match(followUp, /Baseline – mål 6/);
+      assert.match(followUp, /68 %/);
+      // The choice card's button remembers goal and fact: "og mål 1?" asks the same fact of mål 1.
+      pressedCard(await press(running, 'showGoalFact', { goalId: '6', fact: 'measured-by', language: 'da' }, conversation));
+      assert.match(await ask(running, 'og mål 1?', conversation), /Hvem måler – mål 1/);
+      // Bo tapped nothing: Anna's taps are not his topic.
+      await press(running, 'showStatus', { goalId: '4' }, conversation);
+      assert.match(await ask(running, 'hvad med baseline?', conversation, BO), /Hvilket mål mener du/);
+      // A goal the contract does not have is not remembered.
+      await press(running, 'showStatus', { goalId: '42' }, conversation, BO);
+      assert.match(await ask(running, 'hvad med baseline?', conversation, BO), /Hvilket mål mener du/);
+      // 31 minutes after the tap the topic has expired.
+      await press(running, 'showStatus', { goalId: '6' }, conversation);
       now += 31 * 60_000;
       assert.match(await ask(running, 'hvad med baseline?', conversation), /Hvilket mål mener du/);
     });

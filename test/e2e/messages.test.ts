@@ -231,7 +231,11 @@ describe('end to end: the error boundary', () => {
       appendMeasurements: async () => {
         throw new Error('unused');
       },
+      appendSubmission: async () => {
+        throw new Error('unused');
+      },
       measurementById: async () => undefined,
+      newestVersionOf: async () => undefined,
       latestMeasurementsAsOf: async () => [],
       measurementBySubmission: async () => undefined,
       listMeasurements: async () => {

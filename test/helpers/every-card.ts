@@ -185,6 +185,7 @@ export function everyCard(): NamedCard[] {
     if (reply.kind === 'card') add(`list-${name}`, reply.card);
   }
   add('choice-1-6', choiceCard(contract, ['1', '6']));
+  add('choice-1-6-baseline', choiceCard(contract, ['1', '6'], 'da', 'baseline'));
   add('small-talk', smallTalkCard('da'));
   add('small-talk-en', smallTalkCard('en'));
   return out;

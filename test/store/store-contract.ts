@@ -486,6 +486,37 @@ export function describeStoreContract(
         assert.equal((await store.listMeasurements(CONTRACT)).length, 3);
       });
 
+      it('newestVersionOf follows the chain of corrections to its end; unknown ids and other contracts give undefined', async function () {
+        const a = await store.appendMeasurement(newMeasurement({ value: 10 }));
+        const lone = await store.appendMeasurement(newMeasurement({ kpiId: '4a', value: 5 }));
+        const b = await store.appendMeasurement(newMeasurement({ value: 11, supersedesId: a.id }));
+        const c = await store.appendMeasurement(newMeasurement({ value: 12, supersedesId: b.id }));
+        assert.deepEqual(await store.newestVersionOf(CONTRACT, a.id), c);
+        assert.deepEqual(await store.newestVersionOf(CONTRACT, b.id), c);
+        assert.deepEqual(await store.newestVersionOf(CONTRACT, c.id), c);
+        assert.deepEqual(await store.newestVersionOf(CONTRACT, lone.id), lone);
+        assert.equal(await store.newestVersionOf('kkr-anden-2021', a.id), undefined);
+        assert.equal(await store.newestVersionOf(CONTRACT, c.id + 1000), undefined);
+        assert.equal(await store.newestVersionOf(CONTRACT, Number.MAX_SAFE_INTEGER + 2), undefined);
+      });
+
+      it('appendSubmission stores the row and reads the status rows as of it in the same call; a replay stores nothing', async function () {
+        const kpis = [{ kpiId: '4a', window: { from: '2021-01-01', to: '2021-12-31' }, usable: 'value' as const }];
+        const status = { contractId: CONTRACT, kpis, measuredOnOrBefore: '2021-12-31' };
+        const first = await store.appendSubmission(newMeasurement({ kpiId: '4a', value: 40, period: '2021', submissionId: 'd0000000-0000-4000-8000-000000000001' }), status);
+        assert.equal(first.replayed, false);
+        assert.deepEqual(first.statusRows, [first.row]);
+        const second = await store.appendSubmission(newMeasurement({ kpiId: '4a', value: 41, period: '2021', submissionId: 'd0000000-0000-4000-8000-000000000002' }), status);
+        assert.deepEqual([second.row.previousId, second.row.previousValue], [first.row.id, 40]);
+        assert.deepEqual(second.statusRows, [second.row]);
+        const again = await store.appendSubmission(newMeasurement({ kpiId: '4a', value: 99, period: '2021', submissionId: 'd0000000-0000-4000-8000-000000000001' }), status);
+        assert.equal(again.replayed, true);
+        assert.deepEqual(again.row, first.row);
+        assert.deepEqual(again.statusRows, [first.row], 'as the store stood at the replayed row');
+        assert.equal((await store.listMeasurements(CONTRACT)).length, 2);
+        assert.deepEqual(await store.statusRows(CONTRACT, kpis, { measuredOnOrBefore: '2021-12-31' }), [second.row]);
+      });
+
       it('refuses a correction of an unknown row, another contract\'s row or another KPI/segment, storing nothing', async function () {
         const a = await store.appendMeasurement(newMeasurement({ kpiId: '3a', segment: 'drift', value: 80 }));
         const other = await store.appendMeasurement(newMeasurement({ contractId: 'kkr-anden-2021', value: 1 }));

@@ -40,15 +40,11 @@ export async function openCorrectionForm(deps: MeasurementFormDeps, goalId: unkn
   if (scope === undefined) return { kind: 'text', text: formMessages.unknownGoal(goalId) };
   if (mayRecord(deps, turn) === 'no') return { kind: 'text', text: formMessages.notStaff(deps.contract, turn.user.aadObjectId) };
   const id = typeof measurementId === 'string' && /^\d{1,15}$/.test(measurementId) ? Number(measurementId) : undefined;
-  const row = id === undefined ? undefined : await deps.store.measurementById(deps.contract.id, id);
-  if (row === undefined) return { kind: 'text', text: formMessages.unknownMeasurement() };
-  const kpi = scope.kpis.find((k) => k.id === row.kpiId);
+  // The newest version of the row (one indexed query down the chain of corrections, not the series).
+  const current = id === undefined ? undefined : await deps.store.newestVersionOf(deps.contract.id, id);
+  if (current === undefined) return { kind: 'text', text: formMessages.unknownMeasurement() };
+  const kpi = scope.kpis.find((k) => k.id === current.kpiId); // a correction stays in its row's series
   if (kpi === undefined) return { kind: 'text', text: formMessages.measurementOfOtherGoal(scope.goal.id) };
-
-  const rows = await deps.store.listMeasurements(deps.contract.id, [kpi.id]);
-  const correctedBy = new Map(rows.filter((r) => r.supersedesId !== null).map((r) => [r.supersedesId!, r]));
-  let current = row;
-  for (let next = correctedBy.get(current.id); next !== undefined; next = correctedBy.get(current.id)) current = next;
 
   const card = measurementFormCard({
     goal: scope.goal,

@@ -4,6 +4,8 @@ import type { Goal, Kpi } from '../../../goals/contract-schema';
 import { CorrectionConflictError } from '../../../core/ports/correction-conflict-error';
 import { StoreUnavailableError } from '../../../core/ports/store-unavailable-error';
 import type { Measurement } from '../../../core/measurement';
+import type { SubmissionResult } from '../../../core/ports/measurement-store';
+import { statusKpiQueries } from '../../../core/status-rules';
 import type { TurnInfo } from '../../../core/turn-info';
 import { confirmationFor } from './confirmation-for';
 import { formMessages } from './form-messages';
@@ -51,8 +53,13 @@ export async function submitMeasurementForm(deps: MeasurementFormDeps, submissio
   const submissionId = canonicalSubmissionId(data.submissionId);
   if (submissionId === undefined) return { kind: 'text', text: formMessages.staleForm(scope.goal.id) };
 
-  const earlier = await deps.store.measurementBySubmission(submissionId);
-  if (earlier !== undefined) return replayed(deps, earlier, scope);
+  // A correction looks for a replay first (it would otherwise meet the row it corrected as corrected
+  // already). A new row does not: the store finds the replay in the write's own transaction (one
+  // commit per submission on PostgreSQL), and a form that fails validation looks below.
+  if (mode === 'correction') {
+    const earlier = await deps.store.measurementBySubmission(submissionId);
+    if (earlier !== undefined) return replayed(deps, earlier, scope);
+  }
 
   let raw = data;
   let correcting: Measurement | undefined;
@@ -77,6 +84,8 @@ export async function submitMeasurementForm(deps: MeasurementFormDeps, submissio
   const home = correcting === undefined ? deps.contract : (deps.contracts.byId(correcting.contractId) ?? deps.contract);
   const checked = validateMeasurementForm(raw, { goal: scope.goal, kpis, today, contract: home, contracts: correcting === undefined ? deps.contracts : contractBook([home]) });
   if (!checked.ok) {
+    const earlier = correcting === undefined ? await deps.store.measurementBySubmission(submissionId) : undefined;
+    if (earlier !== undefined) return replayed(deps, earlier, scope);
     const origin = formOriginOf(data);
     const card = measurementFormCard({ goal: scope.goal, kpis, submissionId, today, values: checked.values, errors: checked.errors, correcting, origin, kind });
     return cardReply(card);
@@ -87,22 +96,27 @@ export async function submitMeasurementForm(deps: MeasurementFormDeps, submissio
   if (unchanged !== undefined) {
     return cardReply(measurementFormCard({ goal: scope.goal, kpis, submissionId, today, values: checked.values, errors: unchanged, correcting, origin: formOriginOf(data), kind }));
   }
-  let stored: Measurement;
+  let stored: SubmissionResult;
   try {
-    stored = await deps.store.appendMeasurement({
-      ...measurementFields(v),
-      recordedBy: turn.user.aadObjectId ?? turn.user.id,
-      recordedByName: turn.user.name ?? null,
-      recordedByUpn: turn.user.upn ?? null,
-      conversationId: turn.conversationId === '' ? null : turn.conversationId,
-      submissionId,
-      supersedesId: correcting?.id ?? null,
-      demo: false,
-    });
+    stored = await deps.store.appendSubmission(
+      {
+        ...measurementFields(v),
+        recordedBy: turn.user.aadObjectId ?? turn.user.id,
+        recordedByName: turn.user.name ?? null,
+        recordedByUpn: turn.user.upn ?? null,
+        conversationId: turn.conversationId === '' ? null : turn.conversationId,
+        submissionId,
+        supersedesId: correcting?.id ?? null,
+        demo: false,
+      },
+      { contractId: deps.contract.id, kpis: statusKpiQueries([v.kpi]), measuredOnOrBefore: today },
+    );
   } catch (err) {
     if (err instanceof StoreUnavailableError) return { kind: 'text', text: formMessages.notSaved(err.reference) };
     if (!(err instanceof CorrectionConflictError)) throw err;
     return { kind: 'text', text: err.problem === 'already-corrected' ? formMessages.alreadyCorrected(err.correctedById) : formMessages.unknownMeasurement() };
   }
-  return cardReply(await confirmationFor(deps, scope.goal, v.kpi, stored, today));
+  // A replay of another KPI (the form was changed and sent again): that row's own confirmation.
+  if (stored.replayed && stored.row.kpiId !== v.kpi.id) return replayed(deps, stored.row, scope);
+  return cardReply(await confirmationFor(deps, scope.goal, v.kpi, stored.row, today, stored.statusRows));
 }

@@ -7,7 +7,7 @@ import { parseQuestion } from '../../../features/ask/parse-question';
 import { loadContract } from '../../../goals/load-contract';
 import { defaultContractPath } from '../../../goals/default-contract';
 
-const EXAMPLES = ['status mål 4', 'hvordan går det med kendskab?', 'status mål 3 og 4', 'hvad er målet for NPS?', 'hvilke mål er i risiko?', 'og mål 5?', 'oversigt', 'historik mål 3', 'opdater mål 3', 'næste møde', 'frister', 'hjælp'];
+const EXAMPLES = ['status mål 4', 'hvordan går det med kendskab?', 'status mål 3 og 4', 'hvad er målet for NPS?', 'hvilke mål er i risiko?', 'og mål 5?', 'oversigt', 'historik mål 3', 'opdater mål 3', 'rapport 2021', 'næste møde', 'frister', 'hjælp'];
 
 describe('help card', () => {
   for (const language of ['da', 'en'] as const) {
@@ -25,7 +25,7 @@ describe('help card', () => {
     const expected: Record<string, string> = {
       'status mål 4': 'goal-status', 'hvordan går det med kendskab?': 'goal-status', 'status mål 3 og 4': 'several-goals', 'hvad er målet for NPS?': 'goal-fact',
       'hvilke mål er i risiko?': 'goal-list', 'og mål 5?': 'goal-status', oversigt: 'overview', 'historik mål 3': 'history', 'opdater mål 3': 'update-form',
-      'næste møde': 'next-meeting', frister: 'deadlines', 'abonnér på påmindelser': 'subscribe', påmindelser: 'reminders', hjælp: 'help', 'afrapportering 2021': 'report',
+      'næste møde': 'next-meeting', frister: 'deadlines', 'abonnér på påmindelser': 'subscribe', påmindelser: 'reminders', hjælp: 'help', 'rapport 2021': 'report',
     };
     for (const language of ['da', 'en'] as const) {
       const facts = (helpCard(language).body.find((e) => e.type === 'FactSet') as unknown as { facts: Array<{ title: string }> }).facts;
