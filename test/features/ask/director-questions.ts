@@ -300,6 +300,7 @@ const handWritten: readonly DirectorCase[] = [
   // --- ambiguity
   c('kendskabsmålingen', choose(['1', '6']), ['Mente du Mål 1 (Virksomhedernes kendskab til erhvervshusene) eller Mål 6 (Grøn omstilling og cirkulær økonomi)?']),
   c('hvordan går kendskabsundersøgelsen?', choose(['1', '6'])),
+  c('what is the baseline for kendskabsmålingen?', { ...en(choose(['1', '6'])), fact: 'baseline' }, ['Did you mean Goal 1 (Virksomhedernes kendskab til erhvervshusene) or Goal 6 (Grøn omstilling og cirkulær økonomi)?']),
   c('positiv effekt', choose(['5', '7', '8'])),
   c('landdistrikterne', choose(['2', '9d'])),
   // --- follow-ups (the conversation supplies the goal)
