@@ -1,7 +1,8 @@
 import type { Pool, PoolClient } from 'pg';
 import type { Measurement, NewMeasurement } from '../core/measurement';
 import { segmentSchema, type Segment } from '../goals/contract-schema';
-import type { HistoryFirstPage, MeasurementStore, StatusKpiQuery, SubmissionResult } from '../core/ports/measurement-store';
+import type { HistoryFirstPage, MeasurementStore, StatusKpiQuery, SubmissionResult, SubmissionStatusQuery } from '../core/ports/measurement-store';
+import { newestVersionSql } from './newest-version-sql';
 import { MEASUREMENT_PERIODS_MIGRATION, PERIOD_BACKFILL_BATCH, storedPeriod } from './measurement-periods';
 import { appliedPostgresMigrations, migratePostgres } from './migrate-postgres';
 import type { Migration } from './migration';
@@ -162,13 +163,7 @@ export const STATUS_ROWS_SQL = `
 
 const BY_ID = `SELECT ${COLUMNS} FROM measurements WHERE contract_id = $1 AND id = $2`;
 /** See MeasurementStore.newestVersionOf: down the chain of corrections on the unique index on supersedes_id. */
-const NEWEST_VERSION = `
-  WITH RECURSIVE chain(id, depth) AS (
-    SELECT id, 0 FROM measurements WHERE contract_id = $1 AND id = $2
-    UNION ALL
-    SELECT s.id, chain.depth + 1 FROM measurements s JOIN chain ON s.supersedes_id = chain.id
-  )
-  SELECT ${COLUMNS} FROM measurements WHERE id = (SELECT id FROM chain ORDER BY depth DESC LIMIT 1)`;
+const NEWEST_VERSION = newestVersionSql(COLUMNS, ['$1', '$2']);
 const BY_SUBMISSION = `SELECT ${COLUMNS} FROM measurements WHERE submission_id = $1`;
 const CORRECTED_BY = 'SELECT id FROM measurements WHERE supersedes_id = $1';
 // See MeasurementStore.latestMeasurementsAsOf: one index walk per possible segment (none, drift,
@@ -334,7 +329,7 @@ export class PostgresMeasurementStore implements MeasurementStore {
     });
   }
 
-  async appendSubmission(m: NewMeasurement, status: { contractId: string; kpis: readonly StatusKpiQuery[]; measuredOnOrBefore: string }): Promise<SubmissionResult> {
+  async appendSubmission(m: NewMeasurement, status: SubmissionStatusQuery): Promise<SubmissionResult> {
     const n = normalizeNewMeasurement(m, this.now());
     // BEGIN, the series lock, the insert, the status rows, COMMIT: five round trips, one commit.
     return this.inWriteTransaction([n], async (client) => {

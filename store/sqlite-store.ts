@@ -3,7 +3,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Measurement, NewMeasurement } from '../core/measurement';
 import { segmentSchema, type Segment } from '../goals/contract-schema';
-import type { HistoryFirstPage, MeasurementStore, StatusKpiQuery, SubmissionResult } from '../core/ports/measurement-store';
+import type { HistoryFirstPage, MeasurementStore, StatusKpiQuery, SubmissionResult, SubmissionStatusQuery } from '../core/ports/measurement-store';
+import { newestVersionSql } from './newest-version-sql';
 import { MEASUREMENT_PERIODS_MIGRATION, PERIOD_BACKFILL_BATCH, storedPeriod } from './measurement-periods';
 import { appliedSqliteMigrations, migrateSqlite } from './migrate-sqlite';
 import type { Migration } from './migration';
@@ -196,13 +197,7 @@ function prepareStatements(db: Database.Database) {
     ),
     byId: db.prepare<[string, number], SqliteRow>(`SELECT ${COLUMNS} FROM measurements WHERE contract_id = ? AND id = ?`),
     // A row's newest version (MeasurementStore.newestVersionOf): down the chain of corrections on measurements_supersedes_uq.
-    newestVersion: db.prepare<[string, number], SqliteRow>(`
-  WITH RECURSIVE chain(id, depth) AS (
-    SELECT id, 0 FROM measurements WHERE contract_id = ? AND id = ?
-    UNION ALL
-    SELECT s.id, chain.depth + 1 FROM measurements s JOIN chain ON s.supersedes_id = chain.id
-  )
-  SELECT ${COLUMNS} FROM measurements WHERE id = (SELECT id FROM chain ORDER BY depth DESC LIMIT 1)`),
+    newestVersion: db.prepare<[string, number], SqliteRow>(newestVersionSql(COLUMNS, ['?', '?'])),
     bySubmission: db.prepare<[string], SqliteRow>(`SELECT ${COLUMNS} FROM measurements WHERE submission_id = ?`),
     correctedBy: db.prepare<[number], { id: number }>('SELECT id FROM measurements WHERE supersedes_id = ?'),
     // The row that counts for one series now (R2 order); `segment IS ?` matches NULL too.
@@ -250,9 +245,6 @@ interface StatusParams {
   windowTo: string;
   usableDone: 0 | 1;
 }
-
-/** What appendSubmission reads for the confirmation. */
-type SubmissionStatusQuery = { contractId: string; kpis: readonly StatusKpiQuery[]; measuredOnOrBefore: string };
 
 /** Status selections kept per store (contract × day × KPI set); oldest out. */
 const STATUS_CACHE_LIMIT = 64;

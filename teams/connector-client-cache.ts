@@ -67,11 +67,12 @@ export class BoundedPromiseCache<T> {
   }
 }
 
+const APP_CLAIMS = new Set(['aud', 'appid', 'azp', 'ver']);
+
 /**
  * The claims botbuilder derives the outbound app id from (the audience for a channel, appid/azp
  * for a skill): equal claims, equal connector factory.
  */
 export function appKeyOf(claimsIdentity: ClaimsIdentity): string {
-  const wanted = new Set(['aud', 'appid', 'azp', 'ver']);
-  return JSON.stringify(claimsIdentity.claims.filter((c) => wanted.has(c.type)).map((c) => [c.type, c.value]));
+  return JSON.stringify(claimsIdentity.claims.filter((c) => APP_CLAIMS.has(c.type)).map((c) => [c.type, c.value]));
 }

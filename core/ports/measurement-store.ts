@@ -19,6 +19,13 @@ export interface StatusKpiQuery {
   usable: 'value' | 'done';
 }
 
+/** The confirmation's status read that MeasurementStore.appendSubmission does with the write. */
+export interface SubmissionStatusQuery {
+  contractId: string;
+  kpis: readonly StatusKpiQuery[];
+  measuredOnOrBefore: string;
+}
+
 /** What MeasurementStore.appendSubmission hands back. */
 export interface SubmissionResult {
   /** The stored row, or for a replay (the submission id was stored before) the row stored then. */
@@ -50,7 +57,7 @@ export interface MeasurementStore {
    * { measuredOnOrBefore, idAtMost: row.id }) for the confirmation card, all in ONE transaction — on
    * PostgreSQL one commit per submission, replays included; on SQLite one lock and no cache entry.
    */
-  appendSubmission(m: NewMeasurement, status: { contractId: string; kpis: readonly StatusKpiQuery[]; measuredOnOrBefore: string }): Promise<SubmissionResult>;
+  appendSubmission(m: NewMeasurement, status: SubmissionStatusQuery): Promise<SubmissionResult>;
   /** Appends several rows with the rules of appendMeasurement in ONE transaction: all or none (imports). */
   appendMeasurements(ms: readonly NewMeasurement[]): Promise<Measurement[]>;
   /** One row of a contract by id, or undefined. */

@@ -2,8 +2,7 @@ import type { ConversationTopic } from '../../core/ports/conversation-memory';
 import type { GoalFact, Intent } from './intent';
 import { GOAL_FACT_KINDS } from '../status/goal-fact-answer';
 
-const FACTS: readonly GoalFact[] = GOAL_FACT_KINDS;
-const isFact = (x: string | undefined): x is GoalFact => x !== undefined && (FACTS as readonly string[]).includes(x);
+const isFact = (x: string | undefined): x is GoalFact => x !== undefined && (GOAL_FACT_KINDS as readonly string[]).includes(x);
 
 /**
  * A follow-up read against what the conversation was just about:
