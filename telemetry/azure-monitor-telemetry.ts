@@ -14,7 +14,10 @@ export interface AzureMonitorOptions {
  * the turn's start, so its duration is the turn's) plus a histogram and an error counter; reminder
  * deliveries are counters by outcome. Automatic HTTP instrumentation stays off: it would name every
  * request by its URL, and the turn span already says what a request did. Live metrics and statsbeat
- * are off too (no calls beyond the ingestion endpoint).
+ * are off too (no calls beyond the ingestion endpoint). Every turn is kept: the distro's default
+ * sampler (5 traces/s, rate-limited from an empty window) dropped turns right after a start and in
+ * bursts — an agency's traffic is small, and a turn missing from the trace is a question an operator
+ * cannot answer. OTEL_TRACES_SAMPLER / OTEL_TRACES_SAMPLER_ARG still override it (the distro reads them).
  */
 export async function startAzureMonitorTelemetry(options: AzureMonitorOptions): Promise<Telemetry> {
   process.env.APPLICATIONINSIGHTS_STATSBEAT_DISABLED_ALL ??= 'true';
@@ -22,6 +25,8 @@ export async function startAzureMonitorTelemetry(options: AzureMonitorOptions): 
   const { useAzureMonitor, shutdownAzureMonitor } = await import('@azure/monitor-opentelemetry');
   useAzureMonitor({
     azureMonitorExporterOptions: { connectionString: options.connectionString },
+    samplingRatio: 1,
+    tracesPerSecond: 0,
     enableLiveMetrics: false,
     instrumentationOptions: { http: { enabled: false }, azureSdk: { enabled: false }, postgreSql: { enabled: false } },
   });
