@@ -5,7 +5,7 @@ import { adaptiveCard, textBlock, type CardAction, type CardElement, type Adapti
 import { executeAction } from '../../cards/execute-action';
 import { escapeMarkdown } from '../../cards/escape-markdown';
 import { CARD_VERBS } from '../../core/card-verbs';
-import { buildGoalStatusView } from './goal-status-view';
+import { buildGoalStatusView, type OutsideLeftOut } from './goal-status-view';
 
 /** Teams shows at most a handful of card buttons in a row; past this the full cards are still a "status mål N" away. */
 const MAX_BUTTONS = 6;
@@ -25,6 +25,8 @@ export function severalGoalsCard(
   measurements: readonly Measurement[],
   today: string,
   knownIdsText: string,
+  /** What the store's selection only counted (StatusRows.outsideLeftOut); none when `measurements` are all rows. */
+  outsideLeftOut: OutsideLeftOut = {},
 ): AdaptiveCard {
   const body: CardElement[] = [
     textBlock(`Status for ${goalIds.map((id) => `mål ${escapeMarkdown(id)}`).join(', ').replace(/, ([^,]*)$/, ' og $1')}`, { size: 'Medium', weight: 'Bolder' }),
@@ -32,7 +34,7 @@ export function severalGoalsCard(
   ];
   const actions: CardAction[] = [];
   for (const id of goalIds) {
-    const view = buildGoalStatusView(contract, id, measurements, today);
+    const view = buildGoalStatusView(contract, id, measurements, today, outsideLeftOut);
     if (view === null) continue;
     const lines = view.kpis.slice(0, MAX_KPI_LINES).map((k) => `${escapeMarkdown(k.id)}: ${k.summary}${k.showStatus ? ` – ${k.status.label.toLowerCase()}` : ''}`);
     if (view.kpis.length > MAX_KPI_LINES) lines.push(`… og ${view.kpis.length - MAX_KPI_LINES} målepunkter mere`);
