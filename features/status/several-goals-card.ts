@@ -8,8 +8,11 @@ import { escapeMarkdown } from '../../cards/escape-markdown';
 import { CARD_VERBS } from '../../core/card-verbs';
 import { buildGoalStatusView } from './goal-status-view';
 
-/** Teams shows at most a handful of card buttons in a row; past this the full cards are still a "status mål N" away. */
-const MAX_BUTTONS = 6;
+/**
+ * Teams shows at most a handful of card buttons in a row; past this the full cards are still a
+ * "status mål N" away. "Goal N" is wider than "Mål N": six overflow a phone's 360 px (test/visual).
+ */
+const MAX_BUTTONS = { da: 6, en: 5 } as const;
 /** KPI lines per goal before the rest is summed up: mål 9 has four sub-goals with one KPI each. */
 const MAX_KPI_LINES = 4;
 
@@ -71,7 +74,7 @@ export function severalGoalsCard(
     });
     // An English card's buttons ask for the English status card; a Danish card's data stays as it was.
     const data: Record<string, string> = language === 'en' ? { goalId: view.goalId, language } : { goalId: view.goalId };
-    if (actions.length < MAX_BUTTONS) actions.push(executeAction(`${words.goal} ${view.goalId}`, CARD_VERBS.showStatus, data));
+    if (actions.length < MAX_BUTTONS[language]) actions.push(executeAction(`${words.goal} ${view.goalId}`, CARD_VERBS.showStatus, data));
   }
   if (unknown.length > 0) {
     const named = unknown.map((u) => `${words.goal} ${escapeMarkdown(u)}`).join(', ');

@@ -194,6 +194,10 @@ export function everyCard(): NamedCard[] {
     const reply = goalListAnswer(filter, { contract, measurements: latest, today: TODAY });
     if (reply.kind === 'card') add(`list-${name}`, reply.card);
   }
+  for (const [name, filter] of filters.slice(0, 3)) {
+    const reply = goalListAnswer(filter, { contract, measurements: [], today: TODAY, language: 'en' });
+    if (reply.kind === 'card') add(`list-${name}-en`, reply.card);
+  }
   add('choice-1-6', choiceCard(contract, ['1', '6']));
   add('choice-1-6-baseline', choiceCard(contract, ['1', '6'], 'da', 'baseline'));
   add('small-talk', smallTalkCard('da'));

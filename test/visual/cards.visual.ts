@@ -30,7 +30,8 @@ const BUDGETS: Record<string, readonly [number, number]> = {
   'overview-en': [560, 800],
   'status-1-en': [460, 600],
   'status-4-en': [400, 480],
-  'status-7-en': [560, 700],
+  // "at least +10 percentage points above the control group" wraps where the Danish does not (561 / 755 px measured).
+  'status-7-en': [600, 800],
   'status-9-en': [660, 900],
 };
 
