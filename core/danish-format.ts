@@ -1,4 +1,5 @@
 import type { Kpi } from '../goals/contract-schema';
+import type { Language } from './language';
 
 /**
  * Danish (da-DK) formatting of numbers, percentages and dates for the bot's texts and cards.
@@ -12,6 +13,11 @@ import type { Kpi } from '../goals/contract-schema';
  * - a real minus sign "−" (U+2212) for negative numbers, "+" where a sign is requested;
  * - an ordinary space before "%" ("37 %"): texts are compared and searched as typed, and a
  *   no-break space would make "37 %" ≠ "37 %" for every caller and test.
+ *
+ * An English answer (language 'en') gets the same forms in English: decimal point and "," between
+ * thousands (1,234.5), "percentage points", "8 March 2021", "Sep 2021", "a, b and c". Danish is the
+ * default everywhere. Words the contract itself uses (windows such as "efteråret 2021", units) stay
+ * as written; in English they are quoted.
  */
 
 const MINUS = '\u2212';
@@ -27,11 +33,18 @@ const MONTHS_SHORT = [
   'jul.', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.',
 ] as const;
 
+const MONTHS_EN = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+] as const;
+
 export interface NumberFormatOptions {
   /** Most decimals shown (trailing zeros dropped). Default 1. */
   maxDecimals?: number;
   /** Exactly this many decimals (e.g. 1 → "5,0"); overrides maxDecimals. */
   decimals?: number;
+  /** 'en': decimal point and "," between thousands. Default 'da'. */
+  language?: Language;
 }
 
 /** 37.5 → "37,5"; 1234 → "1.234"; -2 → "−2"; 33.333 → "33,3". */
@@ -45,9 +58,10 @@ export function formatNumber(value: number, options: NumberFormatOptions = {}): 
   const intPart = Math.floor(scaled / factor);
   let fraction = places > 0 ? String(scaled % factor).padStart(places, '0') : '';
   if (fixed === undefined) fraction = fraction.replace(/0+$/, '');
-  const grouped = String(intPart).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  const [thousands, decimalMark] = options.language === 'en' ? [',', '.'] : ['.', ','];
+  const grouped = String(intPart).replace(/\B(?=(\d{3})+(?!\d))/g, thousands);
   const negative = value < 0 && scaled !== 0;
-  return `${negative ? MINUS : ''}${grouped}${fraction ? `,${fraction}` : ''}`;
+  return `${negative ? MINUS : ''}${grouped}${fraction ? `${decimalMark}${fraction}` : ''}`;
 }
 
 /** Always shows a sign for non-zero values: 5 → "+5", -2 → "−2", 0 → "0". */
@@ -61,15 +75,15 @@ export function formatPercent(value: number, options: NumberFormatOptions = {}):
   return `${formatNumber(value, options)} %`;
 }
 
-/** Percentage points: 5 → "5 procentpoint"; `{ signed: true }` → "+5 procentpoint". */
+/** Percentage points: 5 → "5 procentpoint"; `{ signed: true }` → "+5 procentpoint" ('en': "+5 percentage points"). */
 export function formatPoints(value: number, options: NumberFormatOptions & { signed?: boolean } = {}): string {
   const n = options.signed ? formatSignedNumber(value, options) : formatNumber(value, options);
-  return `${n} procentpoint`;
+  return `${n} ${options.language === 'en' ? 'percentage points' : 'procentpoint'}`;
 }
 
 /** Net Promoter Score, a plain number: 72 → "72", -12 → "−12". */
-export function formatNps(value: number): string {
-  return formatNumber(value);
+export function formatNps(value: number, language: Language = 'da'): string {
+  return formatNumber(value, { language });
 }
 
 interface DateParts {
@@ -93,10 +107,10 @@ function parseIsoDate(iso: string): DateParts {
   return { year, month, day };
 }
 
-/** '2021-03-08' → "8. marts 2021". */
-export function formatDate(isoDate: string): string {
+/** '2021-03-08' → "8. marts 2021" ('en': "8 March 2021"). */
+export function formatDate(isoDate: string, language: Language = 'da'): string {
   const { year, month, day } = parseIsoDate(isoDate);
-  return `${day}. ${MONTHS[month - 1]} ${year}`;
+  return language === 'en' ? `${day} ${MONTHS_EN[month - 1]} ${year}` : `${day}. ${MONTHS[month - 1]} ${year}`;
 }
 
 /** '2021-12-31' → "31/12-2021", the contract's own way of writing a deadline. */
@@ -105,10 +119,10 @@ export function formatDateShort(isoDate: string): string {
   return `${day}/${month}-${year}`;
 }
 
-/** '2021-09-30' → "sep. 2021"; '2021-05-01' → "maj 2021". */
-export function formatMonthShort(isoDate: string): string {
+/** '2021-09-30' → "sep. 2021"; '2021-05-01' → "maj 2021" ('en': "Sep 2021", "May 2021"). */
+export function formatMonthShort(isoDate: string, language: Language = 'da'): string {
   const { year, month } = parseIsoDate(isoDate);
-  return `${MONTHS_SHORT[month - 1]} ${year}`;
+  return language === 'en' ? `${MONTHS_EN[month - 1]!.slice(0, 3)} ${year}` : `${MONTHS_SHORT[month - 1]} ${year}`;
 }
 
 /** '2020-09-15' → "september 2020". */
@@ -154,11 +168,14 @@ export function formatWindowWhen(window: { label: string }): string {
   return label.charAt(0).toLowerCase() + label.slice(1);
 }
 
-/** Danish list: ["a"] → "a"; ["a","b","c"] → "a, b og c". */
-export function formatList(items: readonly string[]): string {
+/** Danish list: ["a"] → "a"; ["a","b","c"] → "a, b og c" ('en': "a, b and c"). */
+export function formatList(items: readonly string[], language: Language = 'da'): string {
   if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} og ${items[items.length - 1]}`;
+  return `${items.slice(0, -1).join(', ')} ${language === 'en' ? 'and' : 'og'} ${items[items.length - 1]}`;
 }
+
+/** The contract's own words inside an English sentence, marked as such: “efteråret 2021”. */
+export const quoted = (contractWords: string): string => `“${contractWords}”`;
 
 type KpiFormatInfo = Pick<Kpi, 'kind' | 'unit' | 'baselines'>;
 
@@ -168,20 +185,20 @@ export function primaryBaselineValue(kpi: Pick<Kpi, 'baselines'>): number | null
 }
 
 /** A value in the KPI's own measured unit without interpretation (used for baselines too). */
-export function formatKpiLevel(kpi: Pick<Kpi, 'kind' | 'unit'>, value: number): string {
+export function formatKpiLevel(kpi: Pick<Kpi, 'kind' | 'unit'>, value: number, language: Language = 'da'): string {
   switch (kpi.kind) {
     case 'share':
     case 'pp_change': // measured as a level in per cent, see core/status-rules.ts (R3)
-      return formatPercent(value);
+      return formatPercent(value, { language });
     case 'nps':
-      return formatNps(value);
+      return formatNps(value, language);
     case 'effect_vs_control':
-      return formatPoints(value, { signed: true });
+      return formatPoints(value, { signed: true, language });
     case 'count':
-      return kpi.unit ? `${formatNumber(value)} ${kpi.unit}` : formatNumber(value);
+      return kpi.unit ? `${formatNumber(value, { language })} ${kpi.unit}` : formatNumber(value, { language });
     case 'milestone':
     case 'duty':
-      return formatNumber(value);
+      return formatNumber(value, { language });
   }
 }
 
@@ -191,26 +208,29 @@ export function formatKpiLevel(kpi: Pick<Kpi, 'kind' | 'unit'>, value: number): 
  * primary baseline), effect_vs_control "+10 procentpoint", count "3 teams",
  * milestone true/false → "gennemført"/"ikke gennemført".
  */
-export function formatKpiValue(kpi: KpiFormatInfo, value: number | boolean): string {
+export function formatKpiValue(kpi: KpiFormatInfo, value: number | boolean, language: Language = 'da'): string {
+  const en = language === 'en';
   if (typeof value === 'boolean') {
-    if (kpi.kind === 'duty') return value ? 'dokumenteret' : 'ikke overholdt';
-    return value ? 'gennemført' : 'ikke gennemført';
+    if (kpi.kind === 'duty') return value ? (en ? 'documented' : 'dokumenteret') : en ? 'not kept' : 'ikke overholdt';
+    return value ? (en ? 'completed' : 'gennemført') : en ? 'not completed' : 'ikke gennemført';
   }
   if (kpi.kind === 'pp_change') {
     const base = primaryBaselineValue(kpi);
-    if (base === null) return formatPercent(value);
-    return `${formatPercent(value)} (${formatPoints(value - base, { signed: true })})`;
+    if (base === null) return formatPercent(value, { language });
+    return `${formatPercent(value, { language })} (${formatPoints(value - base, { signed: true, language })})`;
   }
-  return formatKpiLevel(kpi, value);
+  return formatKpiLevel(kpi, value, language);
 }
 
 /**
  * The target in words: "mindst 37 %", "mindst 70 (NPS)", "mindst +5 procentpoint i forhold til 68 %",
  * "over kontrolgruppen", "mindst +10 procentpoint over kontrolgruppen", "mindst 3 teams",
  * milestone "gennemført senest 31/12-2021" / "gennemført i 2021", duty "dokumenteret for 2021 (kontraktåret)" —
- * always the window's own words, never a date the contract does not give.
+ * always the window's own words, never a date the contract does not give. In English the frame is
+ * English and the window is quoted: "at least 37 %", "completed: “senest 31/12-2021”".
  */
-export function formatTarget(kpi: Pick<Kpi, 'kind' | 'comparator' | 'target' | 'unit' | 'baselines' | 'window'>): string {
+export function formatTarget(kpi: Pick<Kpi, 'kind' | 'comparator' | 'target' | 'unit' | 'baselines' | 'window'>, language: Language = 'da'): string {
+  if (language === 'en') return englishTarget(kpi);
   if (kpi.kind === 'duty') return `løbende forpligtelse, dokumenteret for ${formatWindowWhen(kpi.window)}`;
   if (kpi.kind === 'milestone' || kpi.target === null) {
     const when = formatWindowWhen(kpi.window);
@@ -233,5 +253,30 @@ export function formatTarget(kpi: Pick<Kpi, 'kind' | 'comparator' | 'target' | '
       return `${kpi.comparator === 'gt' ? 'mere end' : 'mindst'} ${formatPoints(t, { signed: true })} over kontrolgruppen`;
     case 'count':
       return `${word} ${formatKpiLevel(kpi, t)}`;
+  }
+}
+
+function englishTarget(kpi: Pick<Kpi, 'kind' | 'comparator' | 'target' | 'unit' | 'baselines' | 'window'>): string {
+  const language = 'en';
+  const when = quoted(formatWindowWhen(kpi.window));
+  if (kpi.kind === 'duty') return `an ongoing duty, documented for ${when}`;
+  if (kpi.kind === 'milestone' || kpi.target === null) return `completed: ${when}`;
+  const word = kpi.comparator === 'gt' ? 'above' : 'at least';
+  const t = kpi.target;
+  const points = formatPoints(t, { signed: true, language });
+  switch (kpi.kind) {
+    case 'share':
+      return `${word} ${formatPercent(t, { language })}`;
+    case 'nps':
+      return `${word} ${formatNps(t, language)} (NPS)`;
+    case 'pp_change': {
+      const base = primaryBaselineValue(kpi);
+      return base === null ? `${word} ${points}` : `${word} ${points} on ${formatPercent(base, { language })}`;
+    }
+    case 'effect_vs_control':
+      if (t === 0) return kpi.comparator === 'gt' ? 'above the control group' : 'at least level with the control group';
+      return `${kpi.comparator === 'gt' ? 'more than' : 'at least'} ${points} above the control group`;
+    case 'count':
+      return `${word} ${formatKpiLevel(kpi, t, language)}`;
   }
 }

@@ -1,19 +1,10 @@
 import type { Goal, Kpi, Segment } from '../goals/contract-schema';
 import { effectiveMeasurements, type Measurement } from './measurement';
 import { parsePeriod, periodWithin, type PeriodRange } from './period';
-import type { Status, StatusVerdict } from './status-types';
+import type { PartNoun, SegmentClause, Status, StatusReason, StatusVerdict } from './status-types';
+import { statusReasonText } from './status-reason';
 import type { StatusKpiQuery } from './ports/measurement-store';
-import {
-  formatDate,
-  formatWindowWhen,
-  formatKpiLevel,
-  formatMonthShort,
-  formatNumber,
-  formatPercent,
-  formatPoints,
-  formatTarget,
-  primaryBaselineValue,
-} from './danish-format';
+import { primaryBaselineValue } from './danish-format';
 
 /*
  * THE STATUS RULES — the only place they are written down. Tests: test/core/status-rules.test.ts.
@@ -191,99 +182,56 @@ function tolerance(kpi: Kpi): number {
   return NEAR_TARGET_POINTS;
 }
 
-/**
- * "Seneste måling 35 % (sep. 2021) mod mål mindst 37 %"; for pp_change the level, its change and
- * the baseline: "Seneste måling 78 % (sep. 2021) = +10 procentpoint mod baseline 68 %; mål mindst +10 procentpoint".
- */
-function measuredLine(kpi: Kpi, m: Measurement, value: number): string {
-  const when = formatMonthShort(m.measuredOn);
-  if (kpi.kind === 'pp_change') {
-    const base = primaryBaselineValue(kpi) ?? 0;
-    const change = formatPoints(comparedValue(kpi, value), { signed: true });
-    const word = kpi.comparator === 'gt' ? 'over' : 'mindst';
-    return `Seneste måling ${formatPercent(value)} (${when}) = ${change} mod baseline ${formatPercent(base)}; mål ${word} ${targetValueText(kpi)}`;
-  }
-  return `Seneste måling ${formatKpiLevel(kpi, value)} (${when}) mod mål ${formatTarget(kpi)}`;
-}
-
-/** The target's number alone, for short segment lines ("under mål 80 %"). */
-function targetValueText(kpi: Kpi): string {
-  const t = kpi.target ?? 0;
-  if (kpi.kind === 'pp_change' || kpi.kind === 'effect_vs_control') return formatPoints(t, { signed: true });
-  return formatKpiLevel(kpi, t);
-}
-
-function gapText(kpi: Kpi, gap: number): string {
-  if (gap <= 0) return 'på grænsen, skal over målet';
-  switch (kpi.kind) {
-    case 'nps':
-      return `${formatNumber(gap)} point under målet`;
-    case 'count':
-      return `mangler ${formatNumber(gap)}`;
-    default:
-      return `${formatPoints(gap)} under målet`;
-  }
+/** A verdict with its reason as data and, as `reason`, in Danish (core/status-reason.ts). */
+function verdictOf(status: Status, why: StatusReason): StatusVerdict {
+  return { status, reason: statusReasonText(why), why };
 }
 
 /** R1–R8 for one KPI (or one segment of it), given the rows that count for it. */
 function judge(kpi: Kpi, rows: readonly Measurement[], today: string): { verdict: StatusVerdict; latest: Measurement | null } {
   const latest = newest(rows);
   const windowOver = today > kpi.window.to;
-  const when = formatWindowWhen(kpi.window);
 
   if (latest === null) {
     // R8
-    if (today <= kpi.horizon.date) {
-      const what = isDoneKind(kpi) ? 'registrering' : 'måling';
-      return { latest, verdict: { status: 'afventer måling', reason: `Afventer ${what} for ${when} (ventes: ${kpi.horizon.label})` } };
-    }
-    return { latest, verdict: { status: 'ingen data', reason: isDoneKind(kpi) ? `Intet registreret for ${when}` : `Ingen måling registreret for ${when}` } };
+    return { latest, verdict: today <= kpi.horizon.date ? verdictOf('afventer måling', { kind: 'awaiting', kpi }) : verdictOf('ingen data', { kind: 'no-data', kpi }) };
   }
 
   if (kpi.kind === 'duty') {
     // R7a
-    if (latest.done === true) return { latest, verdict: { status: 'opfyldt', reason: `Dokumenteret for ${when} (registreret ${formatDate(latest.measuredOn)})` } };
-    return { latest, verdict: { status: 'ikke opfyldt', reason: `Registreret som ikke overholdt for ${when} (${formatDate(latest.measuredOn)})` } };
+    if (latest.done === true) return { latest, verdict: verdictOf('opfyldt', { kind: 'duty-kept', kpi, on: latest.measuredOn }) };
+    return { latest, verdict: verdictOf('ikke opfyldt', { kind: 'duty-broken', kpi, on: latest.measuredOn }) };
   }
 
   if (kpi.kind === 'milestone') {
-    if (latest.done === true) return { latest, verdict: { status: 'opfyldt', reason: `Milepæl nået (registreret ${formatDate(latest.measuredOn)})` } }; // R4
+    if (latest.done === true) return { latest, verdict: verdictOf('opfyldt', { kind: 'milestone-reached', on: latest.measuredOn }) }; // R4
     // R7
-    if (windowOver) return { latest, verdict: { status: 'ikke opfyldt', reason: `Milepæl ikke nået ${when}` } };
+    if (windowOver) return { latest, verdict: verdictOf('ikke opfyldt', { kind: 'milestone-missed', kpi }) };
     const days = daysBetween(today, kpi.window.to);
-    if (days > MILESTONE_RISK_DAYS) {
-      return { latest, verdict: { status: 'på vej', reason: `Milepæl ikke nået endnu; ${days} dage tilbage af perioden (${when})` } };
-    }
-    const left = days === 0 ? `sidste dag af perioden (${when}) er i dag` : `kun ${days} ${days === 1 ? 'dag' : 'dage'} tilbage af perioden (${when})`;
-    return { latest, verdict: { status: 'i risiko', reason: `Milepæl ikke nået; ${left}` } };
+    const risk = days <= MILESTONE_RISK_DAYS;
+    return { latest, verdict: verdictOf(risk ? 'i risiko' : 'på vej', { kind: 'milestone-open', kpi, daysLeft: days, risk }) };
   }
 
   const value = latest.value as number; // R1 guarantees a number here
-  const base = measuredLine(kpi, latest, value);
-  if (meetsTarget(kpi, latest)) return { latest, verdict: { status: 'opfyldt', reason: base } }; // R4
-  if (windowOver) return { latest, verdict: { status: 'ikke opfyldt', reason: `${base}; målets periode (${when}) er slut` } }; // R5
+  const measured = { kind: 'measured', kpi, value, change: kpi.kind === 'pp_change' ? comparedValue(kpi, value) : null, measuredOn: latest.measuredOn } as const;
+  if (meetsTarget(kpi, latest)) return { latest, verdict: verdictOf('opfyldt', { ...measured, verdict: { kind: 'met' } }) }; // R4
+  if (windowOver) return { latest, verdict: verdictOf('ikke opfyldt', { ...measured, verdict: { kind: 'window-over' } }) }; // R5
   // R6
   const gap = round6((kpi.target ?? 0) - comparedValue(kpi, value));
   const status: Status = gap <= tolerance(kpi) ? 'på vej' : 'i risiko';
-  return { latest, verdict: { status, reason: `${base} – ${gapText(kpi, gap)}; periode ${when}` } };
+  return { latest, verdict: verdictOf(status, { ...measured, verdict: { kind: 'gap', gap } }) };
 }
-
-const SEGMENT_NAMES: Record<Segment, string> = { drift: 'drift', vækst: 'vækst' };
 
 /** Short per-segment clause for the KPI's summary line: "drift: 82 % opfyldt". */
-function segmentClause(kpi: Kpi, s: SegmentStatus): string {
-  const name = SEGMENT_NAMES[s.segment];
+function segmentClause(kpi: Kpi, s: SegmentStatus): SegmentClause {
   const m = s.latest;
-  if (m === null) return `${name}: ingen måling`;
-  if (isDoneKind(kpi)) return `${name}: ${m.done === true ? 'gennemført' : 'ikke gennemført'}`;
+  if (m === null) return { segment: s.segment, kind: 'none' };
+  if (isDoneKind(kpi)) return { segment: s.segment, kind: 'done', done: m.done === true };
   const value = m.value as number;
-  const shown = kpi.kind === 'pp_change' ? formatPercent(value) : formatKpiLevel(kpi, value);
-  if (s.verdict.status === 'opfyldt') return `${name}: ${shown} opfyldt`;
+  if (s.verdict.status === 'opfyldt') return { segment: s.segment, kind: 'value', value, state: 'met' };
   const gap = round6((kpi.target ?? 0) - comparedValue(kpi, value));
-  return gap <= 0 ? `${name}: ${shown} på grænsen af mål ${targetValueText(kpi)}` : `${name}: ${shown} under mål ${targetValueText(kpi)}`;
+  return { segment: s.segment, kind: 'value', value, state: gap <= 0 ? 'at-limit' : 'below' };
 }
-
-const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The status of one KPI on `today` from all its measurements (R1–R10). */
 export function kpiStatus(kpi: Kpi, measurements: readonly Measurement[], today: string): KpiStatus {
@@ -306,11 +254,9 @@ export function kpiStatus(kpi: Kpi, measurements: readonly Measurement[], today:
   const status = worstStatus(segments.map((s) => s.verdict.status)) as Status; // segments is non-empty here
   const noneMeasured = segments.every((s) => s.latest === null);
   // With no rows at all, the segments share one reason (afventer / ingen data); say it once.
-  const reason = noneMeasured
-    ? segments[0].verdict.reason
-    : capitalise(segments.map((s) => segmentClause(kpi, s)).join('; '));
+  const { reason, why } = noneMeasured ? segments[0].verdict : verdictOf(status, { kind: 'segments', kpi, clauses: segments.map((s) => segmentClause(kpi, s)) });
   const latest = newest(segments.flatMap((s) => (s.latest ? [s.latest] : [])));
-  return { kpiId: kpi.id, status, reason, latest, segments };
+  return { kpiId: kpi.id, status, reason, why, latest, segments };
 }
 
 /** One part of a goal for R11: a KPI's or a sub-goal's status under its id. */
@@ -318,34 +264,34 @@ export interface StatusPart {
   id: string;
   status: Status;
   reason: string;
+  why: StatusReason;
 }
 
 /**
  * R11 over some parts: opfyldt when all are, the worst when none is, "delvist opfyldt" when mixed.
  * `noun` names the parts in the reason ("delmål", "målepunkter").
  */
-export function aggregateStatus(parts: readonly StatusPart[], noun: string): StatusVerdict | null {
+export function aggregateStatus(parts: readonly StatusPart[], noun: PartNoun): StatusVerdict | null {
   const worst = worstStatus(parts.map((p) => p.status));
   if (worst === null) return null;
-  if (parts.length === 1) return { status: worst, reason: parts[0].reason };
+  if (parts.length === 1) return { status: worst, reason: parts[0].reason, why: parts[0].why };
   const met = parts.filter((p) => p.status === 'opfyldt').length;
-  if (met === parts.length) return { status: 'opfyldt', reason: `Alle ${parts.length} ${noun} opfyldt` };
   const rest = [...parts]
     .filter((p) => p.status !== 'opfyldt')
     .sort((a, b) => compareSeverity(a.status, b.status))
-    .map((p) => `${p.id} ${p.status}`);
-  const status: Status = met === 0 ? worst : 'delvist opfyldt';
-  return { status, reason: `${met} af ${parts.length} ${noun} opfyldt; ${rest.join(', ')}` };
+    .map((p) => ({ id: p.id, status: p.status }));
+  const status: Status = met === parts.length ? 'opfyldt' : met === 0 ? worst : 'delvist opfyldt';
+  return verdictOf(status, { kind: 'parts', noun, total: parts.length, met, rest });
 }
 
 /** The status of a goal from its own KPIs (R11), with a one-line summary. */
 export function goalStatus(goal: Pick<Goal, 'id'>, kpis: readonly Kpi[], measurements: readonly Measurement[], today: string): GoalStatus {
   const statuses = kpis.map((k) => kpiStatus(k, measurements, today));
   const verdict = aggregateStatus(
-    statuses.map((s) => ({ id: s.kpiId, status: s.status, reason: s.reason })),
+    statuses.map((s) => ({ id: s.kpiId, status: s.status, reason: s.reason, why: s.why })),
     'målepunkter',
   );
-  if (verdict === null) return { goalId: goal.id, status: 'ingen data', reason: 'Målet har ingen målepunkter i kontrakten', kpis: [] };
+  if (verdict === null) return { goalId: goal.id, ...verdictOf('ingen data', { kind: 'no-parts', noun: 'målepunkter' }), kpis: [] };
   return { goalId: goal.id, ...verdict, kpis: statuses };
 }
 
@@ -357,10 +303,10 @@ export function parentGoalStatus(goal: Pick<Goal, 'id'>, children: readonly { go
   // A sub-goal without KPIs cannot be measured at all; it is not counted as missing data.
   const childStatuses = children.filter((c) => c.kpis.length > 0).map((c) => goalStatus(c.goal, c.kpis, measurements, today));
   const verdict = aggregateStatus(
-    childStatuses.map((c) => ({ id: c.goalId, status: c.status, reason: c.reason })),
+    childStatuses.map((c) => ({ id: c.goalId, status: c.status, reason: c.reason, why: c.why })),
     'delmål',
   );
   const kpis = childStatuses.flatMap((c) => c.kpis);
-  if (verdict === null) return { goalId: goal.id, status: 'ingen data', reason: 'Målet har ingen delmål med målepunkter i kontrakten', kpis, children: childStatuses };
+  if (verdict === null) return { goalId: goal.id, ...verdictOf('ingen data', { kind: 'no-parts', noun: 'delmål' }), kpis, children: childStatuses };
   return { goalId: goal.id, ...verdict, kpis, children: childStatuses };
 }

@@ -12,12 +12,13 @@ import { escapeMarkdown } from '../../cards/escape-markdown';
 import { CARD_VERBS } from '../../core/card-verbs';
 import { judgeGoal, goalHeading } from '../status/goal-status-view';
 import { statusStyle } from '../status/status-style';
+import { statusReasonText } from '../../core/status-reason';
 import { measuredByWords } from '../status/goal-fact-answer';
-import { formatEnglishDate } from '../status/english-fact-words';
 import { scheduledDeadlines } from '../reminders/schedule/scheduled-deadlines';
 import type { DeadlineRange, GoalFilter } from './question-facts';
 
-const MAX_BUTTONS = 6;
+/** Buttons in a row before a phone's 360 px overflow: "Goal N" is wider than "Mål N" (test/visual). */
+const MAX_BUTTONS = { da: 6, en: 5 } as const;
 
 export interface GoalListDeps {
   contract: ContractData;
@@ -48,12 +49,14 @@ function listCard(title: string, subtitle: string, rows: readonly Row[], empty: 
     body.push({
       type: 'Container',
       separator: true,
-      items: [textBlock(goalHeading(row.goal), { weight: 'Bolder' }), ...row.lines.map((l) => textBlock(l, { spacing: 'None', size: 'Small' }))],
+      items: [textBlock(goalHeading(row.goal, language), { weight: 'Bolder' }), ...row.lines.map((l) => textBlock(l, { spacing: 'None', size: 'Small' }))],
     });
-    if (actions.length < MAX_BUTTONS) actions.push(executeAction(`Mål ${row.goal.id}`, CARD_VERBS.showStatus, { goalId: row.goal.id }));
+    // An English card's buttons ask for English cards; a Danish card's data stays as it was.
+    const data: Record<string, string> = language === 'en' ? { goalId: row.goal.id, language } : { goalId: row.goal.id };
+    if (actions.length < MAX_BUTTONS[language]) actions.push(executeAction(`${language === 'en' ? 'Goal' : 'Mål'} ${row.goal.id}`, CARD_VERBS.showStatus, data));
   }
-  if (rows.length === 0) actions.push(executeAction(language === 'en' ? 'Show overview' : 'Vis oversigt', CARD_VERBS.showOverview, {}));
-  const summary = rows.length === 0 ? empty : `${title}: ${rows.map((r) => `mål ${r.goal.id}`).join(', ')}`;
+  if (rows.length === 0) actions.push(executeAction(language === 'en' ? 'Show overview' : 'Vis oversigt', CARD_VERBS.showOverview, language === 'en' ? { language } : {}));
+  const summary = rows.length === 0 ? empty : `${title}: ${rows.map((r) => `${language === 'en' ? 'goal' : 'mål'} ${r.goal.id}`).join(', ')}`;
   return cardReply(adaptiveCard(body, actions, summary), summary);
 }
 
@@ -75,16 +78,17 @@ function byStatus(deps: GoalListDeps, statuses: readonly Status[]): Reply {
     const judged = judgeGoal(contract, goal, measurements, today); // the one judgement (R11)
     const kpiHits = judged.kpis.filter((k) => statuses.includes(k.status));
     if (!statuses.includes(judged.status) && kpiHits.length === 0) continue;
-    const style = statusStyle(judged.status);
-    const lines = [`**${style.label}** – ${escapeMarkdown(judged.reason)}`];
-    if (judged.kpis.length > 1) for (const k of kpiHits) lines.push(`${escapeMarkdown(k.kpiId)}: ${statusStyle(k.status).label.toLowerCase()} – ${escapeMarkdown(k.reason)}`);
+    const language = deps.language ?? 'da';
+    const style = statusStyle(judged.status, language);
+    const lines = [`**${style.label}** – ${escapeMarkdown(statusReasonText(judged.why, language))}`];
+    if (judged.kpis.length > 1) for (const k of kpiHits) lines.push(`${escapeMarkdown(k.kpiId)}: ${statusStyle(k.status, language).label.toLowerCase()} – ${escapeMarkdown(statusReasonText(k.why, language))}`);
     rows.push({ goal, lines });
   }
   const titles = STATUS_TITLES.find((t) => t.statuses.length === statuses.length && t.statuses.every((s) => statuses.includes(s)));
   const en = deps.language === 'en';
   const title = (en ? titles?.en : titles?.da) ?? `Mål med status ${formatList([...statuses])}`;
-  const none = `${(en ? titles?.noneEn : titles?.none) ?? `Ingen mål har status ${formatList([...statuses])}`} ${en ? `as of ${formatEnglishDate(today)}` : `pr. ${formatDate(today)}`}.`;
-  return listCard(title, `pr. ${formatDate(today)} · ${escapeMarkdown(contract.title)}`, rows, none, deps.language ?? 'da');
+  const none = `${(en ? titles?.noneEn : titles?.none) ?? `Ingen mål har status ${formatList([...statuses])}`} ${en ? `as of ${formatDate(today, 'en')}` : `pr. ${formatDate(today)}`}.`;
+  return listCard(title, `${en ? `as of ${formatDate(today, 'en')}` : `pr. ${formatDate(today)}`} · ${escapeMarkdown(contract.title)}`, rows, none, deps.language ?? 'da');
 }
 
 function byMeasurer(deps: GoalListDeps, filter: Extract<GoalFilter, { by: 'measured-by' }>): Reply {
@@ -103,14 +107,19 @@ function byMeasurer(deps: GoalListDeps, filter: Extract<GoalFilter, { by: 'measu
 
 function byScope(deps: GoalListDeps, scope: 'national' | 'local'): Reply {
   const { contract, measurements, today } = deps;
+  const language = deps.language ?? 'da';
   const rows = judgedGoals(contract)
     .filter((g) => g.scope === scope)
     .map((goal) => {
       const judged = judgeGoal(contract, goal, measurements, today);
-      return { goal, lines: [`**${statusStyle(judged.status).label}** – ${escapeMarkdown(judged.reason)}`] };
+      return { goal, lines: [`**${statusStyle(judged.status, language).label}** – ${escapeMarkdown(statusReasonText(judged.why, language))}`] };
     });
+  if (language === 'en') {
+    const word = scope === 'national' ? 'national' : 'local';
+    return listCard(`The ${word} goals`, `as of ${formatDate(today, 'en')} · ${escapeMarkdown(contract.title)}`, rows, `The contract has no ${word} goals.`, language);
+  }
   const word = scope === 'national' ? 'nationale' : 'lokale';
-  return listCard(`De ${word} mål`, `pr. ${formatDate(today)} · ${escapeMarkdown(contract.title)}`, rows, `Kontrakten har ingen ${word} mål.`, deps.language ?? 'da');
+  return listCard(`De ${word} mål`, `pr. ${formatDate(today)} · ${escapeMarkdown(contract.title)}`, rows, `Kontrakten har ingen ${word} mål.`, language);
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');

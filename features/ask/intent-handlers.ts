@@ -33,7 +33,7 @@ const NO_FILES = { kind: 'text', text: 'Rapporter og eksport er ikke slået til 
 export const intentHandlers: IntentHandlers = {
   report: async ({ at }, ctx) => (ctx.files ? ctx.files.request({ kind: 'report', at }, ctx.turn) : NO_FILES),
   'export-measurements': async (_intent, ctx) => (ctx.files ? ctx.files.request({ kind: 'export' }, ctx.turn) : NO_FILES),
-  'goal-status': async ({ goalId, at }, ctx) => {
+  'goal-status': async ({ goalId, at, language }, ctx) => {
     const point = statusPoint(ctx.contracts, ctx.today, at);
     if (!point.ok) return { kind: 'text', text: point.text };
     const { contract, asOf } = point;
@@ -44,32 +44,32 @@ export const intentHandlers: IntentHandlers = {
     const explanation = (await ctx.explanations?.latestExplanations(contract.id))?.find((e) => e.goalId.toLowerCase() === goalId.toLowerCase());
     const shown = explanation === undefined ? undefined : { text: explanation.text, byline: explanationByline(explanation, ctx.timeZone) };
     const explanationKey = explanation === undefined ? '' : `${explanation.id}`;
-    return fromStatusRows({ ...ctx, contract }, asOf, ['goal-status', contract.id, goalId, asOf, ...viewerKey, explanationKey], (measurements) =>
+    return fromStatusRows({ ...ctx, contract }, asOf, ['goal-status', contract.id, goalId, asOf, language, ...viewerKey, explanationKey], (measurements) =>
       // The parser only yields ids of the contract in force; another year may not have the goal.
-      goalStatusAnswer(goalId, { contract, measurements, today: asOf, viewer: drawn, explanation: shown, explanationsOn: ctx.explanations !== undefined }) ?? unknownGoalReply(contract, goalId),
+      goalStatusAnswer(goalId, { contract, measurements, today: asOf, viewer: drawn, explanation: shown, explanationsOn: ctx.explanations !== undefined, language }) ?? unknownGoalReply(contract, goalId),
     );
   },
-  overview: async ({ at }, ctx) => {
+  overview: async ({ at, language }, ctx) => {
     const point = statusPoint(ctx.contracts, ctx.today, at);
     if (!point.ok) return { kind: 'text', text: point.text };
     const { contract, asOf } = point;
-    return fromStatusRows({ ...ctx, contract }, asOf, ['overview', contract.id, asOf], (measurements) => overviewAnswer({ contract, measurements, today: asOf }));
+    return fromStatusRows({ ...ctx, contract }, asOf, ['overview', contract.id, asOf, language], (measurements) => overviewAnswer({ contract, measurements, today: asOf, language }));
   },
   contract: async ({ at }, ctx) => {
     const point = statusPoint(ctx.contracts, ctx.today, at);
     if (!point.ok) return { kind: 'text', text: point.text };
     return cardReply(contractCard(point.contract, ctx.contracts, point.asOf), 'Om kontrakten');
   },
-  'several-goals': async ({ goalIds, unknown, at }, ctx) => {
+  'several-goals': async ({ goalIds, unknown, at, language }, ctx) => {
     const point = statusPoint(ctx.contracts, ctx.today, at);
     if (!point.ok) return { kind: 'text', text: point.text };
     const { contract, asOf } = point;
     const known = goalIds.filter((id) => contract.goals.some((g) => g.id === id));
     const missing = [...unknown, ...goalIds.filter((id) => !known.includes(id))];
     if (known.length === 0) return unknownGoalReply(contract, missing[0] ?? goalIds[0] ?? '');
-    const idsText = `målene er ${goalIdRanges(contract.goals.map((g) => g.id))}`;
-    return fromStatusRows({ ...ctx, contract }, asOf, ['several-goals', contract.id, asOf, ...known, '|', ...missing], (measurements) =>
-      cardReply(severalGoalsCard(contract, known, missing, measurements, asOf, idsText)),
+    const idsText = `${language === 'en' ? 'the goals are' : 'målene er'} ${goalIdRanges(contract.goals.map((g) => g.id))}`;
+    return fromStatusRows({ ...ctx, contract }, asOf, ['several-goals', contract.id, asOf, language, ...known, '|', ...missing], (measurements) =>
+      cardReply(severalGoalsCard(contract, known, missing, measurements, asOf, idsText, language)),
     );
   },
   'goal-fact': async ({ goalId, fact, kpiId, at, language }, ctx) => {

@@ -5,7 +5,8 @@
  * Every intent carries `language` so the reply can be in the language the user wrote in
  * (Danish unless the phrasing was clearly English).
  */
-export type Language = 'da' | 'en';
+export type { Language } from '../../core/language';
+import type { Language } from '../../core/language';
 
 interface IntentBase {
   language: Language;

@@ -21,10 +21,14 @@ import type { ConversationTopic } from '../../core/ports/conversation-memory';
 export type AnswerContexts = (turn: TurnInfo, options?: { personal?: boolean }) => AnswerContext;
 
 const noData = z.looseObject({});
+/** The card's language, carried by the buttons of an English card (status, overview, several goals); Danish when absent. */
+const language = z.enum(['da', 'en']).default('da');
 const goalData = z.looseObject({ goalId: z.string().max(20) });
+const overviewData = z.looseObject({ language });
+const statusData = z.looseObject({ goalId: z.string().max(20), language });
 /** The choice card's button when a fact was asked: the fact kind from the fixed list, never free text. */
-const goalFactData = z.looseObject({ goalId: z.string().max(20), fact: z.enum(GOAL_FACT_KINDS), language: z.enum(['da', 'en']).default('da') });
-const refreshData = z.looseObject({ view: z.enum(['status', 'history', 'reminders']), goalId: z.string().max(20).optional() });
+const goalFactData = z.looseObject({ goalId: z.string().max(20), fact: z.enum(GOAL_FACT_KINDS), language });
+const refreshData = z.looseObject({ view: z.enum(['status', 'history', 'reminders']), goalId: z.string().max(20).optional(), language });
 
 function formsOf(ctx: AnswerContext): MeasurementFormDeps {
   return { contract: ctx.contract, contracts: ctx.contracts, store: ctx.store, today: () => ctx.today, timeZone: ctx.timeZone, access: ctx.access, newSubmissionId: ctx.newSubmissionId };
@@ -56,14 +60,14 @@ async function toggleReminders(ctx: AnswerContext, change: (c: AnswerContext) =>
 export function navigationCardActions(contexts: AnswerContexts) {
   const own = (request: CardActionRequest): AnswerContext => contexts(request.turn, { personal: true });
   return {
-    [CARD_VERBS.showOverview]: cardVerbHandler(noData, async (_d, r) => intentHandlers.overview({ kind: 'overview', language: 'da' }, own(r))),
+    [CARD_VERBS.showOverview]: cardVerbHandler(overviewData, async ({ language }, r) => intentHandlers.overview({ kind: 'overview', language }, own(r))),
     [CARD_VERBS.showDeadlines]: cardVerbHandler(noData, async (_d, r) => intentHandlers.deadlines({ kind: 'deadlines', language: 'da' }, own(r))),
     [CARD_VERBS.showHelp]: cardVerbHandler(noData, async (_d, r) => intentHandlers.help({ kind: 'help', language: 'da' }, own(r))),
     [CARD_VERBS.showContract]: cardVerbHandler(noData, async (_d, r) => intentHandlers.contract({ kind: 'contract', language: 'da' }, own(r))),
     [CARD_VERBS.showReminders]: cardVerbHandler(noData, async (_d, r) => intentHandlers.reminders({ kind: 'reminders', language: 'da' }, own(r))),
-    [CARD_VERBS.showStatus]: cardVerbHandler(goalData, async ({ goalId }, r) => {
+    [CARD_VERBS.showStatus]: cardVerbHandler(statusData, async ({ goalId, language }, r) => {
       const ctx = own(r);
-      return shownGoal(ctx, { goalId }, intentHandlers['goal-status']({ kind: 'goal-status', language: 'da', goalId }, ctx));
+      return shownGoal(ctx, { goalId }, intentHandlers['goal-status']({ kind: 'goal-status', language, goalId }, ctx));
     }),
     [CARD_VERBS.showGoalFact]: cardVerbHandler(goalFactData, async ({ goalId, fact, language }, r) => {
       const ctx = own(r);
@@ -72,12 +76,12 @@ export function navigationCardActions(contexts: AnswerContexts) {
     [CARD_VERBS.subscribeReminders]: cardVerbHandler(noData, async (_d, r) => toggleReminders(own(r), subscribeAnswer)),
     [CARD_VERBS.unsubscribeReminders]: cardVerbHandler(noData, async (_d, r) => toggleReminders(own(r), unsubscribeAnswer)),
     /** { view, goalId? }: the card as this person may see it; the role is checked here, never trusted from the card. */
-    [CARD_VERBS.refreshCard]: cardVerbHandler(refreshData, async ({ view, goalId }, r) => {
+    [CARD_VERBS.refreshCard]: cardVerbHandler(refreshData, async ({ view, goalId, language }, r) => {
       const ctx = own(r);
       if (view === 'reminders') return intentHandlers.reminders({ kind: 'reminders', language: 'da' }, ctx);
       if (goalId === undefined) return { kind: 'error', statusCode: 400, message: 'Kortet er beskadiget eller forældet. Prøv at hente det igen, fx med "oversigt".' };
       if (view === 'history') return intentHandlers.history({ kind: 'history', language: 'da', goalId }, ctx);
-      return intentHandlers['goal-status']({ kind: 'goal-status', language: 'da', goalId }, ctx);
+      return intentHandlers['goal-status']({ kind: 'goal-status', language, goalId }, ctx);
     }),
     /** { goalId, back, backMeasurementId? }: the card the form replaced; nothing is stored. */
     [CARD_VERBS.cancelForm]: cardVerbHandler(goalData, async (data, r) => {

@@ -1,26 +1,26 @@
 import type { ContractData, ReportingObligation } from '../../goals/contract-schema';
-import { formatDate, formatList } from '../../core/danish-format';
+import { formatDate, formatList, quoted } from '../../core/danish-format';
 import { adaptiveCard, textBlock, type AdaptiveCard } from '../../cards/adaptive-card';
 import { executeAction } from '../../cards/execute-action';
 import { escapeMarkdown } from '../../cards/escape-markdown';
 import { CARD_VERBS } from '../../core/card-verbs';
 import { frequencyWords } from './reporting-frequency';
-import { englishFrequency, formatEnglishDate, formatEnglishList, quoted } from './english-fact-words';
+import { englishFrequency } from './english-fact-words';
 
 /** The contract-level facts a focused answer gives (the same data as contract-card.ts). */
 export type ContractFactKind = 'period' | 'signed' | 'responsible' | 'extension' | 'parties' | 'municipalities' | 'meeting' | 'reporting';
 
 function reportingLine(r: ReportingObligation, en: boolean): string {
   const how = en ? englishFrequency(r) : frequencyWords(r);
-  return `${r.from} → ${(en ? formatEnglishList : formatList)(r.to)}${how === undefined ? '' : ` (${how})`}: ${en ? quoted(r.about) : r.about}`;
+  return `${r.from} → ${formatList(r.to, en ? 'en' : 'da')}${how === undefined ? '' : ` (${how})`}: ${en ? quoted(r.about) : r.about}`;
 }
 
 /** The sentences, from the contract data only; an English frame for an English question, the contract's own text quoted. */
 export function contractFactLines(contract: ContractData, fact: ContractFactKind, language: 'da' | 'en' = 'da'): { lines: string[]; note?: string } {
   const { principal, house } = contract.parties;
   const en = language === 'en';
-  const date = en ? formatEnglishDate : formatDate;
-  const list = en ? formatEnglishList : formatList;
+  const date = (iso: string): string => formatDate(iso, en ? 'en' : 'da');
+  const list = (items: readonly string[]): string => formatList(items, en ? 'en' : 'da');
   switch (fact) {
     case 'period':
       return { lines: [en ? `The performance contract took effect on ${date(contract.validFrom)} and runs until ${date(contract.validTo)}.` : `Resultatkontrakten trådte i kraft ${date(contract.validFrom)} og gælder til ${date(contract.validTo)}.`] };

@@ -1,15 +1,15 @@
 import type { ContractData, Goal, Kpi, MeasuredBy, ReportingObligation } from '../../goals/contract-schema';
 import { findGoal, kpisOfGoal, subGoals } from '../../goals/contract-queries';
 import type { Measurement } from '../../core/measurement';
-import { formatKpiLevel, formatList } from '../../core/danish-format';
+import { formatKpiLevel, formatList, quoted } from '../../core/danish-format';
 import { adaptiveCard, textBlock, type AdaptiveCard, type CardElement } from '../../cards/adaptive-card';
 import { executeAction } from '../../cards/execute-action';
 import { escapeMarkdown } from '../../cards/escape-markdown';
 import { CARD_VERBS } from '../../core/card-verbs';
-import { formatTargetMarked, interpretedMark, INTERPRETATION_LABEL } from './interpreted-mark';
+import { formatTargetMarked, interpretedMark, INTERPRETATION_LABEL, INTERPRETATION_LABEL_EN } from './interpreted-mark';
 import { frequencyWords } from './reporting-frequency';
 import { buildGoalStatusView } from './goal-status-view';
-import { englishFrequency, englishMeasuredBy, englishTarget, ENGLISH_STATUS, formatEnglishList, quoted } from './english-fact-words';
+import { englishFrequency, englishMeasuredBy } from './english-fact-words';
 
 /** The facts a focused answer can give (features/ask/question-facts.ts names the words for them). */
 export const GOAL_FACT_KINDS = ['target', 'baseline', 'period', 'method', 'measured-by', 'segments', 'reporting', 'latest', 'purpose'] as const;
@@ -28,7 +28,7 @@ export interface GoalFactInput {
 
 /** Who produces a KPI's measurement, in words (the contract's measuredBy). */
 export function measuredByWords(by: MeasuredBy, house: string, language: 'da' | 'en' = 'da'): string {
-  if (language === 'en') return englishMeasuredBy(by, house, INTERPRETATION_LABEL);
+  if (language === 'en') return englishMeasuredBy(by, house, INTERPRETATION_LABEL_EN);
   switch (by) {
     case 'erhvervsstyrelsen-survey':
       return 'Erhvervsstyrelsen, med en spørgeskemaundersøgelse til et repræsentativt udsnit af danske virksomheder';
@@ -52,7 +52,7 @@ const SEGMENT_NOUNS = {
 
 function segmentsPhrase(kpi: Kpi, en: boolean): string {
   const nouns = SEGMENT_NOUNS[en ? 'en' : 'da'];
-  const list = en ? formatEnglishList : formatList;
+  const list = (items: readonly string[]): string => formatList(items, en ? 'en' : 'da');
   if (kpi.segments.length === 0) return '';
   if (kpi.segments.length === 2) return en ? ` for both ${nouns[kpi.segments[0]!]} and ${nouns[kpi.segments[1]!]}` : ` for både ${nouns[kpi.segments[0]!]} og ${nouns[kpi.segments[1]!]}`;
   return ` for ${list(kpi.segments.map((s) => nouns[s]))}`;
@@ -65,13 +65,13 @@ function grouped(kpis: readonly Kpi[], text: (k: Kpi) => string | undefined, en:
     const t = text(k);
     if (t !== undefined) byText.set(t, [...(byText.get(t) ?? []), k.id]);
   }
-  return [...byText].map(([t, ids]) => `${(en ? formatEnglishList : formatList)(ids)}: ${t}`);
+  return [...byText].map(([t, ids]) => `${formatList(ids, en ? 'en' : 'da')}: ${t}`);
 }
 
 function reportingLine(r: ReportingObligation, en: boolean): string {
   const how = [en ? englishFrequency(r) : frequencyWords(r), r.when === undefined ? undefined : en ? quoted(r.when.label) : r.when.label].filter((p): p is string => p !== undefined);
   const when = how.length > 0 ? ` (${how.join(', ')})` : '';
-  return en ? `${r.from} reports to ${formatEnglishList(r.to)}${when}: ${quoted(r.about)}` : `${r.from} rapporterer til ${formatList(r.to)}${when}: ${r.about}`;
+  return en ? `${r.from} reports to ${formatList(r.to, 'en')}${when}: ${quoted(r.about)}` : `${r.from} rapporterer til ${formatList(r.to)}${when}: ${r.about}`;
 }
 
 /** The sentences answering one fact, in the contract's words and numbers (English frame for an English question). */
@@ -87,19 +87,19 @@ function factLines(input: GoalFactInput, goal: Goal, kpis: readonly Kpi[]): stri
       return kpis.map((k) => {
         // In English the window is quoted in Danish, so "every year" is said even when the window says "hvert år".
         const annual = k.recurrence === 'annual' && (en || !/hvert år|årligt/i.test(k.window.label));
-        const target = en ? `${englishTarget(k)}${interpretedMark(k, 'target')}` : formatTargetMarked(k);
+        const target = formatTargetMarked(k, input.language);
         const window = en ? quoted(k.window.label) : k.window.label;
-        return `${en ? quoted(k.label) : k.label} (${k.id}): ${target}${segmentsPhrase(k, en)}${annual ? (en ? ', every year' : ', hvert år') : ''} – ${window}${interpretedMark(k, 'window')}.`;
+        return `${en ? quoted(k.label) : k.label} (${k.id}): ${target}${segmentsPhrase(k, en)}${annual ? (en ? ', every year' : ', hvert år') : ''} – ${window}${interpretedMark(k, 'window', input.language)}.`;
       });
     case 'baseline': {
-      const lines = group((k) => (k.baselines.length === 0 ? undefined : `${k.baselines.map((b) => (en ? `${formatKpiLevel(k, b.value)} in ${quoted(b.label)} (${quoted(b.scope)})` : `${formatKpiLevel(k, b.value)} i ${b.label} (${b.scope})`)).join(', ')}.`));
+      const lines = group((k) => (k.baselines.length === 0 ? undefined : `${k.baselines.map((b) => (en ? `${formatKpiLevel(k, b.value, 'en')} in ${quoted(b.label)} (${quoted(b.scope)})` : `${formatKpiLevel(k, b.value)} i ${b.label} (${b.scope})`)).join(', ')}.`));
       if (lines.length === 0) return [en ? `The contract gives no baseline for ${subject}.` : `Kontrakten angiver ingen baseline for ${subject}.`];
       return lines.map((l) => `Baseline for ${l}`);
     }
     case 'period': {
       const lines = group((k) =>
         en
-          ? `the target applies to ${quoted(k.window.label)}${interpretedMark(k, 'window')}; the result is expected ${quoted(k.horizon.label)}${interpretedMark(k, 'horizon')}.`
+          ? `the target applies to ${quoted(k.window.label)}${interpretedMark(k, 'window', 'en')}; the result is expected ${quoted(k.horizon.label)}${interpretedMark(k, 'horizon', 'en')}.`
           : `målet gælder ${k.window.label}${interpretedMark(k, 'window')}; resultatet ventes ${k.horizon.label}${interpretedMark(k, 'horizon')}.`,
       );
       const ids = new Set([goal.id, ...subGoals(contract, goal.id).map((g) => g.id)]);
@@ -133,13 +133,11 @@ function factLines(input: GoalFactInput, goal: Goal, kpis: readonly Kpi[]): stri
     case 'purpose':
       return [en ? `The contract's purpose: ${quoted(goal.purpose)}` : goal.purpose];
     case 'latest': {
-      const view = buildGoalStatusView(contract, goal.id, input.measurements, input.today);
+      const view = buildGoalStatusView(contract, goal.id, input.measurements, input.today, input.language);
       if (view === null) return [];
       const shown = new Set(kpis.map((k) => k.id));
       const shownKpis = view.kpis.filter((k) => shown.has(k.id));
-      // The view's strings are escaped for markdown already; the others are escaped by the caller.
-      // In English the status word is translated and the card's Danish explanation quoted beside it.
-      if (en) return [`Status: ${ENGLISH_STATUS[view.status.status]} – ${quoted(view.reason)}`, ...shownKpis.map((k) => `${k.id}: ${k.summary} – ${ENGLISH_STATUS[k.status.status]}`)];
+      // The view's strings are escaped for markdown already (and in the question's language); the others are escaped by the caller.
       return [`${view.status.label}: ${view.reason}`, ...shownKpis.map((k) => `${k.id}: ${k.summary} – ${k.status.label.toLowerCase()}`)];
     }
   }

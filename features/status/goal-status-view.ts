@@ -6,7 +6,10 @@ import { contractPeriodNote } from './contract-period-note';
 import { frequencyWords } from './reporting-frequency';
 import { formatTargetMarked, interpretedMark } from './interpreted-mark';
 import type { Status } from '../../core/status-types';
-import { formatDate, formatKpiLevel, formatKpiValue, formatList } from '../../core/danish-format';
+import type { Language } from '../../core/language';
+import { statusReasonText } from '../../core/status-reason';
+import { formatDate, formatKpiLevel, formatKpiValue, formatList, quoted } from '../../core/danish-format';
+import { englishFrequency } from './english-fact-words';
 import { escapeMarkdown } from '../../cards/escape-markdown';
 import { statusStyle, type StatusColor } from './status-style';
 
@@ -45,8 +48,132 @@ export interface GoalStatusView {
   hasMethods: boolean;
   reporting: string[];
   hasReporting: boolean;
+  language: Language;
+  /** The card's fixed words in the view's language (the template names none of its own). */
+  words: CardWords;
 }
 
+/** The goal status card's headings and buttons. */
+export interface CardWords {
+  overall: string;
+  demoCard: string;
+  subGoals: string;
+  kpis: string;
+  explanation: string;
+  noExplanation: string;
+  showDetails: string;
+  kpiDetails: string;
+  status: string;
+  demoRow: string;
+  interpretation: string;
+  notes: string;
+  method: string;
+  reporting: string;
+  hideDetails: string;
+  history: string;
+  overview: string;
+}
+
+const CARD_WORDS: Record<Language, CardWords> = {
+  da: {
+    overall: 'Samlet status',
+    demoCard: 'Kortet indeholder demodata – ikke rigtige målinger.',
+    subGoals: 'Delmål',
+    kpis: 'Målepunkter',
+    explanation: 'Forklaring til KKR',
+    noExplanation: 'Ingen forklaring endnu. Målet er ikke nået eller ikke målt, så rapporten til KKR skal forklare hvorfor.',
+    showDetails: 'Vis detaljer',
+    kpiDetails: 'Målepunkter i detaljer',
+    status: 'Status',
+    demoRow: 'Demodata – ikke en rigtig måling',
+    interpretation: 'Fortolkning',
+    notes: 'Bemærk',
+    method: 'Metode',
+    reporting: 'Afrapportering',
+    hideDetails: 'Skjul detaljer',
+    history: 'Historik',
+    overview: 'Oversigt',
+  },
+  en: {
+    overall: 'Overall status',
+    demoCard: 'The card contains demo data – not real measurements.',
+    subGoals: 'Sub-goals',
+    kpis: 'KPIs',
+    explanation: 'Explanation to KKR',
+    noExplanation: 'No explanation yet. The goal is not met or not measured, so the report to KKR must explain why.',
+    showDetails: 'Show details',
+    kpiDetails: 'KPIs in detail',
+    status: 'Status',
+    demoRow: 'Demo data – not a real measurement',
+    interpretation: 'Interpretation',
+    notes: 'Note',
+    method: 'Method',
+    reporting: 'Reporting',
+    hideDetails: 'Hide details',
+    history: 'History',
+    overview: 'Overview',
+  },
+};
+
+/** The labels the view writes itself, per language. */
+const LABELS = {
+  da: {
+    target: 'Mål',
+    period: 'Periode',
+    expected: 'Resultat ventes',
+    baselineIn: 'i',
+    baselineMatches: 'registreret baselinemåling {v} stemmer',
+    baselineDiffers: 'registreret baselinemåling {v} afviger fra kontraktens tal',
+    outside: 'Uden for perioden',
+    outsideText: 'uden for målets periode, tæller ikke',
+    outsideMore: (n: number) => ` (${n} målinger, se historik)`,
+    latest: 'Seneste måling',
+    noneYet: 'ingen måling endnu',
+    source: 'Kilde',
+    evidence: 'Dokumentation',
+    note: 'Note',
+    appliesTo: 'Gælder for',
+    measuredOn: 'målt',
+    targetWord: 'mål',
+    noMeasurement: 'ingen måling',
+    national: 'Nationalt',
+    local: 'Lokalt',
+    subGoalOf: 'delmål af',
+    goalNoun: 'mål',
+    asOf: 'Status pr.',
+    noKpis: 'Kontrakten sætter ingen målepunkter med målværdi for dette mål.',
+    contractWrites: (writtenAs: string, note: string) => `Kontrakten skriver «${writtenAs}» – ${note}`,
+    noteWord: 'note',
+  },
+  en: {
+    target: 'Target',
+    period: 'Period',
+    expected: 'Result expected',
+    baselineIn: 'in',
+    baselineMatches: 'registered baseline measurement {v} matches',
+    baselineDiffers: "registered baseline measurement {v} differs from the contract's figure",
+    outside: 'Outside the period',
+    outsideText: "outside the target's period, does not count",
+    outsideMore: (n: number) => ` (${n} measurements, see history)`,
+    latest: 'Latest measurement',
+    noneYet: 'no measurement yet',
+    source: 'Source',
+    evidence: 'Documentation',
+    note: 'Note',
+    appliesTo: 'Applies to',
+    measuredOn: 'measured',
+    targetWord: 'target',
+    noMeasurement: 'no measurement',
+    national: 'National',
+    local: 'Local',
+    subGoalOf: 'sub-goal of',
+    goalNoun: 'goal',
+    asOf: 'Status as of',
+    noKpis: 'The contract sets no KPIs with a target value for this goal.',
+    contractWrites: (writtenAs: string, note: string) => `The contract writes «${writtenAs}» – ${quoted(note)}`,
+    noteWord: 'note',
+  },
+} as const;
 export interface StatusBadge {
   status: Status;
   label: string;
@@ -99,20 +226,24 @@ export interface MethodView {
   text: string;
 }
 
-const SEGMENT_LABELS: Record<Segment, string> = { drift: 'Drift', vækst: 'Vækst' };
-const SEGMENT_NOUNS: Record<Segment, string> = { drift: 'driftssegmentet', vækst: 'vækstsegmentet' };
+const SEGMENT_LABELS: Record<Language, Record<Segment, string>> = { da: { drift: 'Drift', vækst: 'Vækst' }, en: { drift: 'Operations', vækst: 'Growth' } };
+const SEGMENT_NOUNS: Record<Language, Record<Segment, string>> = {
+  da: { drift: 'driftssegmentet', vækst: 'vækstsegmentet' },
+  en: { drift: 'the operations segment (drift)', vækst: 'the growth segment (vækst)' },
+};
 
-function badge(status: Status): StatusBadge {
-  return { status, ...statusStyle(status) };
+function badge(status: Status, language: Language): StatusBadge {
+  return { status, ...statusStyle(status, language) };
 }
 
-export function goalHeading(goal: Pick<Goal, 'id' | 'title'>): string {
-  return `Mål ${escapeMarkdown(goal.id)} – ${escapeMarkdown(goal.title)}`;
+/** "Mål 4 – Erhvervshusenes knudepunktsfunktion" ('en': "Goal 4 – …", the title as the contract writes it). */
+export function goalHeading(goal: Pick<Goal, 'id' | 'title'>, language: Language = 'da'): string {
+  return `${language === 'en' ? 'Goal' : 'Mål'} ${escapeMarkdown(goal.id)} – ${escapeMarkdown(goal.title)}`;
 }
 
-function measuredText(kpi: Kpi, m: Measurement): string {
-  const value = isDoneKind(kpi) ? formatKpiValue(kpi, m.done === true) : formatKpiValue(kpi, m.value ?? 0);
-  return `${escapeMarkdown(value)} – ${escapeMarkdown(m.period)}, målt ${formatDate(m.measuredOn)}`;
+function measuredText(kpi: Kpi, m: Measurement, language: Language): string {
+  const value = isDoneKind(kpi) ? formatKpiValue(kpi, m.done === true, language) : formatKpiValue(kpi, m.value ?? 0, language);
+  return `${escapeMarkdown(value)} – ${escapeMarkdown(m.period)}, ${LABELS[language].measuredOn} ${formatDate(m.measuredOn, language)}`;
 }
 
 
@@ -134,22 +265,22 @@ function rowsBeside(kpi: Kpi, measurements: readonly Measurement[], today: strin
   return { baseline, outside };
 }
 
-function kpiView(kpi: Kpi, s: KpiStatus, showStatus: boolean, measurements: readonly Measurement[], today: string): KpiView {
+function kpiView(kpi: Kpi, s: KpiStatus, showStatus: boolean, measurements: readonly Measurement[], today: string, language: Language): KpiView {
+  const L = LABELS[language];
+  const level = (value: number): string => formatKpiLevel(kpi, value, language);
   const facts: FactView[] = [
-    { title: 'Mål', value: escapeMarkdown(formatTargetMarked(kpi)) },
-    { title: 'Periode', value: escapeMarkdown(kpi.window.label) + interpretedMark(kpi, 'window') },
-    { title: 'Resultat ventes', value: escapeMarkdown(kpi.horizon.label) + interpretedMark(kpi, 'horizon') },
+    { title: L.target, value: escapeMarkdown(formatTargetMarked(kpi, language)) },
+    { title: L.period, value: escapeMarkdown(kpi.window.label) + interpretedMark(kpi, 'window', language) },
+    { title: L.expected, value: escapeMarkdown(kpi.horizon.label) + interpretedMark(kpi, 'horizon', language) },
   ];
   const beside = rowsBeside(kpi, measurements, today);
   for (const b of kpi.baselines) {
-    let text = `${formatKpiLevel(kpi, b.value)} i ${b.label} (${b.scope})`;
+    let text = `${level(b.value)} ${L.baselineIn} ${b.label} (${b.scope})`;
     // A registered measurement of the baseline's period is shown beside the contract's figure (R1).
     const registered = newestRow(beside.baseline.filter((m) => classifyRow({ window: kpi.window, baselines: [b] }, m).kind === 'baseline'));
     if (registered !== undefined && registered.value !== null) {
       const same = classifyRow({ window: kpi.window, baselines: [b] }, registered);
-      text += same.kind === 'baseline' && same.matches
-        ? ` – registreret baselinemåling ${formatKpiLevel(kpi, registered.value)} stemmer`
-        : ` – registreret baselinemåling ${formatKpiLevel(kpi, registered.value)} afviger fra kontraktens tal`;
+      text += ` – ${(same.kind === 'baseline' && same.matches ? L.baselineMatches : L.baselineDiffers).replace('{v}', level(registered.value))}`;
     }
     facts.push({ title: 'Baseline', value: escapeMarkdown(text) });
   }
@@ -157,18 +288,18 @@ function kpiView(kpi: Kpi, s: KpiStatus, showStatus: boolean, measurements: read
   if (other !== undefined) {
     const n = beside.outside.length;
     facts.push({
-      title: 'Uden for perioden',
-      value: `${measuredText(kpi, other)} – uden for målets periode, tæller ikke${n > 1 ? ` (${n} målinger, se historik)` : ''}`,
+      title: L.outside,
+      value: `${measuredText(kpi, other, language)} – ${L.outsideText}${n > 1 ? L.outsideMore(n) : ''}`,
     });
   }
   if (kpi.segments.length === 0) {
     const m = s.latest;
-    facts.push({ title: 'Seneste måling', value: m ? measuredText(kpi, m) : 'ingen måling endnu' });
-    if (m) facts.push({ title: 'Kilde', value: escapeMarkdown(m.source) });
-    if (m?.evidence) facts.push({ title: 'Dokumentation', value: escapeMarkdown(m.evidence) });
-    if (m?.note) facts.push({ title: 'Note', value: escapeMarkdown(m.note) });
+    facts.push({ title: L.latest, value: m ? measuredText(kpi, m, language) : L.noneYet });
+    if (m) facts.push({ title: L.source, value: escapeMarkdown(m.source) });
+    if (m?.evidence) facts.push({ title: L.evidence, value: escapeMarkdown(m.evidence) });
+    if (m?.note) facts.push({ title: L.note, value: escapeMarkdown(m.note) });
   } else {
-    facts.push({ title: 'Gælder for', value: escapeMarkdown(formatList(kpi.segments.map((seg) => SEGMENT_NOUNS[seg]))) });
+    facts.push({ title: L.appliesTo, value: escapeMarkdown(formatList(kpi.segments.map((seg) => SEGMENT_NOUNS[language][seg]), language)) });
   }
 
   // Segment blocks add dates and sources; with nothing measured the KPI line already says it all.
@@ -176,12 +307,12 @@ function kpiView(kpi: Kpi, s: KpiStatus, showStatus: boolean, measurements: read
   const segments: SegmentView[] = (anyMeasured ? s.segments : []).map((seg) => {
     const m = seg.latest;
     const source = m
-      ? `Kilde: ${escapeMarkdown(m.source)} (${formatDate(m.measuredOn)})${m.note ? ` – note: ${escapeMarkdown(m.note)}` : ''}`
+      ? `${L.source}: ${escapeMarkdown(m.source)} (${formatDate(m.measuredOn, language)})${m.note ? ` – ${L.noteWord}: ${escapeMarkdown(m.note)}` : ''}`
       : '';
     return {
-      label: SEGMENT_LABELS[seg.segment],
-      status: badge(seg.verdict.status),
-      reason: escapeMarkdown(seg.verdict.reason),
+      label: SEGMENT_LABELS[language][seg.segment],
+      status: badge(seg.verdict.status, language),
+      reason: escapeMarkdown(statusReasonText(seg.verdict.why, language)),
       source,
       hasSource: source !== '',
       demo: m?.demo === true,
@@ -192,10 +323,10 @@ function kpiView(kpi: Kpi, s: KpiStatus, showStatus: boolean, measurements: read
   return {
     id: kpi.id,
     title: `${escapeMarkdown(kpi.id)} – ${escapeMarkdown(kpi.label)}`,
-    summary: kpiSummary(kpi, s),
+    summary: kpiSummary(kpi, s, language),
     facts,
-    status: badge(s.status),
-    reason: escapeMarkdown(s.reason),
+    status: badge(s.status, language),
+    reason: escapeMarkdown(statusReasonText(s.why, language)),
     showStatus,
     demo,
     segments,
@@ -206,13 +337,14 @@ function kpiView(kpi: Kpi, s: KpiStatus, showStatus: boolean, measurements: read
 }
 
 /** The value (or values per segment) against the target, for the card's one-line-per-KPI first screen. */
-function kpiSummary(kpi: Kpi, s: KpiStatus): string {
-  const shown = (m: Measurement): string => (isDoneKind(kpi) ? formatKpiValue(kpi, m.done === true) : formatKpiValue(kpi, m.value ?? 0));
-  const target = `mål ${formatTargetMarked(kpi)}`;
-  if (kpi.segments.length === 0) return escapeMarkdown(`${s.latest ? shown(s.latest) : 'ingen måling'} · ${target}`);
+function kpiSummary(kpi: Kpi, s: KpiStatus, language: Language): string {
+  const L = LABELS[language];
+  const shown = (m: Measurement): string => (isDoneKind(kpi) ? formatKpiValue(kpi, m.done === true, language) : formatKpiValue(kpi, m.value ?? 0, language));
+  const target = `${L.targetWord} ${formatTargetMarked(kpi, language)}`;
+  if (kpi.segments.length === 0) return escapeMarkdown(`${s.latest ? shown(s.latest) : L.noMeasurement} · ${target}`);
   const measured = s.segments.filter((seg) => seg.latest !== null);
-  if (measured.length === 0) return escapeMarkdown(`ingen måling · ${target}`);
-  return escapeMarkdown(`${s.segments.map((seg) => `${SEGMENT_LABELS[seg.segment]} ${seg.latest ? shown(seg.latest) : 'ingen måling'}`).join(', ')} · ${target}`);
+  if (measured.length === 0) return escapeMarkdown(`${L.noMeasurement} · ${target}`);
+  return escapeMarkdown(`${s.segments.map((seg) => `${SEGMENT_LABELS[language][seg.segment]} ${seg.latest ? shown(seg.latest) : L.noMeasurement}`).join(', ')} · ${target}`);
 }
 
 /** Methods in KPI order; KPIs with the same text share one line ("1a, 1b: …"). */
@@ -222,10 +354,11 @@ function methodViews(kpis: readonly Kpi[]): MethodView[] {
   return [...byText].map(([text, ids]) => ({ kpiIds: escapeMarkdown(ids.join(', ')), text: escapeMarkdown(text) }));
 }
 
-function reportingLine(r: ReportingObligation): string {
-  // Only what the contract says: no frequency where it names none.
-  const parts = [frequencyWords(r), r.when?.label].filter((p): p is string => p !== undefined);
-  return escapeMarkdown(`${r.from} → ${formatList(r.to)}${parts.map((p) => ` · ${p}`).join('')}: ${r.about}`);
+function reportingLine(r: ReportingObligation, language: Language): string {
+  // Only what the contract says: no frequency where it names none. In English its words are quoted.
+  const en = language === 'en';
+  const parts = [en ? englishFrequency(r) : frequencyWords(r), r.when === undefined ? undefined : en ? quoted(r.when.label) : r.when.label].filter((p): p is string => p !== undefined);
+  return escapeMarkdown(`${r.from} → ${formatList(r.to, language)}${parts.map((p) => ` · ${p}`).join('')}: ${en ? quoted(r.about) : r.about}`);
 }
 
 /**
@@ -247,6 +380,7 @@ export function buildGoalStatusView(
   goalId: string,
   measurements: readonly Measurement[],
   today: string,
+  language: Language = 'da',
 ): GoalStatusView | null {
   const goal = findGoal(contract, goalId);
   if (goal === undefined) return null;
@@ -255,44 +389,47 @@ export function buildGoalStatusView(
   const overall = judgeGoal(contract, goal, measurements, today);
   // With one KPI and no segments the overall status line is the KPI's; don't repeat it.
   const repeatStatus = !(kpis.length === 1 && kpis[0].segments.length === 0 && children.length === 0);
-  const kpiViews = kpis.map((k) => kpiView(k, overall.kpis.find((st) => st.kpiId === k.id) ?? kpiStatus(k, measurements, today), repeatStatus, measurements, today));
+  const kpiViews = kpis.map((k) => kpiView(k, overall.kpis.find((st) => st.kpiId === k.id) ?? kpiStatus(k, measurements, today), repeatStatus, measurements, today, language));
 
+  const L = LABELS[language];
   const parent = goal.parentId !== undefined ? findGoal(contract, goal.parentId) : undefined;
-  const scopeWord = goal.scope === 'national' ? 'Nationalt' : 'Lokalt';
-  const scopeLabel = parent ? `${scopeWord} delmål af ${goalHeading(parent).replace(/^Mål/, 'mål')}` : `${scopeWord} mål`;
+  const scopeWord = goal.scope === 'national' ? L.national : L.local;
+  const scopeLabel = parent ? `${scopeWord} ${L.subGoalOf} ${L.goalNoun}${goalHeading(parent, language).replace(/^\S+/, '')}` : `${scopeWord} ${L.goalNoun}`;
 
   const subGoalViews: SubGoalView[] = children.map((child) => {
     const st = judgeGoal(contract, child, measurements, today);
-    return { heading: goalHeading(child), status: badge(st.status), reason: escapeMarkdown(st.reason) };
+    return { heading: goalHeading(child, language), status: badge(st.status, language), reason: escapeMarkdown(statusReasonText(st.why, language)) };
   });
 
   // Sub-goals repeat the parent's reporting lines; show each obligation once.
-  const reportingLines = [...new Set([goal, ...children].flatMap((g) => g.reporting.map(reportingLine)))];
+  const reportingLines = [...new Set([goal, ...children].flatMap((g) => g.reporting.map((r) => reportingLine(r, language))))];
   const methods = methodViews(kpis);
-  const period = contractPeriodNote(contract, today);
-  const textNotes = [goal, ...children].flatMap((g) => g.textNotes.map((n) => escapeMarkdown(`Kontrakten skriver «${n.writtenAs}» – ${n.note}`)));
+  const period = contractPeriodNote(contract, today, language);
+  const textNotes = [goal, ...children].flatMap((g) => g.textNotes.map((n) => escapeMarkdown(L.contractWrites(n.writtenAs, n.note))));
 
   return {
     goalId: goal.id,
     contractTitle: escapeMarkdown(contract.title),
-    asOf: `Status pr. ${formatDate(today)}`,
+    asOf: `${L.asOf} ${formatDate(today, language)}`,
     periodNote: escapeMarkdown(period.text),
     final: period.final,
     textNotes,
     hasTextNotes: textNotes.length > 0,
-    heading: goalHeading(goal),
+    heading: goalHeading(goal, language),
     scopeLabel,
-    status: badge(overall.status),
-    reason: escapeMarkdown(overall.reason),
+    status: badge(overall.status, language),
+    reason: escapeMarkdown(statusReasonText(overall.why, language)),
     demo: kpiViews.some((k) => k.demo),
     subGoals: subGoalViews,
     hasSubGoals: subGoalViews.length > 0,
     kpis: kpiViews,
     hasKpis: kpiViews.length > 0,
-    noKpisText: 'Kontrakten sætter ingen målepunkter med målværdi for dette mål.',
+    noKpisText: L.noKpis,
     methods,
     hasMethods: methods.length > 0,
     reporting: reportingLines,
     hasReporting: reportingLines.length > 0,
+    language,
+    words: CARD_WORDS[language],
   };
 }

@@ -2,7 +2,8 @@ import type { ContractData } from '../../goals/contract-schema';
 import { findGoal, subGoals, topLevelGoals } from '../../goals/contract-queries';
 import type { Measurement } from '../../core/measurement';
 import { SEVERITY_ORDER } from '../../core/status-rules';
-import type { Status } from '../../core/status-types';
+import { ENGLISH_STATUS, type Status } from '../../core/status-types';
+import type { Language } from '../../core/language';
 import { formatDate } from '../../core/danish-format';
 import { escapeMarkdown } from '../../cards/escape-markdown';
 import { judgeGoal, type StatusBadge } from './goal-status-view';
@@ -30,10 +31,12 @@ export interface OverviewView {
   /** "2 opfyldt · 3 på vej · 1 i risiko …" over top-level goals, worst first. */
   summary: string;
   demo: boolean;
+  language: Language;
 }
 
 /** All goals' statuses on `today`: top-level goals by number, each parent followed by its sub-goals. */
-export function buildOverviewView(contract: ContractData, measurements: readonly Measurement[], today: string): OverviewView {
+export function buildOverviewView(contract: ContractData, measurements: readonly Measurement[], today: string, language: Language = 'da'): OverviewView {
+  const en = language === 'en';
   const rows: OverviewRow[] = [];
   const topStatuses: Status[] = [];
   let demo = false;
@@ -47,10 +50,10 @@ export function buildOverviewView(contract: ContractData, measurements: readonly
       status: st.status,
       row: {
         goalId,
-        label: indent ? escapeMarkdown(goalId) : `Mål ${escapeMarkdown(goalId)}`,
+        label: indent ? escapeMarkdown(goalId) : `${en ? 'Goal' : 'Mål'} ${escapeMarkdown(goalId)}`,
         title: escapeMarkdown(goal?.title ?? ''),
         indent,
-        status: { status: st.status, ...statusStyle(st.status) },
+        status: { status: st.status, ...statusStyle(st.status, language) },
       },
     };
   };
@@ -64,9 +67,10 @@ export function buildOverviewView(contract: ContractData, measurements: readonly
 
   const summary = SEVERITY_ORDER.map((s) => [s, topStatuses.filter((t) => t === s).length] as const)
     .filter(([, n]) => n > 0)
-    .map(([s, n]) => `${n} ${s}`)
+    .map(([s, n]) => `${n} ${en ? ENGLISH_STATUS[s] : s}`)
     .join(' · ');
 
-  const period = contractPeriodNote(contract, today);
-  return { contractTitle: escapeMarkdown(contract.title), asOf: `pr. ${formatDate(today)}`, periodNote: escapeMarkdown(period.text), final: period.final, rows, summary, demo };
+  const period = contractPeriodNote(contract, today, language);
+  const asOf = en ? `as of ${formatDate(today, language)}` : `pr. ${formatDate(today)}`;
+  return { contractTitle: escapeMarkdown(contract.title), asOf, periodNote: escapeMarkdown(period.text), final: period.final, rows, summary, demo, language };
 }

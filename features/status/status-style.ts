@@ -1,4 +1,5 @@
-import type { Status } from '../../core/status-types';
+import { ENGLISH_STATUS, type Status } from '../../core/status-types';
+import type { Language } from '../../core/language';
 
 /** Adaptive Card text colours (schema `Colors`) used for statuses. */
 export type StatusColor = 'good' | 'accent' | 'warning' | 'attention' | 'default';
@@ -19,7 +20,9 @@ const STYLES: Record<Status, StatusStyle> = {
   'ingen data': { color: 'default', label: 'Ingen data' },
 };
 
-/** Colour and label for a status. */
-export function statusStyle(status: Status): StatusStyle {
-  return STYLES[status];
+const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Colour and label for a status; in English the label is the English word ("At risk"), the value stays Danish. */
+export function statusStyle(status: Status, language: Language = 'da'): StatusStyle {
+  return language === 'en' ? { ...STYLES[status], label: capitalise(ENGLISH_STATUS[status]) } : STYLES[status];
 }

@@ -181,4 +181,42 @@ describe('danish-format', () => {
       assert.equal(formatTarget(kpiFixture({ id: '7y', kind: 'effect_vs_control', comparator: 'gte', target: 0 })), 'mindst på niveau med kontrolgruppen');
     });
   });
+
+  describe("language 'en' (an English question's cards)", () => {
+    it('numbers: decimal point, "," between thousands, the same minus sign', () => {
+      assert.equal(formatNumber(37.5, { language: 'en' }), '37.5');
+      assert.equal(formatNumber(1234.5, { language: 'en' }), '1,234.5');
+      assert.equal(formatNumber(-2.25, { language: 'en' }), `${MINUS}2.3`);
+      assert.equal(formatPercent(77.5, { language: 'en' }), '77.5 %');
+      assert.equal(formatPoints(4.5, { signed: true, language: 'en' }), '+4.5 percentage points');
+      assert.equal(formatNps(-12.5, 'en'), `${MINUS}12.5`);
+    });
+
+    it('dates, months and lists', () => {
+      assert.equal(formatDate('2021-03-08', 'en'), '8 March 2021');
+      assert.equal(formatMonthShort('2021-09-30', 'en'), 'Sep 2021');
+      assert.equal(formatMonthShort('2021-05-01', 'en'), 'May 2021');
+      assert.equal(formatList(['a', 'b', 'c'], 'en'), 'a, b and c');
+    });
+
+    it('values: the English words for done and not done', () => {
+      assert.equal(formatKpiValue(KPI_9C, true, 'en'), 'completed');
+      assert.equal(formatKpiValue(KPI_9C, false, 'en'), 'not completed');
+      assert.equal(formatKpiValue({ kind: 'duty', unit: undefined, baselines: [] }, false, 'en'), 'not kept');
+      assert.equal(formatKpiValue(KPI_6C, 77.5, 'en'), '77.5 % (+9.5 percentage points)');
+      assert.equal(formatKpiLevel(KPI_9A, 2.5, 'en'), '2.5 teams');
+    });
+
+    it('targets: one formatter, the English frame around the contract\'s own window words', () => {
+      assert.equal(formatTarget(KPI_1A, 'en'), 'at least 37 %');
+      assert.equal(formatTarget(KPI_3B, 'en'), 'at least 70 (NPS)');
+      assert.equal(formatTarget(KPI_6C, 'en'), 'at least +10 percentage points on 68 %');
+      assert.equal(formatTarget(KPI_7B, 'en'), 'at least +10 percentage points above the control group');
+      assert.equal(formatTarget(KPI_7D, 'en'), 'above the control group');
+      assert.equal(formatTarget(KPI_9A, 'en'), 'at least 3 teams');
+      assert.equal(formatTarget(KPI_9C, 'en'), 'completed: “senest 31/12-2021”');
+      assert.equal(formatTarget(kpiFixture({ id: '1z', target: 37.5 }), 'en'), 'at least 37.5 %');
+      assert.equal(formatTarget(kpiFixture({ id: '1z', target: 37.5 })), 'mindst 37,5 %', 'Danish stays the default');
+    });
+  });
 });

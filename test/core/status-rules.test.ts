@@ -384,7 +384,8 @@ describe('status rules', () => {
     });
 
     it('aggregateStatus: one part passes its reason through; none → null', () => {
-      assert.deepEqual(aggregateStatus([{ id: '4a', status: 'på vej', reason: 'r' }], 'målepunkter'), { status: 'på vej', reason: 'r' });
+      const why = { kind: 'milestone-reached', on: '2021-03-15' } as const;
+      assert.deepEqual(aggregateStatus([{ id: '4a', status: 'på vej', reason: 'r', why }], 'målepunkter'), { status: 'på vej', reason: 'r', why });
       assert.equal(aggregateStatus([], 'delmål'), null);
     });
 

@@ -141,6 +141,46 @@ describeOnEveryDatabase((label, makeDatabase) => {
       }
     });
 
+    it('an English question gets English status, several-goals and overview cards, and their buttons keep them English', async function () {
+      const conversation = `19:english-${label}@thread.tacv2`;
+      running.connector.reset();
+      const several = await ask(running, 'status goals 3 and 4', conversation);
+      assert.match(several, /Status of goals 3 and 4/);
+      assert.match(several, /Goal 3 – Kvalitet, kompetencer og virksomhedernes tilfredshed/);
+      assert.match(several, /Operations 72/);
+      assert.doesNotMatch(several, /Mål 3|målepunkter|pr\. 15/);
+      const severalCard = cardOf(running.connector.calls[0]!.body);
+      const buttons = severalCard.actions as Array<{ verb: string; title: string; data: Record<string, unknown> }>;
+      assert.deepEqual(buttons.map((a) => [a.title, a.verb, a.data]), [['Goal 3', 'showStatus', { goalId: '3', language: 'en' }], ['Goal 4', 'showStatus', { goalId: '4', language: 'en' }]]);
+
+      // The button pressed on the English card: the English status card. Without a language: Danish, as before.
+      const english = pressedCard(await press(running, 'showStatus', buttons[1]!.data, conversation));
+      for (const words of ['Goal 4 – Erhvervshusenes knudepunktsfunktion', 'Overall status: Met', 'Latest measurement 47 % (Sep 2021) against target at least 45 %', 'Target', 'Latest measurement', 'Status as of 15 October 2021']) assert.ok(english.includes(words), `${words} in:\n${english}`);
+      assert.doesNotMatch(english, /Mål 4|Seneste måling|Samlet status|Opfyldt/);
+      const danish = pressedCard(await press(running, 'showStatus', { goalId: '4' }, conversation));
+      assert.match(danish, /Mål 4 – Erhvervshusenes knudepunktsfunktion/);
+      assert.match(danish, /Samlet status: Opfyldt/);
+      assert.match(danish, /Seneste måling 47 % \(sep\. 2021\) mod mål mindst 45 %/);
+
+      // Typed in English: English. A shared card's refresh (test/features/status/goal-status-answer.test.ts) carries the language.
+      assert.match(await ask(running, 'status goal 4', conversation), /Goal 4 – /);
+      assert.match(pressedCard(await press(running, 'refreshCard', { view: 'status', goalId: '4', language: 'en' }, conversation)), /Overall status: Met/);
+      assert.match(pressedCard(await press(running, 'refreshCard', { view: 'status', goalId: '4' }, conversation)), /Samlet status: Opfyldt/);
+
+      // The overview in English; its rows open English status cards.
+      const overview = await press(running, 'showOverview', { language: 'en' }, conversation);
+      const overviewText = pressedCard(overview);
+      assert.match(overviewText, /Status as of 15 October 2021/);
+      assert.match(overviewText, /Goal 4/);
+      assert.doesNotMatch(overviewText, /Mål 4|Opfyldt|Tryk på et mål/);
+      assert.ok(JSON.stringify(overview.value).includes('"data":{"goalId":"4","language":"en"}'));
+      assert.match(pressedCard(await press(running, 'showOverview', {}, conversation)), /Tryk på et mål for detaljer/);
+
+      for (const [verb, bad] of [['showStatus', { goalId: '4', language: 'de' }], ['showOverview', { language: 'english' }], ['refreshCard', { view: 'status', goalId: '4', language: 1 }]] as const) {
+        assert.equal((await press(running, verb, bad, conversation)).statusCode, 400, `${verb} ${JSON.stringify(bad)}`);
+      }
+    });
+
     it('a goal shown by a button is the topic: "hvad med baseline?" after tapping refers to it, per user', async function () {
       const conversation = `19:tapped-${label}@thread.tacv2`;
       assert.match(await ask(running, 'hvad er baseline for mål 1?', conversation), /32 %/);

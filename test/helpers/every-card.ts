@@ -116,6 +116,14 @@ export function everyCard(): NamedCard[] {
   add('explanation-saved', explanationSavedCard(findGoal(contract, '3')!, current, TZ));
   const shared = goalStatusAnswer('4', { contract, measurements: latest, today: TODAY, viewer: CHANNEL });
   if (shared?.kind === 'card') add('status-4-channel', shared.card);
+  // An English question's cards (issue 11): the same cards in English, staff and channel views included.
+  add('overview-en', overviewCard(buildOverviewView(contract, latest, TODAY, 'en')), true);
+  for (const [goalId, viewer] of [['1', STAFF], ['3', undefined], ['4', CHANNEL], ['5', undefined], ['6', undefined], ['7', undefined], ['9', STAFF]] as const) {
+    const reply = goalStatusAnswer(goalId, { contract, measurements: latest, today: TODAY, viewer, language: 'en' });
+    if (reply?.kind === 'card') add(`status-${goalId}-en`, reply.card, true);
+  }
+  const explainedEn = goalStatusAnswer('3', { contract, measurements: latest, today: TODAY, viewer: STAFF, explanation, explanationsOn: true, language: 'en' });
+  if (explainedEn?.kind === 'card') add('status-3-explained-en', explainedEn.card);
   for (const goalId of ['1', '3', '4', '9']) {
     const kpis = kpisOfGoal(contract, goalId);
     add(`history-${goalId}`, historyCard({ goal: findGoal(contract, goalId)!, kpis, rows: rows.filter((r) => kpis.some((k) => k.id === r.kpiId)), today: TODAY, timeZone: TZ, mayRecord: goalId !== '3' }), true);
@@ -167,6 +175,8 @@ export function everyCard(): NamedCard[] {
   const ids = contract.goals.map((g) => g.id);
   add('several-3-4', severalGoalsCard(contract, ['3', '4'], ['11'], latest, TODAY, 'målene er 1–10, 9a–9d'));
   add('several-all', severalGoalsCard(contract, ids, [], latest, TODAY, 'målene er 1–10, 9a–9d'));
+  add('several-3-4-en', severalGoalsCard(contract, ['3', '4'], ['11'], latest, TODAY, 'the goals are 1–10, 9a–9d', 'en'));
+  add('several-all-en', severalGoalsCard(contract, ids, [], latest, TODAY, 'the goals are 1–10, 9a–9d', 'en'));
   const facts: GoalFactKind[] = ['target', 'baseline', 'period', 'method', 'measured-by', 'segments', 'reporting', 'latest', 'purpose'];
   for (const goalId of ['3', '6', '9']) for (const fact of facts) add(`fact-${goalId}-${fact}`, goalFactCard({ contract, goalId, fact, measurements: latest, today: TODAY })!);
   add('fact-3b-target-en', goalFactCard({ contract, goalId: '3', kpiId: '3b', fact: 'target', measurements: latest, today: TODAY, language: 'en' })!);
@@ -183,6 +193,10 @@ export function everyCard(): NamedCard[] {
   for (const [name, filter] of filters) {
     const reply = goalListAnswer(filter, { contract, measurements: latest, today: TODAY });
     if (reply.kind === 'card') add(`list-${name}`, reply.card);
+  }
+  for (const [name, filter] of filters.slice(0, 3)) {
+    const reply = goalListAnswer(filter, { contract, measurements: [], today: TODAY, language: 'en' });
+    if (reply.kind === 'card') add(`list-${name}-en`, reply.card);
   }
   add('choice-1-6', choiceCard(contract, ['1', '6']));
   add('choice-1-6-baseline', choiceCard(contract, ['1', '6'], 'da', 'baseline'));

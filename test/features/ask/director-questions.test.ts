@@ -79,11 +79,12 @@ describe("a director's questions (test/features/ask/director-questions.ts, real 
       await database.close();
       rmSync(dir, { recursive: true, force: true });
     });
-    for (const row of directorCases.filter((r) => r.says !== undefined)) {
-      it(`${label(row.q)} says ${row.says!.map((s) => JSON.stringify(s)).join(', ')}`, async function () {
+    for (const row of directorCases.filter((r) => r.says !== undefined || r.never !== undefined)) {
+      it(`${label(row.q)} says ${(row.says ?? []).map((s) => JSON.stringify(s)).join(', ')}${row.never ? ` and never ${row.never.length} Danish labels` : ''}`, async function () {
         const { reply } = await answer(row.q, turn);
         const text = textOf(reply);
-        for (const s of row.says!) assert.ok(text.includes(s), `missing ${JSON.stringify(s)} in:\n${text}`);
+        for (const s of row.says ?? []) assert.ok(text.includes(s), `missing ${JSON.stringify(s)} in:\n${text}`);
+        for (const s of row.never ?? []) assert.ok(!text.includes(s), `${JSON.stringify(s)} in:\n${text}`);
       });
     }
     it('every row is answered with a valid card or text under 80 KB', async function () {

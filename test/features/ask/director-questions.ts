@@ -3,8 +3,9 @@ import type { Status } from '../../../core/status-types';
 
 /**
  * Questions a director really types, against the real contract file (issue 11), with what they
- * must mean and — where `says` is given — words and numbers the answer must contain (the answer is
- * built for 15 October 2021 with no measurements). Facts come from the contract text
+ * must mean and — where `says` is given — words and numbers the answer must contain, and where
+ * `never` is given, words it must not contain (an English answer's cards name no Danish label; the
+ * answer is built for 15 October 2021 with no measurements). Facts come from the contract text
  * (../shared/contract/): e.g. NPS mindst 70 (3b), baseline 68 % for grønne ydelser (6b), signed 8 March 2021.
  * `expect` names only the fields that matter; the test compares those.
  */
@@ -12,9 +13,12 @@ export interface DirectorCase {
   q: string;
   expect: { kind: IntentKind } & Partial<Record<string, unknown>>;
   says?: readonly string[];
+  never?: readonly string[];
 }
 
-const c = (q: string, expect: DirectorCase['expect'], says?: readonly string[]): DirectorCase => ({ q, expect, ...(says ? { says } : {}) });
+const c = (q: string, expect: DirectorCase['expect'], says?: readonly string[], never?: readonly string[]): DirectorCase => ({ q, expect, ...(says ? { says } : {}), ...(never ? { never } : {}) });
+/** The Danish labels of the status, overview and several-goals cards: never on an English question's card. */
+const DANISH_STATUS_LABELS = ['Mål 1', 'Mål 3', 'Mål 4', 'Mål 9', 'Samlet status', 'Seneste måling', 'Målepunkter', 'Vis detaljer', 'Historik', 'Oversigt', 'Afventer måling', 'Status pr.', 'Status for', 'pr. 15', 'Kontraktperiode', 'målepunkter'];
 const goal = (goalId: string, extra: Partial<Intent> = {}) => ({ kind: 'goal-status' as const, goalId, ...extra });
 const several = (goalIds: string[], unknown: string[] = []) => ({ kind: 'several-goals' as const, goalIds, unknown });
 const fact = (goalId: string, f: GoalFact, kpiId?: string) => ({ kind: 'goal-fact' as const, goalId, fact: f, ...(kpiId ? { kpiId } : {}) });
@@ -62,7 +66,7 @@ const generatedPairs: DirectorCase[] = GOAL_IDS.slice(0, -1).flatMap((a, i) => {
   return [
     c(`status mål ${a} og ${b}`, several([a, b]), [`Mål ${a} –`, `Mål ${b} –`]),
     c(`sammenlign mål ${a} og ${b}`, several([a, b])),
-    c(`status goals ${a} and ${b}`, en(several([a, b]))),
+    c(`status goals ${a} and ${b}`, en(several([a, b])), [`Status of goals ${a} and ${b}`, `Goal ${a} –`, `Goal ${b} –`], [`Mål ${a} –`, `Mål ${b} –`, 'Afventer måling', 'målepunkter']),
   ];
 });
 
@@ -75,7 +79,14 @@ const handWritten: readonly DirectorCase[] = [
   c('hvordan går det med mål 1, 2 og 3?', several(['1', '2', '3']), ['Mål 1 –', 'Mål 2 –', 'Mål 3 –']),
   c('status mål 3 &amp; 4', several(['3', '4'])),
   c('status mål 3 & 4', several(['3', '4'])),
-  c('status goals 3 and 4', en(several(['3', '4']))),
+  c('status goals 3 and 4', en(several(['3', '4'])), ['Status of goals 3 and 4', 'as of 15 October 2021', 'Goal 3 – Kvalitet', 'Goal 4 – Erhvervshusenes knudepunktsfunktion', 'at least 70 (NPS)', '0 of 2 KPIs met'], DANISH_STATUS_LABELS),
+  // --- English status cards (the goal's card, the overview, several goals): English frame, the contract's words as written
+  c('how is goal 9 doing?', en(goal('9')), ['Goal 9 – Regional strategi', 'Overall status: Awaiting measurement', 'Sub-goals', 'Goal 9a –', 'KPIs in detail', 'Target', 'Latest measurement', 'no measurement yet', 'Local goal'], [...DANISH_STATUS_LABELS, 'Delmål', 'Lokalt']),
+  c('what is the status of goal 1?', en(goal('1')), ['Goal 1 – Virksomhedernes kendskab til erhvervshusene', 'Baseline', '32 % in september 2020 (Sydjylland)', 'at least 37 %', 'Awaiting a measurement for “efteråret 2021”', 'Status as of 15 October 2021', 'Show details', 'History', 'Overview'], DANISH_STATUS_LABELS),
+  c('status of all goals', en({ kind: 'overview' }), ['Status as of 15 October 2021', 'Goal 1', 'Goal 10', 'Awaiting measurement', 'awaiting measurement', 'Contract period 1 January 2021–31 December 2021.', 'Tap a goal for details'], DANISH_STATUS_LABELS),
+  c('compare goals 7 and 8', en(several(['7', '8'])), ['Status of goals 7 and 8', 'Goal 7 – Effekt i virksomhederne', 'Goal 8 –', 'above the control group'], DANISH_STATUS_LABELS),
+  c('what about goal 6?', en(goal('6', { continues: true })), ['Goal 6 – Grøn omstilling og cirkulær økonomi', 'Overall status: Awaiting measurement', 'at least +10 percentage points on 68 %'], DANISH_STATUS_LABELS),
+  c('status goals 3 and 11', en(several(['3'], ['11'])), ['Goal 3 –', 'The contract has no Goal 11 (the goals are'], ['Kontrakten har ingen', 'Mål 11']),
   c('9a og 9b', several(['9a', '9b']), ['Mål 9a –', 'Mål 9b –']),
   c('sammenlign mål 7 og 8', several(['7', '8']), ['Mål 7 – Effekt i virksomhederne', 'Mål 8 – Digitalisering']),
   c('mål 3 og 4', several(['3', '4'])),
@@ -227,7 +238,7 @@ const handWritten: readonly DirectorCase[] = [
   c('hvor har vi problemer', byStatus(['ikke opfyldt', 'i risiko'])),
   c('which goals are not met?', en(byStatus(['ikke opfyldt']))),
   c('which goals are met?', en(byStatus(['opfyldt']))),
-  c('which goals have no data?', en(byStatus(['ingen data', 'afventer måling']))),
+  c('which goals have no data?', en(byStatus(['ingen data', 'afventer måling'])), ['Goals without data', 'as of 15 October 2021', 'Goal 1 –', 'Awaiting measurement', 'Awaiting a measurement for “efteråret 2021”'], ['Mål 1 –', 'Afventer', 'pr. 15']),
   c('what is on track?', en(byStatus(['på vej']))),
   c('hvilke mål er i risiko pr. 1. oktober 2021?', { ...byStatus(['i risiko']), at: { asOf: '2021-10-01' } }),
   // --- lists by deadline
@@ -312,7 +323,7 @@ const handWritten: readonly DirectorCase[] = [
   c('og mål 5?', goal('5', { continues: true })),
   c('hvad med mål 6', goal('6', { continues: true })),
   c('og 9b?', goal('9b', { continues: true })),
-  c('and goal 4?', en(goal('4', { continues: true }))),
+  c('and goal 4?', en(goal('4', { continues: true })), ['Goal 4 – Erhvervshusenes knudepunktsfunktion', 'Overall status: Awaiting measurement', 'Target', 'at least 45 %'], DANISH_STATUS_LABELS),
   c('what about the baseline?', en(followUp('baseline'))),
   // --- honest unknowns and code
   c('mål 0', unknown('0')),

@@ -113,6 +113,7 @@ describe('chat: cards as terminal text (scripts/chat/render-card.ts)', () => {
       asOf: '15. oktober 2021',
       periodNote: 'Kontraktperiode 1. januar 2021–31. december 2021.',
       final: false,
+      language: 'da',
       summary: '1 opfyldt · 1 i risiko',
       demo: false,
       rows: [

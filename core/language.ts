@@ -1,0 +1,2 @@
+/** The languages the bot answers in: Danish unless a question was clearly English. */
+export type Language = 'da' | 'en';
