@@ -7,7 +7,7 @@ import { teamsMessage } from '../test/helpers/teams-activity';
 import { openDatabase } from '../store/open-database';
 import { seedDemo } from '../store/seed-demo-data';
 import { projectRoot } from '../goals/default-contract';
-import { drive, median, percentile, startBotProcess, type BotProcess } from './bot-process';
+import { cpuMilliseconds, drive, median, percentile, startBotProcess, type BotProcess } from './bot-process';
 import { printSubmitScenario, runSubmitScenario } from './submit-scenario';
 import { printFanoutResult, runFanoutScenario } from './fanout-scenario';
 import { printMixedScenario, runMixedScenario } from './mixed-scenario';
@@ -37,6 +37,8 @@ const MEASURED_TURNS = Number(process.env.BENCH_TURNS ?? 3_000);
 const MEMORY_TURNS = Number(process.env.BENCH_MEMORY_TURNS ?? 20_000);
 const ROUNDS = Math.max(3, Number(process.env.BENCH_ROUNDS ?? 3));
 const BASELINE_DIR = process.env.BENCH_BASELINE_DIR;
+/** BENCH_ONLY=status: the "status mål 4?" side by side alone (A B C [D]), nothing after it. */
+const ONLY_STATUS = process.env.BENCH_ONLY === 'status';
 const QUESTION = 'status mål 4?';
 /** Issue 11's kinds of question, each driven like "status mål 4?". */
 const DIRECTOR_QUESTIONS = ['hvad er målet for NPS?', 'status mål 3 og 4', 'hvilke mål er i risiko?'];
@@ -60,6 +62,8 @@ interface RunResult {
   turnsPerSecond: number;
   p50: number;
   p99: number;
+  /** The bot process's CPU time per turn (all threads, user + system), ms. */
+  cpuPerTurn: number;
 }
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits).padStart(9);
@@ -100,44 +104,54 @@ async function main(): Promise<void> {
   const replyFile = path.join(dir, 'reply.json');
   writeFileSync(replyFile, JSON.stringify({ text: sent.text, attachments: sent.attachments }));
   const replyBytes = Buffer.byteLength(readFileSync(replyFile));
-  const bots = { maalbot: { port: maalbot.port }, echo: await startReference('echo'), cardEcho: await startReference('card-echo', replyFile), baseline: { port: baseline?.port ?? 0 } };
+  const bots = { maalbot: { port: maalbot.port, child: maalbot.child }, echo: await startReference('echo'), cardEcho: await startReference('card-echo', replyFile), baseline: { port: baseline?.port ?? 0, child: baseline?.child } };
   const names = { maalbot: 'Målbot (A)', echo: 'echo bot (B)', cardEcho: 'card-echo bot (C)', baseline: 'baseline (D)' } as const;
   type Bot = keyof typeof bots;
   const order: readonly Bot[] = baseline === undefined ? ['maalbot', 'echo', 'cardEcho'] : ['maalbot', 'echo', 'cardEcho', 'baseline'];
 
-  const run = async (port: number, turns: number): Promise<RunResult> => {
+  const run = async (bot: { port: number; child?: ChildProcess }, turns: number): Promise<RunResult> => {
     connector.reset();
-    const { latencies, seconds } = await drive(port, body, turns, CONCURRENCY);
+    const cpuBefore = cpuMilliseconds(bot.child!.pid!);
+    const { latencies, seconds } = await drive(bot.port, body, turns, CONCURRENCY);
+    const cpu = cpuMilliseconds(bot.child!.pid!) - cpuBefore;
     if (connector.calls.length !== turns) throw new Error(`expected ${turns} replies, connector saw ${connector.calls.length}`);
-    return { turnsPerSecond: turns / seconds, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
+    return { turnsPerSecond: turns / seconds, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), cpuPerTurn: cpu / turns };
   };
-  for (const which of order) await run(bots[which].port, WARMUP_TURNS);
+  for (const which of order) await run(bots[which], WARMUP_TURNS);
   const results: Record<Bot, RunResult[]> = { maalbot: [], echo: [], cardEcho: [], baseline: [] };
-  for (let round = 0; round < ROUNDS; round++) for (const which of order) results[which].push(await run(bots[which].port, MEASURED_TURNS));
+  for (let round = 0; round < ROUNDS; round++) for (const which of order) results[which].push(await run(bots[which], MEASURED_TURNS));
 
   console.log(`\nscenario: "${QUESTION}" (medians over ${ROUNDS} rounds; the reply card is ${replyBytes} bytes)`);
-  console.log('                     turns/s   p50 (ms)   p99 (ms)');
+  console.log('                     turns/s   p50 (ms)   p99 (ms)   CPU/turn (ms)');
   for (const which of order) {
     const rs = results[which];
-    console.log(`${names[which].padEnd(18)} ${fmt(median(rs.map((r) => r.turnsPerSecond)))} ${fmt(median(rs.map((r) => r.p50)), 2)}  ${fmt(median(rs.map((r) => r.p99)), 2)}`);
+    console.log(`${names[which].padEnd(18)} ${fmt(median(rs.map((r) => r.turnsPerSecond)))} ${fmt(median(rs.map((r) => r.p50)), 2)}  ${fmt(median(rs.map((r) => r.p99)), 2)}  ${fmt(median(rs.map((r) => r.cpuPerTurn)), 3)}`);
   }
   const paired = (against: Bot, key: keyof RunResult, of: Bot = 'maalbot') => results[of].map((r, i) => r[key] / results[against][i]![key]);
   const spread = (xs: number[]) => `${median(xs).toFixed(2)}x [${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}]`;
   for (const against of ['echo', 'cardEcho'] as const) {
-    console.log(`A / ${against === 'echo' ? 'B' : 'C'} (median of per-round ratios [min–max]): turns/s ${spread(paired(against, 'turnsPerSecond'))}, p50 ${spread(paired(against, 'p50'))}, p99 ${spread(paired(against, 'p99'))}`);
+    console.log(`A / ${against === 'echo' ? 'B' : 'C'} (median of per-round ratios [min–max]): turns/s ${spread(paired(against, 'turnsPerSecond'))}, p50 ${spread(paired(against, 'p50'))}, p99 ${spread(paired(against, 'p99'))}, CPU/turn ${spread(paired(against, 'cpuPerTurn'))}`);
   }
   if (baseline !== undefined) {
     for (const [of, against, label] of [['maalbot', 'baseline', 'A / D'], ['baseline', 'cardEcho', 'D / C'], ['baseline', 'echo', 'D / B']] as const) {
-      console.log(`${label} (median of per-round ratios [min–max]): turns/s ${spread(paired(against, 'turnsPerSecond', of))}, p50 ${spread(paired(against, 'p50', of))}, p99 ${spread(paired(against, 'p99', of))}`);
+      console.log(`${label} (median of per-round ratios [min–max]): turns/s ${spread(paired(against, 'turnsPerSecond', of))}, p50 ${spread(paired(against, 'p50', of))}, p99 ${spread(paired(against, 'p99', of))}, CPU/turn ${spread(paired(against, 'cpuPerTurn', of))}`);
     }
   }
   const vsCard = median(paired('cardEcho', 'turnsPerSecond'));
   const p99VsCard = median(paired('cardEcho', 'p99'));
   console.log(`targets: throughput ≥ 0.90x card-echo → ${vsCard >= 0.9 ? 'met' : 'NOT met'}; p99 ≤ 1.20x card-echo → ${p99VsCard <= 1.2 ? 'met' : 'NOT met'}`);
+  if (ONLY_STATUS) {
+    await maalbot.stop();
+    await baseline?.stop();
+    for (const which of ['echo', 'cardEcho'] as const) bots[which].child.kill();
+    rmSync(dir, { recursive: true, force: true });
+    await connector.stop();
+    return;
+  }
 
   // The director's questions (issue 11): a focused fact, several goals on one card, a list by status.
   console.log(`\nscenarios: questions beyond one goal (Målbot, medians over ${ROUNDS} rounds)`);
-  console.log('                                   turns/s   p50 (ms)   p99 (ms)');
+  console.log('                                   turns/s   p50 (ms)   p99 (ms)   CPU/turn (ms)');
   for (const text of DIRECTOR_QUESTIONS) {
     const ask = () => {
       const a = teamsMessage({ text, serviceUrl, kind: 'personal' });
@@ -148,11 +162,12 @@ async function main(): Promise<void> {
     await drive(maalbot.port, ask, WARMUP_TURNS / 4, CONCURRENCY);
     for (let round = 0; round < ROUNDS; round++) {
       connector.reset();
+      const cpuBefore = cpuMilliseconds(maalbot.child.pid!);
       const { latencies, seconds } = await drive(maalbot.port, ask, MEASURED_TURNS / 2, CONCURRENCY);
       if (connector.calls.length !== MEASURED_TURNS / 2) throw new Error(`"${text}": expected ${MEASURED_TURNS / 2} replies, connector saw ${connector.calls.length}`);
-      rounds.push({ turnsPerSecond: MEASURED_TURNS / 2 / seconds, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) });
+      rounds.push({ turnsPerSecond: MEASURED_TURNS / 2 / seconds, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), cpuPerTurn: (cpuMilliseconds(maalbot.child.pid!) - cpuBefore) / (MEASURED_TURNS / 2) });
     }
-    console.log(`${JSON.stringify(text).padEnd(32)} ${fmt(median(rounds.map((r) => r.turnsPerSecond)))} ${fmt(median(rounds.map((r) => r.p50)), 2)}  ${fmt(median(rounds.map((r) => r.p99)), 2)}`);
+    console.log(`${JSON.stringify(text).padEnd(32)} ${fmt(median(rounds.map((r) => r.turnsPerSecond)))} ${fmt(median(rounds.map((r) => r.p50)), 2)}  ${fmt(median(rounds.map((r) => r.p99)), 2)}  ${fmt(median(rounds.map((r) => r.cpuPerTurn)), 3)}`);
   }
 
   // Memory from outside: RSS as turns accumulate. Growth that keeps rising is a leak.

@@ -23,7 +23,7 @@ const ECHO_TURNS = Number(process.env.BENCH_SUBMIT_ECHO_TURNS ?? 2_000);
 const TARGET_P99_MS = 100;
 
 /** KPIs the submitters take turns on, with a valid value each (goal, data). */
-const FORMS: Array<{ goalId: string; inputs: Record<string, string> }> = [
+export const FORMS: Array<{ goalId: string; inputs: Record<string, string> }> = [
   { goalId: '4', inputs: { kpiId: '4a', value: '47,5' } },
   { goalId: '3', inputs: { kpiId: '3a', segment: 'drift', value: '82' } },
   { goalId: '3', inputs: { kpiId: '3b', segment: 'vækst', value: '66' } },
@@ -31,7 +31,7 @@ const FORMS: Array<{ goalId: string; inputs: Record<string, string> }> = [
   { goalId: '9c', inputs: { kpiId: '9c', done: 'ja', evidence: 'Kursusbeviser' } },
 ];
 
-function submitter(i: number): { fromId: string; fromAadObjectId: string; fromName: string } {
+export function submitter(i: number): { fromId: string; fromAadObjectId: string; fromName: string } {
   const hex = (i + 1).toString(16).padStart(12, '0');
   return { fromId: `29:bench-${i}`, fromAadObjectId: `00000000-0000-4000-8000-${hex}`, fromName: `Medarbejder ${i + 1}` };
 }

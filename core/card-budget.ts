@@ -7,9 +7,22 @@ import type { Reply } from './reply';
  */
 export const MAX_CARD_BYTES = 80 * 1024;
 
-/** The card's size as Teams counts it: its JSON, UTF-8 encoded (æ is 2 bytes, € 3, an emoji 4). */
+/** Sizes of frozen cards (a cached status card is measured once, not on every turn that sends it). */
+const measured = new WeakMap<object, number>();
+
+/**
+ * The card's size as Teams counts it: its JSON, UTF-8 encoded (æ is 2 bytes, € 3, an emoji 4).
+ * A frozen card (core/deep-freeze.ts: the reply cache's) cannot change, so its size is kept.
+ */
 export function cardBytes(card: unknown): number {
-  return Buffer.byteLength(JSON.stringify(card), 'utf8');
+  const frozen = typeof card === 'object' && card !== null && Object.isFrozen(card);
+  if (frozen) {
+    const known = measured.get(card);
+    if (known !== undefined) return known;
+  }
+  const bytes = Buffer.byteLength(JSON.stringify(card), 'utf8');
+  if (frozen) measured.set(card, bytes);
+  return bytes;
 }
 
 /**

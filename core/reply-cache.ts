@@ -1,4 +1,5 @@
 import type { Reply } from './reply';
+import { deepFreeze } from './deep-freeze';
 
 /**
  * Status cards are a pure function of (contract, goal, today, the rows they read). Rows are
@@ -24,10 +25,11 @@ export class ReplyCache {
     return `${parts.join('|')}|${ids}`;
   }
 
+  /** The reply is shared by every turn with that key, so it is frozen, card and all (core/deep-freeze.ts). */
   async getOrCreate(key: string, create: () => Reply | Promise<Reply>): Promise<Reply> {
     const hit = this.entries.get(key);
     if (hit !== undefined) return hit;
-    const reply = await create();
+    const reply = deepFreeze(await create());
     if (this.entries.size >= this.limit) this.entries.delete(this.entries.keys().next().value as string);
     this.entries.set(key, reply);
     return reply;

@@ -119,7 +119,17 @@ function hasUsableValue(kpi: Kpi, m: Measurement): boolean {
  * makes a row usable, so the store returns only the rows these rules look at.
  */
 export function statusKpiQueries(kpis: readonly Kpi[]): StatusKpiQuery[] {
-  return kpis.map((k) => ({ kpiId: k.id, window: { from: k.window.from, to: k.window.to }, usable: isDoneKind(k) ? 'done' : 'value' }));
+  return kpis.map((k) => ({
+    kpiId: k.id,
+    window: { from: k.window.from, to: k.window.to },
+    usable: isDoneKind(k) ? 'done' : 'value',
+    baselines: k.baselines.map((b) => ({ ...baselinePeriod(b), measuredOn: b.measuredOn })),
+  }));
+}
+
+/** R1: the period a baseline is about (its label read as a period, else the day it was measured). */
+function baselinePeriod(b: Pick<Kpi['baselines'][number], 'label' | 'measuredOn'>): PeriodRange {
+  return parsePeriod(b.label) ?? { from: b.measuredOn, to: b.measuredOn };
 }
 
 /** Milestones and duties are registered as done / not done rather than as a number. */
@@ -144,8 +154,7 @@ export function classifyRow(kpi: Pick<Kpi, 'window' | 'baselines'>, m: Pick<Meas
 export function classifyPeriod(kpi: Pick<Kpi, 'window' | 'baselines'>, period: PeriodRange, m: Pick<Measurement, 'measuredOn' | 'value'>): RowStanding {
   if (periodWithin(period, kpi.window)) return { kind: 'counts' };
   for (const b of kpi.baselines) {
-    const baselinePeriod = parsePeriod(b.label) ?? { from: b.measuredOn, to: b.measuredOn };
-    if (periodWithin(period, baselinePeriod) || m.measuredOn === b.measuredOn) {
+    if (periodWithin(period, baselinePeriod(b)) || m.measuredOn === b.measuredOn) {
       return { kind: 'baseline', baselineValue: b.value, matches: m.value !== null && round6(m.value) === round6(b.value) };
     }
   }

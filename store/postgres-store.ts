@@ -1,7 +1,8 @@
 import type { Pool, PoolClient } from 'pg';
 import type { Measurement, NewMeasurement } from '../core/measurement';
 import { segmentSchema, type Segment } from '../goals/contract-schema';
-import type { HistoryFirstPage, MeasurementStore, StatusKpiQuery, SubmissionResult, SubmissionStatusQuery } from '../core/ports/measurement-store';
+import type { HistoryFirstPage, MeasurementStore, StatusKpiQuery, StatusRows, SubmissionResult, SubmissionStatusQuery } from '../core/ports/measurement-store';
+import { MAX_BASELINES, NEWEST_KEY_ID_DIGITS, STATUS_WALK_STEPS } from './status-selection';
 import { newestVersionSql } from './newest-version-sql';
 import { MEASUREMENT_PERIODS_MIGRATION, PERIOD_BACKFILL_BATCH, storedPeriod } from './measurement-periods';
 import { appliedPostgresMigrations, migratePostgres } from './migrate-postgres';
@@ -20,6 +21,8 @@ export type PostgresStoreOptions = PostgresConnection & {
   logger?: Logger;
   /** Override only in tests of the migration runner. */
   migrations?: readonly Migration[];
+  /** Rows of a series status walks before it looks by period (STATUS_WALK_STEPS); small only in tests. */
+  statusWalkSteps?: number;
 };
 
 /** A row as selected below: dates and times already formatted as text by the server. */
@@ -128,36 +131,77 @@ const FILL_PERIODS = `
 const NOT_SUPERSEDED_AS_OF = 'NOT EXISTS (SELECT 1 FROM measurements s WHERE s.supersedes_id = m.id AND s.id <= $3)';
 
 /**
- * See MeasurementStore.statusRows: one round trip for all KPIs. Per KPI (a row of the unnest) and
- * segment arm, a backward walk of measurements_latest_idx that stops at the first row that counts;
- * then the rows outside the window by two index ranges on measurement_periods. The arms return ids,
- * gathered into an array (an InitPlan) so the rows are then read by primary key: as `IN (…)` the
- * planner guessed many ids and hash-joined a full scan of measurements. Exported for the query-plan test.
+ * See MeasurementStore.statusRows: one statement for all KPIs (a submission's transaction stays at
+ * five). Per KPI (a row of the unnest `q`):
+ * - `outside`: the rows outside the window by two index ranges on measurement_periods, never the
+ *   measurement itself; `grouped` by the baselines (`b`) each matches (bit i of `mask` for baseline
+ *   i), with per group the count and the newest row's key (measured_on, id zero-padded: the greatest
+ *   key is the newest row, R2);
+ * - `picked`: per baseline the newest row matching it, and the newest row matching none — the others
+ *   only counted, in `outside_left_out` (a JSON object, the same on every row returned);
+ * - per segment arm the newest row that counts: among the series' newest $13 rows (STATUS_WALK_STEPS; a
+ *   backward walk of measurements_latest_idx), else among the rows whose period starts in the window
+ *   (measurement_periods_from_idx) — coalesce() runs the second only when the first found none.
+ * The ids are gathered into an array (an InitPlan) so the rows are then read by primary key: as
+ * `IN (…)` the planner guessed many ids and hash-joined a full scan of measurements. Exported for the
+ * query-plan test.
  */
+const COUNTS_IN_WINDOW = `p.period_from >= q.window_from AND p.period_to <= q.window_to
+            AND (CASE WHEN q.usable_done THEN m.done IS NOT NULL ELSE m.value IS NOT NULL END)
+            AND ${NOT_SUPERSEDED_AS_OF}`;
 export const STATUS_ROWS_SQL = `
-  SELECT ${COLUMNS} FROM measurements WHERE id = ANY(ARRAY(
-    SELECT r.id FROM unnest($4::text[], $5::date[], $6::date[], $7::boolean[]) AS q(kpi_id, window_from, window_to, usable_done)
+  WITH q AS (SELECT * FROM unnest($4::text[], $5::date[], $6::date[], $7::boolean[]) AS q(kpi_id, window_from, window_to, usable_done)),
+  b AS (SELECT * FROM unnest($8::text[], $9::int[], $10::date[], $11::date[], $12::date[]) AS b(kpi_id, i, period_from, period_to, measured_on)),
+  outside AS (
+    SELECT q.kpi_id, r.measurement_id, r.measured_on, r.period_from, r.period_to FROM q
+      CROSS JOIN LATERAL (
+        (SELECT p.measurement_id, p.measured_on, p.period_from, p.period_to FROM measurement_periods p
+          WHERE p.contract_id = $1 AND p.kpi_id = q.kpi_id AND p.period_from < q.window_from
+            AND p.measured_on <= $2::date AND p.measurement_id <= $3)
+        UNION ALL
+        (SELECT p.measurement_id, p.measured_on, p.period_from, p.period_to FROM measurement_periods p
+          WHERE p.contract_id = $1 AND p.kpi_id = q.kpi_id AND p.period_to > q.window_to AND p.period_from >= q.window_from
+            AND p.measured_on <= $2::date AND p.measurement_id <= $3)
+      ) r
+     -- A subquery, not NOT EXISTS: as an anti-join the planner hashed all of measurements.
+     WHERE NOT coalesce((SELECT s.id <= $3 FROM measurements s WHERE s.supersedes_id = r.measurement_id), false)
+  ),
+  grouped AS MATERIALIZED (
+    SELECT kpi_id, mask, count(*) AS rows, max(newest_key) AS newest_key FROM (
+      SELECT o.kpi_id, to_char(o.measured_on, 'YYYY-MM-DD') || ' ' || lpad(o.measurement_id::text, ${NEWEST_KEY_ID_DIGITS}, '0') AS newest_key,
+             (SELECT coalesce(bit_or(1 << b.i), 0) FROM b
+               WHERE b.kpi_id = o.kpi_id AND ((o.period_from >= b.period_from AND o.period_to <= b.period_to) OR o.measured_on = b.measured_on)) AS mask
+        FROM outside o) keyed
+     GROUP BY kpi_id, mask
+  ),
+  picked AS (
+    SELECT (SELECT max(g.newest_key) FROM grouped g WHERE g.kpi_id = b.kpi_id AND (g.mask & (1 << b.i)) <> 0) AS newest_key FROM b
+    UNION ALL
+    SELECT newest_key FROM grouped WHERE mask = 0
+  )
+  SELECT ${COLUMNS}, (SELECT jsonb_object_agg(kpi_id, rows - 1) FROM grouped WHERE mask = 0 AND rows > 1) AS outside_left_out
+    FROM measurements WHERE id = ANY(ARRAY(
+    SELECT r.id FROM q
     CROSS JOIN LATERAL (${[null, ...segmentSchema.options]
       .map(
         (segment) => `
-      (SELECT m.id FROM measurements m JOIN measurement_periods p ON p.measurement_id = m.id
-        WHERE m.contract_id = $1 AND m.kpi_id = q.kpi_id AND m.segment ${segment === null ? 'IS NULL' : `= '${segment}'`}
-          AND m.measured_on <= $2::date AND m.id <= $3
-          AND p.period_from >= q.window_from AND p.period_to <= q.window_to
-          AND (CASE WHEN q.usable_done THEN m.done IS NOT NULL ELSE m.value IS NOT NULL END)
-          AND ${NOT_SUPERSEDED_AS_OF}
-        ORDER BY m.segment DESC, m.measured_on DESC, m.id DESC LIMIT 1)`, // segment literals from the schema's enum
+      (SELECT coalesce(
+        (SELECT m.id FROM (SELECT w.id, w.segment, w.measured_on FROM measurements w
+                            WHERE w.contract_id = $1 AND w.kpi_id = q.kpi_id AND w.segment ${segment === null ? 'IS NULL' : `= '${segment}'`}
+                              AND w.measured_on <= $2::date AND w.id <= $3
+                            ORDER BY w.segment DESC, w.measured_on DESC, w.id DESC LIMIT $13) walk
+           JOIN measurements m ON m.id = walk.id JOIN measurement_periods p ON p.measurement_id = m.id
+          WHERE ${COUNTS_IN_WINDOW}
+          ORDER BY walk.segment DESC, walk.measured_on DESC, walk.id DESC LIMIT 1),
+        (SELECT m.id FROM measurement_periods p JOIN measurements m ON m.id = p.measurement_id
+          WHERE p.contract_id = $1 AND p.kpi_id = q.kpi_id AND p.period_from >= q.window_from AND p.period_from <= q.window_to
+            AND m.segment ${segment === null ? 'IS NULL' : `= '${segment}'`} AND m.measured_on <= $2::date AND m.id <= $3 AND ${COUNTS_IN_WINDOW}
+          ORDER BY m.measured_on DESC, m.id DESC LIMIT 1)) AS id)`, // segment literals from the schema's enum
       )
       .join('\n      UNION ALL')}
-      UNION ALL
-      (SELECT p.measurement_id FROM measurement_periods p
-        WHERE p.contract_id = $1 AND p.kpi_id = q.kpi_id AND p.period_from < q.window_from
-          AND p.measured_on <= $2::date AND p.measurement_id <= $3)
-      UNION ALL
-      (SELECT p.measurement_id FROM measurement_periods p
-        WHERE p.contract_id = $1 AND p.kpi_id = q.kpi_id AND p.period_to > q.window_to AND p.period_from >= q.window_from
-          AND p.measured_on <= $2::date AND p.measurement_id <= $3)
     ) r
+    UNION ALL
+    SELECT substring(newest_key FROM ${'YYYY-MM-DD '.length + 1})::bigint FROM picked WHERE newest_key IS NOT NULL
   )) AND NOT EXISTS (SELECT 1 FROM measurements s WHERE s.supersedes_id = measurements.id AND s.id <= $3)
   ORDER BY id`;
 
@@ -286,12 +330,14 @@ export class PostgresMeasurementStore implements MeasurementStore {
   private readonly migrations: readonly Migration[];
   private readonly logger: Logger;
   private readonly ownsPool: boolean;
+  private readonly statusWalkSteps: number;
   private ended = false;
 
   constructor(options: PostgresStoreOptions) {
     this.now = options.now ?? (() => new Date());
     this.migrations = options.migrations ?? MIGRATIONS;
     this.logger = options.logger ?? silentLogger;
+    this.statusWalkSteps = Math.max(1, Math.trunc(options.statusWalkSteps ?? STATUS_WALK_STEPS));
     ({ pool: this.pool, owned: this.ownsPool } = poolOf(options, 10, this.logger, 'idle PostgreSQL connection failed'));
   }
 
@@ -334,8 +380,8 @@ export class PostgresMeasurementStore implements MeasurementStore {
     // BEGIN, the series lock, the insert, the status rows, COMMIT: five round trips, one commit.
     return this.inWriteTransaction([n], async (client) => {
       const { row, replayed } = await this.writeOne(client, n);
-      const rows = await this.queryStatusRows(client, status.contractId, status.kpis, { measuredOnOrBefore: status.measuredOnOrBefore, idAtMost: row.id });
-      return { row, replayed, statusRows: rows };
+      const statusRows = await this.queryStatusRows(client, status.contractId, status.kpis, { measuredOnOrBefore: status.measuredOnOrBefore, idAtMost: row.id });
+      return { row, replayed, statusRows };
     });
   }
 
@@ -454,14 +500,16 @@ export class PostgresMeasurementStore implements MeasurementStore {
     return res.rows.map(toMeasurement);
   }
 
-  async statusRows(contractId: string, kpis: readonly StatusKpiQuery[], asOf: { measuredOnOrBefore: string; idAtMost?: number }): Promise<readonly Measurement[]> {
+  async statusRows(contractId: string, kpis: readonly StatusKpiQuery[], asOf: { measuredOnOrBefore: string; idAtMost?: number }): Promise<StatusRows> {
     return this.queryStatusRows(this.pool, contractId, kpis, asOf);
   }
 
   /** STATUS_ROWS_SQL on the pool or on a transaction's client. */
-  private async queryStatusRows(on: Pick<Pool, 'query'> | PoolClient, contractId: string, kpis: readonly StatusKpiQuery[], asOf: { measuredOnOrBefore: string; idAtMost?: number }): Promise<Measurement[]> {
-    if (kpis.length === 0) return [];
-    const res = await on.query<PgRow>(STATUS_ROWS_SQL, [
+  private async queryStatusRows(on: Pick<Pool, 'query'> | PoolClient, contractId: string, kpis: readonly StatusKpiQuery[], asOf: { measuredOnOrBefore: string; idAtMost?: number }): Promise<StatusRows> {
+    if (kpis.length === 0) return { rows: [], outsideLeftOut: {} };
+    if (kpis.some((k) => k.baselines.length > MAX_BASELINES)) throw new RangeError(`a KPI with more than ${MAX_BASELINES} baselines`);
+    const baselines = kpis.flatMap((k) => k.baselines.map((b, i) => ({ kpiId: k.kpiId, i, ...b })));
+    const res = await on.query<PgRow & { outside_left_out: Record<string, number> | null }>(STATUS_ROWS_SQL, [
       contractId,
       asOf.measuredOnOrBefore,
       asOf.idAtMost ?? Number.MAX_SAFE_INTEGER,
@@ -469,8 +517,14 @@ export class PostgresMeasurementStore implements MeasurementStore {
       kpis.map((k) => k.window.from),
       kpis.map((k) => k.window.to),
       kpis.map((k) => k.usable === 'done'),
+      baselines.map((b) => b.kpiId),
+      baselines.map((b) => b.i),
+      baselines.map((b) => b.from),
+      baselines.map((b) => b.to),
+      baselines.map((b) => b.measuredOn),
+      this.statusWalkSteps,
     ]);
-    return res.rows.map(toMeasurement);
+    return { rows: res.rows.map(toMeasurement), outsideLeftOut: res.rows[0]?.outside_left_out ?? {} };
   }
 
   async historyFirstPage(contractId: string, kpiIds: readonly string[], limits: { rows: number; withValue: number }): Promise<HistoryFirstPage> {

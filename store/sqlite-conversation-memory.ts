@@ -18,6 +18,16 @@ interface TopicRow {
 
 const keyOf = (conversationId: string, userId: string): string => `${conversationId.length}:${conversationId}${userId}`;
 
+/** Most written topics remembered for skipping an unchanged write; past it the memory starts again. */
+const MAX_WRITTEN = 10_000;
+
+interface WrittenTopic {
+  goalId: string;
+  fact: string | null;
+  kpiId: string | null;
+  expiresAt: number;
+}
+
 interface PendingTopic {
   conversationId: string;
   userId: string;
@@ -33,6 +43,13 @@ interface PendingTopic {
  * commit per answer (the bench: "status mål 4?" must not slow down for a follow-up that may never
  * come). This instance's recall sees a pending topic at once; another instance on the same file
  * sees it after that commit, long before a person has typed the follow-up.
+ *
+ * A topic asked again within a minute changes nothing in its row (the upsert's WHERE), and every
+ * "status mål 4?" asks its goal again: so the store remembers what it last wrote per conversation and
+ * user, and a flush whose rows would all be such no-ops opens no transaction at all. That memory is
+ * only trusted while no other connection has committed to the file (`PRAGMA data_version`, which
+ * moves on every commit but this connection's own) and until this store's next purge: then the rows
+ * are exactly what it wrote, and the skip is the upsert's own no-op.
  */
 export class SqliteConversationMemory implements ConversationMemory {
   private readonly db: Database.Database;
@@ -40,6 +57,9 @@ export class SqliteConversationMemory implements ConversationMemory {
   private flushScheduled = false;
   private readonly logger: Logger;
   private statements: ReturnType<SqliteConversationMemory['prepare']> | undefined;
+  /** What this connection last wrote per topic key, valid while `data_version` is `writtenVersion`. */
+  private readonly written = new Map<string, WrittenTopic>();
+  private writtenVersion: number | undefined;
 
   constructor(readonly file: string, options: { logger?: Logger; busyTimeoutMs?: number } = {}) {
     this.logger = options.logger ?? silentLogger;
@@ -55,6 +75,7 @@ export class SqliteConversationMemory implements ConversationMemory {
          WHERE goal_id IS NOT excluded.goal_id OR fact IS NOT excluded.fact OR kpi_id IS NOT excluded.kpi_id OR expires_at < ?`,
       ),
       forget: this.db.prepare<[string]>('DELETE FROM conversation_topics WHERE expires_at <= ?'),
+      dataVersion: this.db.prepare<[], number>('PRAGMA data_version').pluck(),
     };
   }
 
@@ -89,18 +110,39 @@ export class SqliteConversationMemory implements ConversationMemory {
     const rows = [...this.pending.values()];
     this.pending.clear();
     try {
-      this.db.transaction(() => {
-        const latest = rows.reduce((t, r) => (r.now > t ? r.now : t), rows[0]!.now);
-        if (dueForPurge(this, latest)) this.s.forget.run(latest.toISOString());
-        for (const r of rows) {
+      const latest = rows.reduce((t, r) => (r.now > t ? r.now : t), rows[0]!.now);
+      const purge = dueForPurge(this, latest);
+      // Another connection committed (another instance, a purge of its own): the rows may differ from what this one wrote.
+      const version = this.s.dataVersion.get()!;
+      if (purge || version !== this.writtenVersion) this.written.clear();
+      this.writtenVersion = version;
+      const changed = rows.filter((r) => !this.unchanged(r));
+      if (!purge && changed.length === 0) return;
+      const outcomes = this.db.transaction(() => {
+        if (purge) this.s.forget.run(latest.toISOString());
+        return changed.map((r) => {
           // The same topic asked again within a minute keeps its row as it is: nothing to write.
           const stale = new Date(r.expiresAt.getTime() - REFRESH_SLACK_MS).toISOString();
-          this.s.upsert.run(r.conversationId, r.userId, r.topic.goalId, r.topic.fact ?? null, r.topic.kpiId ?? null, r.expiresAt.toISOString(), stale);
-        }
+          return this.s.upsert.run(r.conversationId, r.userId, r.topic.goalId, r.topic.fact ?? null, r.topic.kpiId ?? null, r.expiresAt.toISOString(), stale).changes;
+        });
       })();
+      if (this.written.size + changed.length > MAX_WRITTEN) this.written.clear();
+      changed.forEach((r, i) => {
+        const key = keyOf(r.conversationId, r.userId);
+        // Written: the row is now exactly this. Not written: it already held this topic with an expiry this store does not know.
+        if (outcomes[i] === 1) this.written.set(key, { goalId: r.topic.goalId, fact: r.topic.fact ?? null, kpiId: r.topic.kpiId ?? null, expiresAt: r.expiresAt.getTime() });
+        else this.written.delete(key);
+      });
     } catch (err) {
+      this.written.clear();
       this.logger.warn({ err, topics: rows.length }, 'follow-up topics not stored');
     }
+  }
+
+  /** True when the upsert would leave the row as this connection last wrote it (same topic, expiry within the slack). */
+  private unchanged(r: PendingTopic): boolean {
+    const w = this.written.get(keyOf(r.conversationId, r.userId));
+    return w !== undefined && w.goalId === r.topic.goalId && w.fact === (r.topic.fact ?? null) && w.kpiId === (r.topic.kpiId ?? null) && w.expiresAt >= r.expiresAt.getTime() - REFRESH_SLACK_MS;
   }
 
   async close(): Promise<void> {

@@ -3,9 +3,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Measurement, NewMeasurement } from '../core/measurement';
 import { segmentSchema, type Segment } from '../goals/contract-schema';
-import type { HistoryFirstPage, MeasurementStore, StatusKpiQuery, SubmissionResult, SubmissionStatusQuery } from '../core/ports/measurement-store';
+import type { HistoryFirstPage, MeasurementStore, StatusKpiQuery, StatusRows, SubmissionResult, SubmissionStatusQuery } from '../core/ports/measurement-store';
 import { newestVersionSql } from './newest-version-sql';
 import { MEASUREMENT_PERIODS_MIGRATION, PERIOD_BACKFILL_BATCH, storedPeriod } from './measurement-periods';
+import { MAX_BASELINES, NEWEST_KEY_ID_DIGITS, pickOutside, STATUS_WALK_STEPS, type OutsideGroup } from './status-selection';
 import { appliedSqliteMigrations, migrateSqlite } from './migrate-sqlite';
 import type { Migration } from './migration';
 import { MIGRATIONS } from './migrations';
@@ -24,6 +25,8 @@ export interface SqliteStoreOptions {
   busyTimeoutMs?: number;
   /** Override only in tests of the migration runner. */
   migrations?: readonly Migration[];
+  /** Rows of a series status walks before it looks by period (STATUS_WALK_STEPS); small only in tests. */
+  statusWalkSteps?: number;
 }
 
 /** A row as SQLite returns it (booleans are 0/1). */
@@ -104,36 +107,69 @@ const LATEST_AS_OF_SQL = [null, ...segmentSchema.options]
 /** A row no correction with id ≤ @idAtMost points at. */
 const NOT_SUPERSEDED_AS_OF = 'NOT EXISTS (SELECT 1 FROM measurements s WHERE s.supersedes_id = m.id AND s.id <= @idAtMost)';
 
+/** The conditions under which a row of a series counts (R1), on `m` and its period row `p`. */
+const COUNTS_IN_WINDOW = `p.period_from >= @windowFrom AND p.period_to <= @windowTo
+     AND (CASE WHEN @usableDone = 1 THEN m.done IS NOT NULL ELSE m.value IS NOT NULL END)
+     AND ${NOT_SUPERSEDED_AS_OF}`;
+const SERIES_ARM = (segment: string | null): string => `m.contract_id = @contractId AND m.kpi_id = @kpiId AND m.segment ${segment === null ? 'IS NULL' : `= '${segment}'`}
+     AND m.measured_on <= @measuredOnOrBefore AND m.id <= @idAtMost`; // segment literals come from the schema's enum, never from input
+
 /**
- * See MeasurementStore.statusRows, one segment arm: walks measurements_latest_idx backwards and
- * stops at the first row that counts (its period from measurement_periods, a primary-key lookup).
+ * See MeasurementStore.statusRows, one segment arm: the row @steps places down the series from its
+ * newest (an index-only skip along measurements_latest_idx), or none when the series is shorter.
  * Exported for the query-plan test.
+ */
+export const STATUS_WALK_BOUND_SQL = (segment: string | null): string => `
+  SELECT m.measured_on AS measuredOn, m.id FROM measurements m INDEXED BY measurements_latest_idx
+   WHERE ${SERIES_ARM(segment)}
+   ORDER BY m.measured_on DESC, m.id DESC LIMIT 1 OFFSET @steps - 1`;
+
+/**
+ * The arm's walk: measurements_latest_idx backwards, stopping at the first row that counts (its
+ * period from measurement_periods, a primary-key lookup) — but not below the bound above
+ * (@boundOn, @boundId; '' and 0 for none), so a series whose newest rows lie outside the window (a
+ * KPI about 2023 while 2021 is measured) is not walked to its end. Exported for the query-plan test.
  */
 export const STATUS_NEWEST_SQL = (segment: string | null): string => `
   SELECT ${COLUMNS.split(', ').map((c) => `m.${c}`).join(', ')} FROM measurements m INDEXED BY measurements_latest_idx
     JOIN measurement_periods p ON p.measurement_id = m.id
-   WHERE m.contract_id = @contractId AND m.kpi_id = @kpiId AND m.segment ${segment === null ? 'IS NULL' : `= '${segment}'`}
-     AND m.measured_on <= @measuredOnOrBefore AND m.id <= @idAtMost
-     AND p.period_from >= @windowFrom AND p.period_to <= @windowTo
-     AND (CASE WHEN @usableDone = 1 THEN m.done IS NOT NULL ELSE m.value IS NOT NULL END)
-     AND ${NOT_SUPERSEDED_AS_OF}
-   ORDER BY m.measured_on DESC, m.id DESC LIMIT 1`; // segment literals come from the schema's enum, never from input
+   WHERE ${SERIES_ARM(segment)} AND (m.measured_on, m.id) >= (@boundOn, @boundId)
+     AND ${COUNTS_IN_WINDOW}
+   ORDER BY m.measured_on DESC, m.id DESC LIMIT 1`;
+
+/**
+ * The same arm when the walk stopped at its bound: the rows whose period starts inside the window (a
+ * range of measurement_periods_from_idx), and the newest of those that count (max() picks that row's
+ * columns, no sort). Exported for the query-plan test.
+ */
+export const STATUS_NEWEST_BY_PERIOD_SQL = (segment: string | null): string => `
+  SELECT ${COLUMNS.split(', ').map((c) => `m.${c}`).join(', ')}, max(printf('%s %0${NEWEST_KEY_ID_DIGITS}d', m.measured_on, m.id)) AS newest_key
+    FROM measurement_periods p INDEXED BY measurement_periods_from_idx
+    JOIN measurements m ON m.id = p.measurement_id
+   WHERE p.contract_id = @contractId AND p.kpi_id = @kpiId AND p.period_from >= @windowFrom AND p.period_from <= @windowTo
+     AND ${SERIES_ARM(segment)} AND ${COUNTS_IN_WINDOW}`;
 
 /**
  * See MeasurementStore.statusRows: the rows of a KPI whose period starts before the window, then
- * those that start inside it and end after it — two index ranges on measurement_periods, so the cost
- * is the rows outside the window, not the KPI's history. Exported for the query-plan test.
+ * those that start inside it and end after it — two index ranges on measurement_periods, read from
+ * the index and the period row, never the measurement — grouped by the baselines each matches (bit i
+ * of `mask` for baseline i, parameters @b{i}From, @b{i}To, @b{i}On), with per group the count and
+ * the newest row's key (store/status-selection.ts). Exported for the query-plan test.
  */
-export const STATUS_OUTSIDE_SQL = `
-  SELECT ${COLUMNS.split(', ').map((c) => `m.${c}`).join(', ')} FROM measurements m WHERE m.id IN (
-    SELECT p.measurement_id FROM measurement_periods p INDEXED BY measurement_periods_from_idx
-     WHERE p.contract_id = @contractId AND p.kpi_id = @kpiId AND p.period_from < @windowFrom
+export const STATUS_OUTSIDE_SQL = (baselines: number): string => {
+  const mask =
+    Array.from({ length: baselines }, (_, i) => `(CASE WHEN (p.period_from >= @b${i}From AND p.period_to <= @b${i}To) OR p.measured_on = @b${i}On THEN ${1 << i} ELSE 0 END)`).join(' + ') || '0';
+  const arm = (index: string, range: string): string => `
+    SELECT ${mask} AS mask, printf('%s %0${NEWEST_KEY_ID_DIGITS}d', p.measured_on, p.measurement_id) AS newest_key
+      FROM measurement_periods p INDEXED BY ${index}
+     WHERE p.contract_id = @contractId AND p.kpi_id = @kpiId AND ${range}
        AND p.measured_on <= @measuredOnOrBefore AND p.measurement_id <= @idAtMost
-    UNION ALL
-    SELECT p.measurement_id FROM measurement_periods p INDEXED BY measurement_periods_to_idx
-     WHERE p.contract_id = @contractId AND p.kpi_id = @kpiId AND p.period_to > @windowTo AND p.period_from >= @windowFrom
-       AND p.measured_on <= @measuredOnOrBefore AND p.measurement_id <= @idAtMost)
-   AND ${NOT_SUPERSEDED_AS_OF}`;
+       AND NOT EXISTS (SELECT 1 FROM measurements s WHERE s.supersedes_id = p.measurement_id AND s.id <= @idAtMost)`;
+  return `
+  SELECT mask, count(*) AS rows, max(newest_key) AS newestKey FROM (${arm('measurement_periods_from_idx', 'p.period_from < @windowFrom')}
+    UNION ALL${arm('measurement_periods_to_idx', 'p.period_to > @windowTo AND p.period_from >= @windowFrom')})
+   GROUP BY mask`;
+};
 
 /** See MeasurementStore.historyFirstPage: the newest rows of one series (optionally only those with a value). */
 const HISTORY_NEWEST_SQL = (withValue: boolean): string => `
@@ -223,8 +259,13 @@ function prepareStatements(db: Database.Database) {
       `SELECT id, contract_id, kpi_id, period, measured_on FROM measurements m
         WHERE NOT EXISTS (SELECT 1 FROM measurement_periods p WHERE p.measurement_id = m.id) ORDER BY id LIMIT ?`,
     ),
-    statusNewest: [null, ...segmentSchema.options].map((segment) => db.prepare<[StatusParams], SqliteRow>(STATUS_NEWEST_SQL(segment))),
-    statusOutside: db.prepare<[StatusParams], SqliteRow>(STATUS_OUTSIDE_SQL),
+    statusNewest: [null, ...segmentSchema.options].map((segment) => ({
+      bound: db.prepare<[StatusParams & { steps: number }], { measuredOn: string; id: number }>(STATUS_WALK_BOUND_SQL(segment)),
+      walk: db.prepare<[StatusParams & { boundOn: string; boundId: number }], SqliteRow>(STATUS_NEWEST_SQL(segment)),
+      byPeriod: db.prepare<[StatusParams], SqliteRow & { newest_key: string | null }>(STATUS_NEWEST_BY_PERIOD_SQL(segment)),
+    })),
+    // One statement per number of baselines (a KPI has a few at most), prepared on first use.
+    statusOutside: new Map<number, Database.Statement<[Record<string, string | number>], { mask: number; rows: number; newestKey: string }>>(),
     historyNewest: db.prepare<[{ contractId: string; kpiId: string; segment: string | null; limit: number }], SqliteRow>(HISTORY_NEWEST_SQL(false)),
     historyNewestWithValue: db.prepare<[{ contractId: string; kpiId: string; segment: string | null; limit: number }], SqliteRow>(HISTORY_NEWEST_SQL(true)),
     seriesCount: db.prepare<[{ contractId: string; kpiId: string; segment: string | null }], { rows: number }>(SERIES_COUNT_SQL),
@@ -265,11 +306,12 @@ export class SqliteMeasurementStore implements MeasurementStore {
   private readonly now: () => Date;
   private readonly logger: Logger;
   private readonly migrations: readonly Migration[];
+  private readonly statusWalkSteps: number;
   private readonly pingStatement: Database.Statement;
   private readonly writeTransaction: Database.Transaction<(rows: readonly NormalizedMeasurement[]) => Measurement[]>;
   private readonly submitTransaction: Database.Transaction<(n: NormalizedMeasurement, status: SubmissionStatusQuery) => SubmissionResult>;
   private readonly latestCache = new Map<string, { highWater: number; rows: readonly Measurement[] }>();
-  private readonly statusCache = new Map<string, { highWater: number; rows: readonly Measurement[] }>();
+  private readonly statusCache = new Map<string, { highWater: number; rows: StatusRows }>();
   private readonly statusKeys = new WeakMap<readonly StatusKpiQuery[], string>();
   private readonly historyCache = new Map<string, { highWater: number; page: HistoryFirstPage }>();
   // Prepared on first use: the table does not exist before migrate().
@@ -285,6 +327,7 @@ export class SqliteMeasurementStore implements MeasurementStore {
     this.now = options.now ?? (() => new Date());
     this.logger = options.logger ?? silentLogger;
     this.migrations = options.migrations ?? MIGRATIONS;
+    this.statusWalkSteps = Math.max(1, Math.trunc(options.statusWalkSteps ?? STATUS_WALK_STEPS));
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     this.db = new Database(file);
     try {
@@ -492,7 +535,7 @@ export class SqliteMeasurementStore implements MeasurementStore {
     return [...rows];
   }
 
-  async statusRows(contractId: string, kpis: readonly StatusKpiQuery[], asOf: { measuredOnOrBefore: string; idAtMost?: number }): Promise<readonly Measurement[]> {
+  async statusRows(contractId: string, kpis: readonly StatusKpiQuery[], asOf: { measuredOnOrBefore: string; idAtMost?: number }): Promise<StatusRows> {
     // Asked on every status question; cached on the high-water mark like latestMeasurements. A hit
     // hands back the same frozen array, so callers can key their own caches on it (core/reply-cache.ts).
     const highWater = this.highWater();
@@ -507,9 +550,10 @@ export class SqliteMeasurementStore implements MeasurementStore {
     return rows;
   }
 
-  /** statusRows without the cache: frozen rows, sorted by id. */
-  private readStatusRows(contractId: string, kpis: readonly StatusKpiQuery[], measuredOnOrBefore: string, idAtMost: number): readonly Measurement[] {
+  /** statusRows without the cache: frozen, rows sorted by id. */
+  private readStatusRows(contractId: string, kpis: readonly StatusKpiQuery[], measuredOnOrBefore: string, idAtMost: number): StatusRows {
     const byId = new Map<number, Measurement>();
+    const groups: OutsideGroup[] = [];
     for (const k of kpis) {
       const params: StatusParams = {
         contractId,
@@ -521,12 +565,29 @@ export class SqliteMeasurementStore implements MeasurementStore {
         usableDone: k.usable === 'done' ? 1 : 0,
       };
       for (const arm of this.stmts.statusNewest) {
-        const r = arm.get(params);
-        if (r !== undefined) byId.set(r.id, Object.freeze(toMeasurement(r)));
+        const bound = arm.bound.get({ ...params, steps: this.statusWalkSteps });
+        const walked = arm.walk.get({ ...params, boundOn: bound?.measuredOn ?? '', boundId: bound?.id ?? 0 });
+        // None among the newest rows of a longer series: the rows whose period lies in the window.
+        const r = walked ?? (bound === undefined ? undefined : arm.byPeriod.get(params));
+        if (r !== undefined && r.id !== null) byId.set(r.id, Object.freeze(toMeasurement(r)));
       }
-      for (const r of this.stmts.statusOutside.all(params)) byId.set(r.id, Object.freeze(toMeasurement(r)));
+      const baselines: Record<string, string> = {};
+      k.baselines.forEach((b, i) => Object.assign(baselines, { [`b${i}From`]: b.from, [`b${i}To`]: b.to, [`b${i}On`]: b.measuredOn }));
+      for (const g of this.outsideStatement(k.baselines.length).all({ ...params, ...baselines })) groups.push({ kpiId: k.kpiId, ...g });
     }
-    return Object.freeze([...byId.values()].sort((a, b) => a.id - b.id));
+    const picked = pickOutside(kpis, groups);
+    for (const id of picked.ids) {
+      const r = byId.has(id) ? undefined : this.stmts.byId.get(contractId, id);
+      if (r !== undefined) byId.set(r.id, Object.freeze(toMeasurement(r)));
+    }
+    return Object.freeze({ rows: Object.freeze([...byId.values()].sort((a, b) => a.id - b.id)), outsideLeftOut: Object.freeze(picked.outsideLeftOut) });
+  }
+
+  private outsideStatement(baselines: number): Database.Statement<[Record<string, string | number>], { mask: number; rows: number; newestKey: string }> {
+    if (baselines > MAX_BASELINES) throw new RangeError(`a KPI with more than ${MAX_BASELINES} baselines`);
+    let statement = this.stmts.statusOutside.get(baselines);
+    if (statement === undefined) this.stmts.statusOutside.set(baselines, (statement = this.db.prepare(STATUS_OUTSIDE_SQL(baselines))));
+    return statement;
   }
 
   async historyFirstPage(contractId: string, kpiIds: readonly string[], limits: { rows: number; withValue: number }): Promise<HistoryFirstPage> {

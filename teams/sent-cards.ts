@@ -58,8 +58,18 @@ function keyOf(conversationId: string, activityId: string): string {
   return `${conversationId}\u0000${activityId}`;
 }
 
+/** The buttons of frozen cards (the reply cache's: core/deep-freeze.ts), found once per card instead of on every send. */
+const buttonsOfFrozen = new WeakMap<object, readonly Button[]>();
+
 /** Every Action.Execute (verb) and Action.Submit (data.verb) in a card, with the goal its data names. */
-function buttonsOf(card: unknown): Button[] {
+function buttonsOf(card: unknown): readonly Button[] {
+  if (typeof card !== 'object' || card === null || !Object.isFrozen(card)) return findButtons(card);
+  let buttons = buttonsOfFrozen.get(card);
+  if (buttons === undefined) buttonsOfFrozen.set(card, (buttons = Object.freeze(findButtons(card))));
+  return buttons;
+}
+
+function findButtons(card: unknown): Button[] {
   const out: Button[] = [];
   const walk = (node: unknown, depth: number): void => {
     if (depth > 32 || node === null || typeof node !== 'object') return;

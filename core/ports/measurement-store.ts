@@ -17,6 +17,22 @@ export interface StatusKpiQuery {
   window: { from: string; to: string };
   /** Milestones and duties need `done` set; the others a value. */
   usable: 'value' | 'done';
+  /**
+   * The KPI's baselines as R1 matches a row outside the window to one: its period lies inside `from`–`to`
+   * (the baseline's period, YYYY-MM-DD) or it was measured on `measuredOn`. In the contract's order.
+   */
+  baselines: ReadonlyArray<{ from: string; to: string; measuredOn: string }>;
+}
+
+/**
+ * What MeasurementStore.statusRows hands back: the rows, and per KPI asked how many rows outside its
+ * window that match none of its baselines were counted but not returned (only the newest such row is).
+ */
+export interface StatusRows {
+  /** Sorted by id; may be shared with later calls (a cache): do not change it. */
+  rows: readonly Measurement[];
+  /** KPI id → rows left out (see above); a KPI with none left out may be missing. */
+  outsideLeftOut: Readonly<Record<string, number>>;
 }
 
 /** The confirmation's status read that MeasurementStore.appendSubmission does with the write. */
@@ -32,7 +48,7 @@ export interface SubmissionResult {
   row: Measurement;
   replayed: boolean;
   /** statusRows for the asked KPIs as the store stood at `row` (idAtMost = row.id), read in the same transaction. */
-  statusRows: readonly Measurement[];
+  statusRows: StatusRows;
 }
 
 /**
@@ -96,13 +112,14 @@ export interface MeasurementStore {
   /**
    * Exactly the rows the status rules and cards need for some KPIs on one day, and no more: per KPI
    * and per segment (none, drift, vækst) the newest row that counts (measuredOn, then id; usable, its
-   * period inside the window), plus every row whose period lies outside the window (baseline
-   * measurements and other periods, which the card shows and counts). Only rows measured on or before
+   * period inside the window); of the rows whose period lies outside the window, per baseline the
+   * newest that matches it (R1), the newest that matches none, and how many more match none
+   * (`outsideLeftOut`: the card says "N målinger"). Only rows measured on or before
    * `measuredOnOrBefore`, with id ≤ `idAtMost` (default: all) and not superseded by a correction with
-   * id ≤ `idAtMost`. Sorted by id. Index walks: the cost grows with the KPIs and with the rows outside
-   * their windows, not with the history. The array may be shared with later calls (a cache): do not change it.
+   * id ≤ `idAtMost`. Index walks and one count over the period indexes per KPI: no row outside a
+   * window is read beyond those few. The result may be shared with later calls (a cache): do not change it.
    */
-  statusRows(contractId: string, kpis: readonly StatusKpiQuery[], asOf: { measuredOnOrBefore: string; idAtMost?: number }): Promise<readonly Measurement[]>;
+  statusRows(contractId: string, kpis: readonly StatusKpiQuery[], asOf: { measuredOnOrBefore: string; idAtMost?: number }): Promise<StatusRows>;
   /**
    * The first screen of a goal's history: per KPI and per segment (none, drift, vækst) the newest
    * `limits.rows` rows and the newest `limits.withValue` rows with a value, among the rows no

@@ -44,16 +44,16 @@ export const intentHandlers: IntentHandlers = {
     const explanation = (await ctx.explanations?.latestExplanations(contract.id))?.find((e) => e.goalId.toLowerCase() === goalId.toLowerCase());
     const shown = explanation === undefined ? undefined : { text: explanation.text, byline: explanationByline(explanation, ctx.timeZone) };
     const explanationKey = explanation === undefined ? '' : `${explanation.id}`;
-    return fromStatusRows({ ...ctx, contract }, asOf, ['goal-status', contract.id, goalId, asOf, language, ...viewerKey, explanationKey], (measurements) =>
+    return fromStatusRows({ ...ctx, contract }, asOf, ['goal-status', contract.id, goalId, asOf, language, ...viewerKey, explanationKey], ({ rows, outsideLeftOut }) =>
       // The parser only yields ids of the contract in force; another year may not have the goal.
-      goalStatusAnswer(goalId, { contract, measurements, today: asOf, viewer: drawn, explanation: shown, explanationsOn: ctx.explanations !== undefined, language }) ?? unknownGoalReply(contract, goalId, language),
+      goalStatusAnswer(goalId, { contract, measurements: rows, outsideLeftOut, today: asOf, viewer: drawn, explanation: shown, explanationsOn: ctx.explanations !== undefined, language }) ?? unknownGoalReply(contract, goalId, language),
     );
   },
   overview: async ({ at, language }, ctx) => {
     const point = statusPoint(ctx.contracts, ctx.today, at, language);
     if (!point.ok) return { kind: 'text', text: point.text };
     const { contract, asOf } = point;
-    return fromStatusRows({ ...ctx, contract }, asOf, ['overview', contract.id, asOf, language], (measurements) => overviewAnswer({ contract, measurements, today: asOf, language }));
+    return fromStatusRows({ ...ctx, contract }, asOf, ['overview', contract.id, asOf, language], ({ rows }) => overviewAnswer({ contract, measurements: rows, today: asOf, language }));
   },
   contract: async ({ at, language }, ctx) => {
     const point = statusPoint(ctx.contracts, ctx.today, at, language);
@@ -68,8 +68,8 @@ export const intentHandlers: IntentHandlers = {
     const missing = [...unknown, ...goalIds.filter((id) => !known.includes(id))];
     if (known.length === 0) return unknownGoalReply(contract, missing[0] ?? goalIds[0] ?? '', language);
     const idsText = `${language === 'en' ? 'the goals are' : 'målene er'} ${goalIdRanges(contract.goals.map((g) => g.id))}`;
-    return fromStatusRows({ ...ctx, contract }, asOf, ['several-goals', contract.id, asOf, language, ...known, '|', ...missing], (measurements) =>
-      cardReply(severalGoalsCard(contract, known, missing, measurements, asOf, idsText, language)),
+    return fromStatusRows({ ...ctx, contract }, asOf, ['several-goals', contract.id, asOf, language, ...known, '|', ...missing], ({ rows, outsideLeftOut }) =>
+      cardReply(severalGoalsCard(contract, known, missing, rows, asOf, idsText, language, outsideLeftOut)),
     );
   },
   'goal-fact': async ({ goalId, fact, kpiId, at, language }, ctx) => {
@@ -78,8 +78,8 @@ export const intentHandlers: IntentHandlers = {
     const point = statusPoint(ctx.contracts, ctx.today, yearKpi !== undefined ? undefined : at, language);
     if (!point.ok) return { kind: 'text', text: point.text };
     const { contract, asOf } = point;
-    return fromStatusRows({ ...ctx, contract }, asOf, ['goal-fact', contract.id, goalId, fact, kpiId ?? yearKpi ?? '', asOf, language], (measurements) => {
-      const card = goalFactCard({ contract, goalId, fact, kpiId: kpiId ?? yearKpi, measurements, today: asOf, language });
+    return fromStatusRows({ ...ctx, contract }, asOf, ['goal-fact', contract.id, goalId, fact, kpiId ?? yearKpi ?? '', asOf, language], ({ rows, outsideLeftOut }) => {
+      const card = goalFactCard({ contract, goalId, fact, kpiId: kpiId ?? yearKpi, measurements: rows, outsideLeftOut, today: asOf, language });
       return card === undefined ? unknownGoalReply(contract, goalId, language) : cardReply(card);
     });
   },
@@ -88,8 +88,8 @@ export const intentHandlers: IntentHandlers = {
     const point = statusPoint(ctx.contracts, ctx.today, at, language);
     if (!point.ok) return { kind: 'text', text: point.text };
     const { contract, asOf } = point;
-    return fromStatusRows({ ...ctx, contract }, asOf, ['goal-list', contract.id, asOf, JSON.stringify(filter), language], (measurements) =>
-      goalListAnswer(filter, { contract, measurements, today: asOf, schedule: ctx.reminders?.schedule, language }),
+    return fromStatusRows({ ...ctx, contract }, asOf, ['goal-list', contract.id, asOf, JSON.stringify(filter), language], ({ rows }) =>
+      goalListAnswer(filter, { contract, measurements: rows, today: asOf, schedule: ctx.reminders?.schedule, language }),
     );
   },
   'choose-goal': async ({ goalIds, fact, language }, ctx) => cardReply(choiceCard(ctx.contract, goalIds, language, fact)),

@@ -49,7 +49,7 @@ export async function nextMeetingAnswer(ctx: NextMeetingDeps): Promise<Reply> {
     meeting: next,
     title: schedule.meeting.title,
     timeZone: schedule.timeZone,
-    measurements: await contractStatusRows(ctx.store, contract, ctx.today),
+    measurements: (await contractStatusRows(ctx.store, contract, ctx.today)).rows,
     today: ctx.today,
     deadlines: scheduledDeadlines(contract, schedule),
   });

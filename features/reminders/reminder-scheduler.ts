@@ -186,7 +186,7 @@ export class ReminderScheduler {
     const graceStart = now.getTime() - this.options.graceMs;
     const from = new Date(Math.max(now.getTime() - this.options.maxLookbackMs, Math.min(mark === undefined ? graceStart : Date.parse(mark), graceStart - SWEEP_MS)));
     const today = localDate(now, schedule.timeZone);
-    const measurements = await contractStatusRows(this.deps.measurements, contract, today);
+    const measurements = (await contractStatusRows(this.deps.measurements, contract, today)).rows;
     const input = { schedule, contract, meetingSource: this.deps.meetingSource, measurements, today };
     // A failing meeting source (Graph down) must not hold up deadlines and nudges; its reminders
     // are taken up again by the next tick, because the mark then stays where it was.

@@ -90,7 +90,7 @@ export async function remindersAnswer(ctx: RemindersAnswerDeps): Promise<Reply> 
   }
   if (reminders.activityFeed) view.schedule.push({ title: 'Aktivitetsfeed', value: 'Direktørerne får også besked i Teams-aktivitetsfeedet' });
 
-  const measurements = await contractStatusRows(ctx.store, contract, ctx.today);
+  const measurements = (await contractStatusRows(ctx.store, contract, ctx.today)).rows;
   const upcoming = await dueOccurrences(
     { schedule, contract, meetingSource: reminders.meetingSource, measurements, today: ctx.today },
     now,

@@ -1,6 +1,5 @@
 import type { ContractData } from '../../goals/contract-schema';
-import type { Measurement } from '../../core/measurement';
-import type { MeasurementStore } from '../../core/ports/measurement-store';
+import type { MeasurementStore, StatusRows } from '../../core/ports/measurement-store';
 import type { Reply } from '../../core/reply';
 import { ReplyCache } from '../../core/reply-cache';
 import { contractStatusRows } from './status-rows';
@@ -20,7 +19,8 @@ export interface StatusRowsDeps {
  * evaluation window (core/status-rules.ts R1), so the newest row in the store is not always the
  * one that decides — a 2026 row must not hide the 2021 result.
  */
-export async function fromStatusRows(deps: StatusRowsDeps, today: string, keyParts: readonly string[], build: (measurements: readonly Measurement[]) => Reply): Promise<Reply> {
-  const measurements = await contractStatusRows(deps.store, deps.contract, today);
-  return deps.cache.getOrCreate(ReplyCache.key(keyParts, measurements), () => build(measurements));
+export async function fromStatusRows(deps: StatusRowsDeps, today: string, keyParts: readonly string[], build: (selection: StatusRows) => Reply): Promise<Reply> {
+  const selection = await contractStatusRows(deps.store, deps.contract, today);
+  // The rows left out are part of what the card shows ("N målinger"), so of its key too.
+  return deps.cache.getOrCreate(ReplyCache.key([...keyParts, JSON.stringify(selection.outsideLeftOut)], selection.rows), () => build(selection));
 }

@@ -8,7 +8,7 @@ import { escapeMarkdown } from '../../cards/escape-markdown';
 import { CARD_VERBS } from '../../core/card-verbs';
 import { formatTargetMarked, interpretedMark, INTERPRETATION_LABEL, INTERPRETATION_LABEL_EN } from './interpreted-mark';
 import { frequencyWords } from './reporting-frequency';
-import { buildGoalStatusView } from './goal-status-view';
+import { buildGoalStatusView, type OutsideLeftOut } from './goal-status-view';
 import { englishFrequency, englishMeasuredBy } from './english-fact-words';
 
 /** The facts a focused answer can give (features/ask/question-facts.ts names the words for them). */
@@ -22,6 +22,8 @@ export interface GoalFactInput {
   /** One KPI the question named ("NPS" → 3b); absent: every KPI of the goal. */
   kpiId?: string;
   measurements: readonly Measurement[];
+  /** What the store's selection only counted (StatusRows.outsideLeftOut); none when `measurements` are all rows. */
+  outsideLeftOut?: OutsideLeftOut;
   today: string;
   language?: 'da' | 'en';
 }
@@ -133,7 +135,7 @@ function factLines(input: GoalFactInput, goal: Goal, kpis: readonly Kpi[]): stri
     case 'purpose':
       return [en ? `The contract's purpose: ${quoted(goal.purpose)}` : goal.purpose];
     case 'latest': {
-      const view = buildGoalStatusView(contract, goal.id, input.measurements, input.today, input.language);
+      const view = buildGoalStatusView(contract, goal.id, input.measurements, input.today, input.language, input.outsideLeftOut);
       if (view === null) return [];
       const shown = new Set(kpis.map((k) => k.id));
       const shownKpis = view.kpis.filter((k) => shown.has(k.id));

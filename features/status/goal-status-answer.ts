@@ -1,4 +1,4 @@
-import { buildGoalStatusView } from './goal-status-view';
+import { buildGoalStatusView, type OutsideLeftOut } from './goal-status-view';
 import { goalStatusCard } from './goal-status-card';
 import type { ContractData } from '../../goals/contract-schema';
 import type { Measurement } from '../../core/measurement';
@@ -13,8 +13,10 @@ import type { Language } from '../../core/language';
 
 export interface GoalStatusDeps {
   contract: ContractData;
-  /** The latest measurement per KPI and segment. */
+  /** The rows the status rules read (MeasurementStore.statusRows), or all rows. */
   measurements: readonly Measurement[];
+  /** What the store's selection only counted (StatusRows.outsideLeftOut); none when `measurements` are all rows. */
+  outsideLeftOut?: OutsideLeftOut;
   /** YYYY-MM-DD. */
   today: string;
   /** Who the card is drawn for (core/card-viewer.ts); default a reader. */
@@ -31,8 +33,8 @@ export interface GoalStatusDeps {
  * "status mål 4?": the goal's status card, or undefined when the contract has no such goal
  * (the asking side says so in its own words).
  */
-export function goalStatusAnswer(goalId: string, { contract, measurements, today, viewer = READER_VIEWER, explanation, explanationsOn = false, language = 'da' }: GoalStatusDeps): Reply | undefined {
-  const view = buildGoalStatusView(contract, goalId, measurements, today, language);
+export function goalStatusAnswer(goalId: string, { contract, measurements, outsideLeftOut, today, viewer = READER_VIEWER, explanation, explanationsOn = false, language = 'da' }: GoalStatusDeps): Reply | undefined {
+  const view = buildGoalStatusView(contract, goalId, measurements, today, language, outsideLeftOut);
   if (view === null) return undefined;
   const card = goalStatusCard(
     view,

@@ -265,7 +265,7 @@ function rowsBeside(kpi: Kpi, measurements: readonly Measurement[], today: strin
   return { baseline, outside };
 }
 
-function kpiView(kpi: Kpi, s: KpiStatus, showStatus: boolean, measurements: readonly Measurement[], today: string, language: Language): KpiView {
+function kpiView(kpi: Kpi, s: KpiStatus, showStatus: boolean, measurements: readonly Measurement[], today: string, language: Language, outsideLeftOut: OutsideLeftOut): KpiView {
   const L = LABELS[language];
   const level = (value: number): string => formatKpiLevel(kpi, value, language);
   const facts: FactView[] = [
@@ -286,7 +286,7 @@ function kpiView(kpi: Kpi, s: KpiStatus, showStatus: boolean, measurements: read
   }
   const other = newestRow(beside.outside);
   if (other !== undefined) {
-    const n = beside.outside.length;
+    const n = beside.outside.length + (outsideLeftOut[kpi.id] ?? 0);
     facts.push({
       title: L.outside,
       value: `${measuredText(kpi, other, language)} – ${L.outsideText}${n > 1 ? L.outsideMore(n) : ''}`,
@@ -371,9 +371,13 @@ export function judgeGoal(contract: ContractData, goal: Goal, measurements: read
   return parentGoalStatus(goal, children.map((c) => ({ goal: c, kpis: kpisOfGoal(contract, c.id) })), measurements, today);
 }
 
+/** Per KPI id: rows outside its window, matching none of its baselines, that the store counted but left out (StatusRows). */
+export type OutsideLeftOut = Readonly<Record<string, number>>;
+
 /**
  * The goal status card's data for one goal on `today`. A parent goal (9) shows its sub-goals'
- * KPIs and a line per sub-goal. Returns null for an unknown goal id.
+ * KPIs and a line per sub-goal. Returns null for an unknown goal id. `outsideLeftOut`: what the
+ * store's selection (MeasurementStore.statusRows) only counted; none when `measurements` are all rows.
  */
 export function buildGoalStatusView(
   contract: ContractData,
@@ -381,6 +385,7 @@ export function buildGoalStatusView(
   measurements: readonly Measurement[],
   today: string,
   language: Language = 'da',
+  outsideLeftOut: OutsideLeftOut = {},
 ): GoalStatusView | null {
   const goal = findGoal(contract, goalId);
   if (goal === undefined) return null;
@@ -389,7 +394,7 @@ export function buildGoalStatusView(
   const overall = judgeGoal(contract, goal, measurements, today);
   // With one KPI and no segments the overall status line is the KPI's; don't repeat it.
   const repeatStatus = !(kpis.length === 1 && kpis[0].segments.length === 0 && children.length === 0);
-  const kpiViews = kpis.map((k) => kpiView(k, overall.kpis.find((st) => st.kpiId === k.id) ?? kpiStatus(k, measurements, today), repeatStatus, measurements, today, language));
+  const kpiViews = kpis.map((k) => kpiView(k, overall.kpis.find((st) => st.kpiId === k.id) ?? kpiStatus(k, measurements, today), repeatStatus, measurements, today, language, outsideLeftOut));
 
   const L = LABELS[language];
   const parent = goal.parentId !== undefined ? findGoal(contract, goal.parentId) : undefined;

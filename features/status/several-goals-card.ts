@@ -6,7 +6,7 @@ import { adaptiveCard, textBlock, type CardAction, type CardElement, type Adapti
 import { executeAction } from '../../cards/execute-action';
 import { escapeMarkdown } from '../../cards/escape-markdown';
 import { CARD_VERBS } from '../../core/card-verbs';
-import { buildGoalStatusView } from './goal-status-view';
+import { buildGoalStatusView, type OutsideLeftOut } from './goal-status-view';
 
 /**
  * Teams shows at most a handful of card buttons in a row; past this the full cards are still a
@@ -49,6 +49,8 @@ export function severalGoalsCard(
   today: string,
   knownIdsText: string,
   language: Language = 'da',
+  /** What the store's selection only counted (StatusRows.outsideLeftOut); none when `measurements` are all rows. */
+  outsideLeftOut: OutsideLeftOut = {},
 ): AdaptiveCard {
   const words = WORDS[language];
   const body: CardElement[] = [
@@ -57,7 +59,7 @@ export function severalGoalsCard(
   ];
   const actions: CardAction[] = [];
   for (const id of goalIds) {
-    const view = buildGoalStatusView(contract, id, measurements, today, language);
+    const view = buildGoalStatusView(contract, id, measurements, today, language, outsideLeftOut);
     if (view === null) continue;
     const lines = view.kpis.slice(0, MAX_KPI_LINES).map((k) => `${escapeMarkdown(k.id)}: ${k.summary}${k.showStatus ? ` – ${k.status.label.toLowerCase()}` : ''}`);
     if (view.kpis.length > MAX_KPI_LINES) lines.push(words.more(view.kpis.length - MAX_KPI_LINES));

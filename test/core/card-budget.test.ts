@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { cardBytes, MAX_CARD_BYTES, withinCardBudget } from '../../core/card-budget';
 import type { CardJson } from '../../core/reply';
+import { deepFreeze } from '../../core/deep-freeze';
 
 describe('card budget (core/card-budget.ts)', () => {
   const card = (text: string): CardJson => ({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text }] });
@@ -19,5 +20,24 @@ describe('card budget (core/card-budget.ts)', () => {
     assert.equal(big.reply.kind, 'text');
     assert.ok(big.bytes! > MAX_CARD_BYTES);
     assert.match(big.reply.kind === 'text' ? big.reply.text : '', /for stort til et kort i Teams/);
+  });
+
+  it('measures a frozen card once (the reply cache freezes its cards) and a card that can change on every call', () => {
+    const mutable = card('a');
+    const before = cardBytes(mutable);
+    (mutable.body as { text: string }[])[0]!.text = 'abc';
+    assert.equal(cardBytes(mutable), before + 2, 'a card that is not frozen is measured again');
+    const frozen = deepFreeze(card('æ'));
+    const stringify = JSON.stringify;
+    let calls = 0;
+    JSON.stringify = ((...args: Parameters<typeof stringify>) => (calls++, stringify(...args))) as typeof stringify;
+    try {
+      assert.equal(cardBytes(frozen), before + 1);
+      assert.equal(cardBytes(frozen), before + 1);
+      assert.equal(withinCardBudget({ kind: 'card', card: frozen, summary: 's' }).bytes, undefined);
+    } finally {
+      JSON.stringify = stringify;
+    }
+    assert.equal(calls, 1, 'a frozen card is serialised once');
   });
 });

@@ -25,4 +25,14 @@ describe('ReplyCache', () => {
     assert.deepEqual(await cache.getOrCreate('k1', make('1 again')), text('1 again'), 'k1 was evicted');
     assert.equal(built, 4);
   });
+
+  it('hands out its replies frozen, card and all, since every turn with that key shares them', async () => {
+    const cache = new ReplyCache();
+    const reply = await cache.getOrCreate('k', () => ({ kind: 'card', card: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'x' }] }, summary: 's' }));
+    assert.ok(Object.isFrozen(reply));
+    assert.ok(reply.kind === 'card' && Object.isFrozen(reply.card) && Object.isFrozen((reply.card.body as object[])[0]));
+    assert.throws(() => {
+      ((reply as unknown as { card: { body: { text: string }[] } }).card.body[0]!).text = 'changed';
+    }, TypeError);
+  });
 });

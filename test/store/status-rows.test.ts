@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { Client } from 'pg';
 import type { NewMeasurement } from '../../core/measurement';
 import type { MeasurementStore } from '../../core/ports/measurement-store';
-import { kpiStatus, statusKpiQueries } from '../../core/status-rules';
+import { classifyRow, kpiStatus, statusKpiQueries } from '../../core/status-rules';
 import { loadContract } from '../../goals/load-contract';
 import { defaultContractPath } from '../../goals/default-contract';
 import type { Kpi } from '../../goals/contract-schema';
@@ -17,7 +17,7 @@ import { HISTORY_CHART_POINTS, HISTORY_ROWS_PER_SERIES, historyCard } from '../.
 import { historyReply } from '../../features/measurements/history/history-reply';
 import { formScopeOf } from '../../features/measurements/form/form-scope';
 import { READER_VIEWER } from '../../core/card-viewer';
-import { SERIES_CORRECTIONS_SQL, SERIES_COUNT_SQL, SqliteMeasurementStore, STATUS_NEWEST_SQL, STATUS_OUTSIDE_SQL } from '../../store/sqlite-store';
+import { SERIES_CORRECTIONS_SQL, SERIES_COUNT_SQL, SqliteMeasurementStore, STATUS_NEWEST_BY_PERIOD_SQL, STATUS_NEWEST_SQL, STATUS_OUTSIDE_SQL, STATUS_WALK_BOUND_SQL } from '../../store/sqlite-store';
 import { HISTORY_SERIES_SQL, PostgresMeasurementStore, STATUS_ROWS_SQL } from '../../store/postgres-store';
 import { describeOnEveryDatabase } from '../helpers/test-databases';
 import { requirePostgresOrSkip, withTempSchema } from '../helpers/postgres';
@@ -93,10 +93,16 @@ describeOnEveryDatabase((label, makeDatabase) => {
           const all = await s.listMeasurements(contract.id);
           for (const today of ['2020-12-31', '2021-10-01', '2021-12-31', '2026-12-03']) {
             const selected = await contractStatusRows(s, contract, today);
-            assert.ok(selected.length < all.length, 'a selection, not every row');
-            assert.deepEqual(buildOverviewView(contract, selected, today), buildOverviewView(contract, all, today), `overview on ${today}`);
+            assert.ok(selected.rows.length < all.length, 'a selection, not every row');
+            assert.deepEqual(buildOverviewView(contract, selected.rows, today), buildOverviewView(contract, all, today), `overview on ${today}`);
             for (const goal of contract.goals) {
-              assert.deepEqual(buildGoalStatusView(contract, goal.id, selected, today), buildGoalStatusView(contract, goal.id, all, today), `goal ${goal.id} on ${today}`);
+              assert.deepEqual(buildGoalStatusView(contract, goal.id, selected.rows, today, 'da', selected.outsideLeftOut), buildGoalStatusView(contract, goal.id, all, today), `goal ${goal.id} on ${today}`);
+            }
+            if (today === '2026-12-03') {
+              // Rows outside their KPI's window are counted, not read: at most one per baseline and one other per KPI.
+              const outsideRead = selected.rows.filter((m) => classifyRow(kpis.find((k) => k.id === m.kpiId)!, m).kind !== 'counts').length;
+              assert.ok(outsideRead <= kpis.reduce((n, k) => n + 1 + k.baselines.length, 0), `${outsideRead} rows outside the windows read`);
+              assert.ok(Object.values(selected.outsideLeftOut).some((n) => n > 1), 'some rows only counted');
             }
           }
           // A confirmation judges the KPI as the store stood right after its row.
@@ -104,8 +110,8 @@ describeOnEveryDatabase((label, makeDatabase) => {
             const kpi = kpis.find((k) => k.id === row.kpiId)!;
             const before = all.filter((m) => m.id <= row.id);
             const selected = await s.statusRows(contract.id, statusKpiQueries([kpi]), { measuredOnOrBefore: '2021-12-31', idAtMost: row.id });
-            assert.ok(selected.every((m) => m.id <= row.id && m.kpiId === kpi.id));
-            assert.deepEqual(kpiStatus(kpi, selected, '2021-12-31'), kpiStatus(kpi, before, '2021-12-31'), `KPI ${kpi.id} as of row ${row.id}`);
+            assert.ok(selected.rows.every((m) => m.id <= row.id && m.kpiId === kpi.id));
+            assert.deepEqual(kpiStatus(kpi, selected.rows, '2021-12-31'), kpiStatus(kpi, before, '2021-12-31'), `KPI ${kpi.id} as of row ${row.id}`);
           }
         } finally {
           await cleanup();
@@ -144,7 +150,7 @@ describeOnEveryDatabase((label, makeDatabase) => {
         const expected = await contractStatusRows(s, contract, '2021-12-31');
         // What a database from before this build looks like: no period rows at all.
         await rawExec(s, 'DELETE FROM measurement_periods');
-        assert.deepEqual((await contractStatusRows(s, contract, '2022-01-01')).length, 0, 'without periods nothing is found (so the backfill matters)');
+        assert.deepEqual((await contractStatusRows(s, contract, '2022-01-01')).rows.length, 0, 'without periods nothing is found (so the backfill matters)');
         await s.migrate();
         assert.deepEqual(await contractStatusRows(s, contract, '2021-12-31'), expected);
       } finally {
@@ -168,6 +174,54 @@ async function rawExec(s: MeasurementStore, sql: string): Promise<void> {
   await (s as unknown as { pool: { query(sql: string): Promise<unknown> } }).pool.query(sql);
 }
 
+/** The selection with a walk of 1 and 2 rows is the default one, and gives the cards from every row. */
+async function assertShortWalksAgree(s: MeasurementStore, short: readonly MeasurementStore[]): Promise<void> {
+  await store(s, 7, 400);
+  const all = await s.listMeasurements(contract.id);
+  for (const today of ['2021-10-01', '2021-12-31', '2026-12-03']) {
+    const expected = await contractStatusRows(s, contract, today);
+    for (const other of short) {
+      const selected = await contractStatusRows(other, contract, today);
+      assert.deepEqual(selected, expected, `on ${today}`);
+      for (const goal of contract.goals) {
+        assert.deepEqual(buildGoalStatusView(contract, goal.id, selected.rows, today, 'da', selected.outsideLeftOut), buildGoalStatusView(contract, goal.id, all, today), `goal ${goal.id} on ${today}`);
+      }
+    }
+  }
+}
+
+describe('statusRows: a walk too short to reach a row that counts looks by period', function () {
+  this.timeout(60_000);
+  it('SQLite: the same selection with a walk of 1 or 2 rows as with the default, and the same cards as from every row', async function () {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'maalbot-walk-'));
+    const file = path.join(dir, 'walk.sqlite');
+    const s = new SqliteMeasurementStore(file);
+    const short = [1, 2].map((statusWalkSteps) => new SqliteMeasurementStore(file, { statusWalkSteps }));
+    try {
+      await s.migrate();
+      await assertShortWalksAgree(s, short);
+    } finally {
+      for (const x of [s, ...short]) await x.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('PostgreSQL: the same', async function () {
+    await requirePostgresOrSkip(this);
+    await withTempSchema(async (schema) => {
+      const open = (statusWalkSteps?: number) => new PostgresMeasurementStore({ connectionString: schema.connectionString, poolConfig: schema.poolConfig, statusWalkSteps });
+      const s = open();
+      const short = [1, 2].map(open);
+      try {
+        await s.migrate();
+        await assertShortWalksAgree(s, short);
+      } finally {
+        for (const x of [s, ...short]) await x.close();
+      }
+    });
+  });
+});
+
 describe('statusRows query plans', function () {
   it('SQLite: each segment arm walks measurements_latest_idx with no sort; the rows outside the window come from the period indexes', function () {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'maalbot-plan-'));
@@ -178,15 +232,24 @@ describe('statusRows query plans', function () {
       try {
         const params = { contractId: 'x', kpiId: '3a', measuredOnOrBefore: '2021-12-31', idAtMost: 99, windowFrom: '2021-01-01', windowTo: '2021-12-31', usableDone: 0 };
         for (const segment of [null, 'drift']) {
-          const plan = db.prepare(`EXPLAIN QUERY PLAN ${STATUS_NEWEST_SQL(segment)}`).all(params) as Array<{ detail: string }>;
+          const bound = db.prepare(`EXPLAIN QUERY PLAN ${STATUS_WALK_BOUND_SQL(segment)}`).all({ ...params, steps: 32 }) as Array<{ detail: string }>;
+          assert.ok(bound.some((p) => /SEARCH m USING COVERING INDEX measurements_latest_idx \(contract_id=\? AND kpi_id=\? AND segment=\?/.test(p.detail)), `the bound from the index alone: ${JSON.stringify(bound)}`);
+          assert.ok(!bound.some((p) => p.detail.includes('TEMP B-TREE')), `no sort: ${JSON.stringify(bound)}`);
+          const plan = db.prepare(`EXPLAIN QUERY PLAN ${STATUS_NEWEST_SQL(segment)}`).all({ ...params, boundOn: '2021-06-30', boundId: 7 }) as Array<{ detail: string }>;
           assert.ok(plan.some((p) => /SEARCH m USING (COVERING )?INDEX measurements_latest_idx \(contract_id=\? AND kpi_id=\? AND segment=\?/.test(p.detail)), JSON.stringify(plan));
           assert.ok(plan.some((p) => /SEARCH p USING INTEGER PRIMARY KEY/.test(p.detail)), JSON.stringify(plan));
           assert.ok(!plan.some((p) => p.detail.includes('TEMP B-TREE')), `no sort: ${JSON.stringify(plan)}`);
+          const byPeriod = db.prepare(`EXPLAIN QUERY PLAN ${STATUS_NEWEST_BY_PERIOD_SQL(segment)}`).all(params) as Array<{ detail: string }>;
+          assert.ok(byPeriod.some((p) => /SEARCH p USING (COVERING )?INDEX measurement_periods_from_idx \(contract_id=\? AND kpi_id=\? AND period_from>\? AND period_from<\?\)/.test(p.detail)), JSON.stringify(byPeriod));
+          assert.ok(byPeriod.some((p) => /SEARCH m USING INTEGER PRIMARY KEY/.test(p.detail)), JSON.stringify(byPeriod));
+          assert.ok(!byPeriod.some((p) => p.detail.includes('TEMP B-TREE') || /SCAN (m|p)\b/.test(p.detail)), `no sort, no scan: ${JSON.stringify(byPeriod)}`);
         }
-        const outside = db.prepare(`EXPLAIN QUERY PLAN ${STATUS_OUTSIDE_SQL}`).all(params) as Array<{ detail: string }>;
+        const baselines = { b0From: '2020-09-01', b0To: '2020-09-30', b0On: '2020-09-30', b1From: '2020-01-01', b1To: '2020-12-31', b1On: '2020-12-31' };
+        const outside = db.prepare(`EXPLAIN QUERY PLAN ${STATUS_OUTSIDE_SQL(2)}`).all({ ...params, ...baselines }) as Array<{ detail: string }>;
         assert.ok(outside.some((p) => /SEARCH p USING (COVERING )?INDEX measurement_periods_from_idx \(contract_id=\? AND kpi_id=\? AND period_from<\?\)/.test(p.detail)), JSON.stringify(outside));
         assert.ok(outside.some((p) => /SEARCH p USING (COVERING )?INDEX measurement_periods_to_idx \(contract_id=\? AND kpi_id=\? AND period_to>\?\)/.test(p.detail)), JSON.stringify(outside));
-        assert.ok(!outside.some((p) => /SCAN (m|p)\b/.test(p.detail)), `no full scan: ${JSON.stringify(outside)}`);
+        assert.ok(!outside.some((p) => /SCAN (m|p|measurements)\b/.test(p.detail)), `no full scan: ${JSON.stringify(outside)}`);
+        assert.ok(!outside.some((p) => /\bm\b|measurements USING (?!COVERING INDEX measurements_supersedes_uq)/.test(p.detail)), `no measurement read, only the supersedes index: ${JSON.stringify(outside)}`);
         const series = { contractId: 'x', kpiId: '3a', segment: 'drift' };
         const count = db.prepare(`EXPLAIN QUERY PLAN ${SERIES_COUNT_SQL}`).all(series) as Array<{ detail: string }>;
         assert.ok(count.some((p) => /SEARCH measurements USING COVERING INDEX measurements_latest_idx/.test(p.detail)), `history counts on the index alone: ${JSON.stringify(count)}`);
@@ -206,7 +269,7 @@ describe('statusRows query plans', function () {
       await requirePostgresOrSkip(this);
     });
 
-    it('one statement: per KPI and segment an index walk backwards with no sort, the outside rows from the period indexes', async function () {
+    it('one statement: per KPI and segment a short index walk backwards with no sort, else by period; the outside rows from the period indexes', async function () {
       this.timeout(60_000);
       await withTempSchema(async (schema) => {
         const s = new PostgresMeasurementStore({ connectionString: schema.connectionString, poolConfig: schema.poolConfig });
@@ -223,6 +286,7 @@ describe('statusRows query plans', function () {
           await s.migrate(); // fills measurement_periods for the rows inserted above
           await client.query('ANALYZE');
           const queries = statusKpiQueries(kpis.filter((k) => ['3a', '3b', '4a', '9c'].includes(k.id)));
+          const baselines = queries.flatMap((q) => q.baselines.map((b, i) => ({ kpiId: q.kpiId, i, ...b })));
           const res = await client.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) ${STATUS_ROWS_SQL}`, [
             'x',
             '2021-12-31',
@@ -231,19 +295,30 @@ describe('statusRows query plans', function () {
             queries.map((q) => q.window.from),
             queries.map((q) => q.window.to),
             queries.map((q) => q.usable === 'done'),
+            baselines.map((b) => b.kpiId),
+            baselines.map((b) => b.i),
+            baselines.map((b) => b.from),
+            baselines.map((b) => b.to),
+            baselines.map((b) => b.measuredOn),
+            32,
           ]);
           const nodes = planNodes(res.rows[0]!['QUERY PLAN']);
-          const text = JSON.stringify(nodes.map((n) => [n['Node Type'], n['Index Name'], n['Scan Direction']]));
+          const text = JSON.stringify(nodes.map((n) => [n['Node Type'], n['Relation Name'], n['Index Name'], n['Scan Direction']]));
           const limits = nodes.filter((n) => n['Node Type'] === 'Limit');
-          assert.equal(limits.length, 3, `one Limit per segment arm: ${text}`);
-          for (const l of limits) {
-            const child = (l.Plans as Array<Record<string, unknown>>)[0]!;
-            assert.notEqual(child['Node Type'], 'Sort', `no sort under a LIMIT 1: ${text}`);
-          }
-          assert.ok(nodes.some((n) => n['Index Name'] === 'measurements_latest_idx' && n['Scan Direction'] === 'Backward'), text);
+          assert.equal(limits.length, 9, `per segment arm the walk (two Limits) and the look by period: ${text}`);
+          const subtree = (n: Record<string, unknown>) => planNodes([{ Plan: n }]);
+          const walks = limits.filter((l) => subtree(l).some((n) => n['Index Name'] === 'measurements_latest_idx' && n['Scan Direction'] === 'Backward'));
+          assert.equal(walks.length, 6, `a backward walk of measurements_latest_idx per segment arm: ${text}`);
+          // The walk itself reads the index in order; only its at most STATUS_WALK_STEPS rows are then sorted.
+          const inner = walks.filter((l) => (l.Plans as Array<Record<string, unknown>>)[0]!['Index Name'] === 'measurements_latest_idx');
+          assert.equal(inner.length, 3, `the Limit right on the backward index scan, no sort between: ${text}`);
+          const byPeriod = limits.filter((l) => !walks.includes(l));
+          for (const l of byPeriod) assert.ok(subtree(l).some((n) => n['Index Name'] === 'measurement_periods_from_idx'), `else by period: ${text}`);
           assert.ok(nodes.some((n) => n['Index Name'] === 'measurement_periods_from_idx'), text);
           assert.ok(nodes.some((n) => n['Index Name'] === 'measurement_periods_to_idx'), text);
-          assert.ok(!nodes.some((n) => n['Node Type'] === 'Seq Scan' && n['Relation Name'] === 'measurements'), `no sequential scan of measurements: ${text}`);
+          assert.ok(!nodes.some((n) => n['Node Type'] === 'Seq Scan' && n['Relation Name'] !== undefined), `no sequential scan of a table: ${text}`);
+          // The rows outside the windows are counted from the period indexes: measurements is only looked up by key.
+          assert.ok(!nodes.some((n) => n['Node Type'] === 'Hash' || n['Node Type'] === 'Hash Join'), `no hash of a table: ${text}`);
 
           const history = planNodes((await client.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) ${HISTORY_SERIES_SQL}`, ['x', ['3a', '4a'], 3, 24])).rows[0]!['QUERY PLAN']);
           const historyText = JSON.stringify(history.map((n) => [n['Node Type'], n['Index Name'], n['Scan Direction']]));

@@ -501,20 +501,42 @@ export function describeStoreContract(
       });
 
       it('appendSubmission stores the row and reads the status rows as of it in the same call; a replay stores nothing', async function () {
-        const kpis = [{ kpiId: '4a', window: { from: '2021-01-01', to: '2021-12-31' }, usable: 'value' as const }];
+        const kpis = [{ kpiId: '4a', window: { from: '2021-01-01', to: '2021-12-31' }, usable: 'value' as const, baselines: [] }];
         const status = { contractId: CONTRACT, kpis, measuredOnOrBefore: '2021-12-31' };
         const first = await store.appendSubmission(newMeasurement({ kpiId: '4a', value: 40, period: '2021', submissionId: 'd0000000-0000-4000-8000-000000000001' }), status);
         assert.equal(first.replayed, false);
-        assert.deepEqual(first.statusRows, [first.row]);
+        assert.deepEqual(first.statusRows, { rows: [first.row], outsideLeftOut: {} });
         const second = await store.appendSubmission(newMeasurement({ kpiId: '4a', value: 41, period: '2021', submissionId: 'd0000000-0000-4000-8000-000000000002' }), status);
         assert.deepEqual([second.row.previousId, second.row.previousValue], [first.row.id, 40]);
-        assert.deepEqual(second.statusRows, [second.row]);
+        assert.deepEqual(second.statusRows, { rows: [second.row], outsideLeftOut: {} });
         const again = await store.appendSubmission(newMeasurement({ kpiId: '4a', value: 99, period: '2021', submissionId: 'd0000000-0000-4000-8000-000000000001' }), status);
         assert.equal(again.replayed, true);
         assert.deepEqual(again.row, first.row);
-        assert.deepEqual(again.statusRows, [first.row], 'as the store stood at the replayed row');
+        assert.deepEqual(again.statusRows, { rows: [first.row], outsideLeftOut: {} }, 'as the store stood at the replayed row');
         assert.equal((await store.listMeasurements(CONTRACT)).length, 2);
-        assert.deepEqual(await store.statusRows(CONTRACT, kpis, { measuredOnOrBefore: '2021-12-31' }), [second.row]);
+        assert.deepEqual(await store.statusRows(CONTRACT, kpis, { measuredOnOrBefore: '2021-12-31' }), { rows: [second.row], outsideLeftOut: {} });
+      });
+
+      it('statusRows: of the rows outside the window the newest per baseline and the newest other one, the other others counted; corrections and later rows left out', async function () {
+        const september2020 = { from: '2020-09-01', to: '2020-09-30', measuredOn: '2020-09-30' };
+        const kpis = [{ kpiId: '1a', window: { from: '2021-01-01', to: '2021-12-31' }, usable: 'value' as const, baselines: [september2020, { from: '2020-10-01', to: '2020-10-31', measuredOn: '2020-10-05' }] }];
+        const add = (period: string, measuredOn: string, supersedesId: number | null = null) => store.appendMeasurement(newMeasurement({ kpiId: '1a', value: 50, period, measuredOn, supersedesId }));
+        const baselineOld = await add('sep. 2020', '2020-09-30');
+        const baselineBoth = await add('sep. 2020', '2020-10-05'); // matches the first by its period, the second by its day
+        const baselineSecond = await add('2020', '2020-10-05'); // matches only the second (its day); newer than baselineBoth by id
+        await add('2019', '2019-12-31');
+        await add('2022', '2021-06-01'); // ends after the window
+        const sameDayLater = await add('2019', '2021-06-01');
+        const counts = await add('2021', '2021-05-01');
+        const tooLate = await add('2018', '2022-01-05');
+        const asOfTooLate = await store.statusRows(CONTRACT, kpis, { measuredOnOrBefore: '2021-12-31', idAtMost: tooLate.id });
+        assert.deepEqual(asOfTooLate, { rows: [baselineBoth, baselineSecond, sameDayLater, counts], outsideLeftOut: { '1a': 2 } }, 'the older baseline row and two other periods only counted');
+        const correction = await add('2019', '2021-06-01', sameDayLater.id);
+        const now = await store.statusRows(CONTRACT, kpis, { measuredOnOrBefore: '2021-12-31' });
+        assert.deepEqual(now, { rows: [baselineBoth, baselineSecond, counts, correction], outsideLeftOut: { '1a': 2 } }, 'the corrected row neither shown nor counted');
+        assert.deepEqual(await store.statusRows(CONTRACT, kpis, { measuredOnOrBefore: '2022-12-31' }), { rows: [baselineBoth, baselineSecond, counts, tooLate], outsideLeftOut: { '1a': 3 } });
+        assert.deepEqual(await store.statusRows(CONTRACT, [{ ...kpis[0]!, baselines: [september2020] }], { measuredOnOrBefore: '2021-12-31' }), { rows: [baselineBoth, counts, correction], outsideLeftOut: { '1a': 3 } }, 'with one baseline the 2020 row is another period');
+        assert.deepEqual(await store.statusRows(CONTRACT, kpis, { measuredOnOrBefore: '2021-12-31', idAtMost: baselineOld.id }), { rows: [baselineOld], outsideLeftOut: {} });
       });
 
       it('refuses a correction of an unknown row, another contract\'s row or another KPI/segment, storing nothing', async function () {

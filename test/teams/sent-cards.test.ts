@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { SentCards } from '../../teams/sent-cards';
+import { deepFreeze } from '../../core/deep-freeze';
 
 const card = (verb: string, goalId?: string) => ({
   type: 'AdaptiveCard',
@@ -34,5 +35,21 @@ describe('SentCards (which cards an Action.Submit may replace)', () => {
     assert.equal(sent.size, 3);
     assert.equal(sent.mayReplace('c', 'a0', 'showHistory', { goalId: '1' }), false);
     assert.equal(sent.mayReplace('c', 'a4', 'showHistory', { goalId: '1' }), true);
+  });
+
+  it('finds the buttons of a frozen (cached) card once, and of a card that can change on every send', () => {
+    const sent = new SentCards();
+    const mutable = card('showHistory', '4');
+    sent.remember('c', 'a1', mutable);
+    mutable.actions[0]!.verb = 'openUpdateForm';
+    mutable.actions[0]!.fallback.data.verb = 'openUpdateForm';
+    sent.remember('c', 'a2', mutable);
+    assert.equal(sent.mayReplace('c', 'a1', 'showHistory', { goalId: '4' }), true);
+    assert.equal(sent.mayReplace('c', 'a2', 'openUpdateForm', { goalId: '4' }), true, 'walked again after the change');
+    const frozen = deepFreeze(card('showHistory', '5'));
+    sent.remember('c', 'b1', frozen);
+    sent.remember('c', 'b2', frozen);
+    assert.equal(sent.mayReplace('c', 'b2', 'showHistory', { goalId: '5' }), true);
+    assert.equal(sent.mayReplace('c', 'b2', 'showHistory', { goalId: '4' }), false);
   });
 });

@@ -4,6 +4,7 @@ import type { AdaptiveCard } from '../../../cards/adaptive-card';
 import type { Measurement } from '../../../core/measurement';
 import { kpiStatus, statusKpiQueries } from '../../../core/status-rules';
 import type { MeasurementFormDeps } from './measurement-form-deps';
+import type { StatusRows } from '../../../core/ports/measurement-store';
 
 /**
  * The confirmation for a stored row, with the KPI's status as it stood right after this row was
@@ -17,10 +18,10 @@ export async function confirmationFor(
   row: Measurement,
   today: string = deps.today(),
   /** The status rows read with the write (MeasurementStore.appendSubmission), so none are read again. */
-  statusRows?: readonly Measurement[],
+  statusRows?: StatusRows,
 ): Promise<AdaptiveCard> {
   // The rows the rules read for this KPI, as the store stood at this row (R1 picks those in the window).
-  const rows = statusRows ?? (await deps.store.statusRows(deps.contract.id, statusKpiQueries([kpi]), { measuredOnOrBefore: today, idAtMost: row.id }));
+  const { rows } = statusRows ?? (await deps.store.statusRows(deps.contract.id, statusKpiQueries([kpi]), { measuredOnOrBefore: today, idAtMost: row.id }));
   const status = kpiStatus(kpi, rows, today);
   return measurementConfirmationCard({ goal, kpi, measurement: row, status, timeZone: deps.timeZone });
 }

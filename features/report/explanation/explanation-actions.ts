@@ -38,7 +38,7 @@ const submitData = z.looseObject({ goalId: z.string().max(20), contractId: z.str
 async function verdictLine(deps: ExplanationDeps, contract: ContractData, goalId: string): Promise<string> {
   const goal = findGoal(contract, goalId)!;
   const today = deps.today();
-  const status = judgeGoal(contract, goal, await contractStatusRows(deps.store, contract, today), today);
+  const status = judgeGoal(contract, goal, (await contractStatusRows(deps.store, contract, today)).rows, today);
   return `${status.status} – ${status.reason}`;
 }
 
