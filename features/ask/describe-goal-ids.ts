@@ -1,3 +1,5 @@
+import type { Language } from '../../core/language';
+
 /**
  * The goals a contract has, in words: ["1",…,"10","9a",…,"9d"] → "mål 1–10 (og 9a–9d)".
  * Runs of consecutive numbers and of consecutive letters under one number become ranges.
@@ -22,9 +24,9 @@ export function goalIdRanges(ids: readonly string[]): string {
   return [main, subs].filter((p) => p !== '').join(', ');
 }
 
-/** "Kontrakten har ingen Mål 11 (målene er 1–10, 9a–9d)". */
-export function noSuchGoalText(requested: string, ids: readonly string[]): string {
-  return `Kontrakten har ingen Mål ${requested} (målene er ${goalIdRanges(ids)})`;
+/** "Kontrakten har ingen Mål 11 (målene er 1–10, 9a–9d)"; English: "The contract has no Goal 11 (the goals are 1–10, 9a–9d)". */
+export function noSuchGoalText(requested: string, ids: readonly string[], language: Language = 'da'): string {
+  return language === 'en' ? `The contract has no Goal ${requested} (the goals are ${goalIdRanges(ids)})` : `Kontrakten har ingen Mål ${requested} (målene er ${goalIdRanges(ids)})`;
 }
 
 function ranges<T>(items: readonly T[], show: (x: T) => string, follows: (a: T, b: T) => boolean): string {

@@ -4,7 +4,9 @@ import { subGoals, topLevelGoals } from '../../goals/contract-queries';
 import type { Measurement } from '../../core/measurement';
 import type { Status } from '../../core/status-types';
 import type { Schedule } from '../../core/schedule/schedule';
-import { formatDate, formatList } from '../../core/danish-format';
+import { formatDate, formatList, quoted } from '../../core/danish-format';
+import type { Language } from '../../core/language';
+import { englishFrequency } from '../status/english-fact-words';
 import { cardReply, type Reply } from '../../core/reply';
 import { adaptiveCard, textBlock, type CardAction, type CardElement } from '../../cards/adaptive-card';
 import { executeAction } from '../../cards/execute-action';
@@ -91,6 +93,14 @@ function byStatus(deps: GoalListDeps, statuses: readonly Status[]): Reply {
   return listCard(title, `${en ? `as of ${formatDate(today, 'en')}` : `pr. ${formatDate(today)}`} · ${escapeMarkdown(contract.title)}`, rows, none, deps.language ?? 'da');
 }
 
+/** The parser's names of a measurer (features/ask/question-facts.ts) said in English; a name not here is a proper name (Erhvervsstyrelsen, KL). */
+const ENGLISH_MEASURER: Readonly<Record<string, string>> = {
+  'Erhvervshus Sydjylland selv': 'Erhvervshus Sydjylland itself',
+  brugerevalueringen: 'the user evaluation (“brugerevalueringen”)',
+  'CRM-systemet': 'the CRM system',
+  'registerdata mod en kontrolgruppe': 'register data against a control group',
+};
+
 function byMeasurer(deps: GoalListDeps, filter: Extract<GoalFilter, { by: 'measured-by' }>): Reply {
   const { contract } = deps;
   const rows: Row[] = [];
@@ -100,8 +110,9 @@ function byMeasurer(deps: GoalListDeps, filter: Extract<GoalFilter, { by: 'measu
     rows.push({ goal, lines: kpis.map((k) => escapeMarkdown(`${k.id} – ${k.label}: ${measuredByWords(k.measuredBy, contract.parties.house, deps.language)}`)) });
   }
   const en = deps.language === 'en';
-  const title = en ? `Measured by ${filter.name}` : `Det måler ${filter.name}`;
-  const none = en ? `None of the contract's goals is measured by ${filter.name}.` : `Ingen af kontraktens mål måles af ${filter.name}.`;
+  const name = en ? (ENGLISH_MEASURER[filter.name] ?? filter.name) : filter.name;
+  const title = en ? `Measured by ${name}` : `Det måler ${filter.name}`;
+  const none = en ? `None of the contract's goals is measured by ${name}.` : `Ingen af kontraktens mål måles af ${filter.name}.`;
   return listCard(title, escapeMarkdown(contract.title), rows, none, deps.language ?? 'da');
 }
 
@@ -125,52 +136,99 @@ function byScope(deps: GoalListDeps, scope: 'national' | 'local'): Reply {
 const pad = (n: number): string => String(n).padStart(2, '0');
 const lastDay = (y: number, m: number): string => `${y}-${pad(m)}-${pad(new Date(Date.UTC(y, m, 0)).getUTCDate())}`;
 
-/** The days a range covers from `today` (YYYY-MM-DD), and how to say it. */
-export function deadlineRangeDays(range: DeadlineRange, today: string): { from: string; to: string; words: string } {
+/** How a range is said around its days, per language ("inden jul (24. december 2021)", "before Christmas (24 December 2021)"). */
+const RANGE_WORDS = {
+  da: {
+    'before-christmas': (day: string) => `inden jul (${day})`,
+    'this-month': (to: string) => `resten af måneden (til ${to})`,
+    'next-month': (from: string, to: string) => `i næste måned (${from}–${to})`,
+    'this-quarter': (to: string) => `resten af kvartalet (til ${to})`,
+    'next-quarter': (from: string, to: string) => `i næste kvartal (${from}–${to})`,
+    'this-year': (to: string) => `resten af året (til ${to})`,
+    'next-year': (year: number) => `i ${year}`,
+  },
+  en: {
+    'before-christmas': (day: string) => `before Christmas (${day})`,
+    'this-month': (to: string) => `for the rest of the month (until ${to})`,
+    'next-month': (from: string, to: string) => `next month (${from}–${to})`,
+    'this-quarter': (to: string) => `for the rest of the quarter (until ${to})`,
+    'next-quarter': (from: string, to: string) => `next quarter (${from}–${to})`,
+    'this-year': (to: string) => `for the rest of the year (until ${to})`,
+    'next-year': (year: number) => `in ${year}`,
+  },
+} as const;
+
+/** The days a range covers from `today` (YYYY-MM-DD), and how to say it (Danish unless `language` is 'en'). */
+export function deadlineRangeDays(range: DeadlineRange, today: string, language: Language = 'da'): { from: string; to: string; words: string } {
   const y = Number(today.slice(0, 4));
   const m = Number(today.slice(5, 7));
   const q = Math.floor((m - 1) / 3);
+  const w = RANGE_WORDS[language];
+  const day = (d: string): string => formatDate(d, language);
   switch (range) {
     case 'before-christmas': {
       const year = today > `${y}-12-24` ? y + 1 : y;
-      return { from: today, to: `${year}-12-24`, words: `inden jul (${formatDate(`${year}-12-24`)})` };
+      return { from: today, to: `${year}-12-24`, words: w['before-christmas'](day(`${year}-12-24`)) };
     }
     case 'this-month':
-      return { from: today, to: lastDay(y, m), words: `resten af måneden (til ${formatDate(lastDay(y, m))})` };
+      return { from: today, to: lastDay(y, m), words: w['this-month'](day(lastDay(y, m))) };
     case 'next-month': {
       const [ny, nm] = m === 12 ? [y + 1, 1] : [y, m + 1];
-      return { from: `${ny}-${pad(nm)}-01`, to: lastDay(ny, nm), words: `i næste måned (${formatDate(`${ny}-${pad(nm)}-01`)}–${formatDate(lastDay(ny, nm))})` };
+      return { from: `${ny}-${pad(nm)}-01`, to: lastDay(ny, nm), words: w['next-month'](day(`${ny}-${pad(nm)}-01`), day(lastDay(ny, nm))) };
     }
     case 'this-quarter':
-      return { from: today, to: lastDay(y, q * 3 + 3), words: `resten af kvartalet (til ${formatDate(lastDay(y, q * 3 + 3))})` };
+      return { from: today, to: lastDay(y, q * 3 + 3), words: w['this-quarter'](day(lastDay(y, q * 3 + 3))) };
     case 'next-quarter': {
       const [ny, nq] = q === 3 ? [y + 1, 0] : [y, q + 1];
       const from = `${ny}-${pad(nq * 3 + 1)}-01`;
       const to = lastDay(ny, nq * 3 + 3);
-      return { from, to, words: `i næste kvartal (${formatDate(from)}–${formatDate(to)})` };
+      return { from, to, words: w['next-quarter'](day(from), day(to)) };
     }
     case 'this-year':
-      return { from: today, to: `${y}-12-31`, words: `resten af året (til ${formatDate(`${y}-12-31`)})` };
+      return { from: today, to: `${y}-12-31`, words: w['this-year'](day(`${y}-12-31`)) };
     case 'next-year':
-      return { from: `${y + 1}-01-01`, to: `${y + 1}-12-31`, words: `i ${y + 1}` };
+      return { from: `${y + 1}-01-01`, to: `${y + 1}-12-31`, words: w['next-year'](y + 1) };
   }
 }
 
+/** The deadline list's own words; the deadlines' titles and labels are the contract's (quoted on an English card). */
+const DEADLINE_WORDS = {
+  da: {
+    heading: (range: string) => `Frister ${range}`,
+    none: (range: string) => `Der er ingen frister ${range}.`,
+    count: (range: string, n: number) => `Frister ${range}: ${n}`,
+    goals: (ids: readonly string[]) => `mål ${formatList(ids)}`,
+    contractWords: (text: string) => text,
+    all: 'Alle frister',
+  },
+  en: {
+    heading: (range: string) => `Deadlines ${range}`,
+    none: (range: string) => `There are no deadlines ${range}.`,
+    count: (range: string, n: number) => `Deadlines ${range}: ${n}`,
+    goals: (ids: readonly string[]) => `${ids.length === 1 ? 'goal' : 'goals'} ${formatList(ids, 'en')}`,
+    contractWords: (text: string) => quoted(text),
+    all: 'All deadlines',
+  },
+} as const;
+
 function byDeadline(deps: GoalListDeps, range: DeadlineRange): Reply {
   const { contract, today } = deps;
-  const days = deadlineRangeDays(range, today);
+  const language = deps.language ?? 'da';
+  const w = DEADLINE_WORDS[language];
+  const days = deadlineRangeDays(range, today, language);
   const due = scheduledDeadlines(contract, deps.schedule).filter((d) => d.to >= days.from && d.from <= days.to);
   const body: CardElement[] = [
-    textBlock(`Frister ${days.words}`, { size: 'Medium', weight: 'Bolder' }),
+    textBlock(w.heading(days.words), { size: 'Medium', weight: 'Bolder' }),
     textBlock(escapeMarkdown(contract.title), { isSubtle: true, spacing: 'None', size: 'Small' }),
   ];
-  if (due.length === 0) body.push(textBlock(`Der er ingen frister ${days.words}.`, { spacing: 'Medium' }));
+  if (due.length === 0) body.push(textBlock(w.none(days.words), { spacing: 'Medium' }));
   for (const d of due) {
-    const goals = d.goalIds.length > 0 ? ` · mål ${formatList(d.goalIds)}` : '';
-    body.push(textBlock(escapeMarkdown(`${d.title} – ${d.label}${goals} (${d.responsible})`), { separator: true }));
+    const goals = d.goalIds.length > 0 ? ` · ${w.goals(d.goalIds)}` : '';
+    body.push(textBlock(escapeMarkdown(`${w.contractWords(d.title)} – ${w.contractWords(d.label)}${goals} (${d.responsible})`), { separator: true }));
   }
-  const summary = due.length === 0 ? `Der er ingen frister ${days.words}.` : `Frister ${days.words}: ${due.length}`;
-  return cardReply(adaptiveCard(body, [executeAction(deps.language === 'en' ? 'All deadlines' : 'Alle frister', CARD_VERBS.showDeadlines, {})], summary), summary);
+  const summary = due.length === 0 ? w.none(days.words) : w.count(days.words, due.length);
+  // An English card's button asks for the English deadlines card; a Danish card's data stays as it was.
+  return cardReply(adaptiveCard(body, [executeAction(w.all, CARD_VERBS.showDeadlines, language === 'en' ? { language } : {})], summary), summary);
 }
 
 /** "hvilke mål er i risiko?", "hvad måler Erhvervsstyrelsen?", "de lokale mål", "frister i næste kvartal". */
@@ -191,16 +249,23 @@ export function goalListAnswer(filter: GoalFilter, deps: GoalListDeps): Reply {
 
 function byReporter(deps: GoalListDeps, from: string): Reply {
   const { contract } = deps;
+  const language = deps.language ?? 'da';
   const rows: Row[] = [];
   for (const goal of topLevelGoals(contract)) {
     // A parent's sub-goals repeat its reporting line: say each once, under the parent.
-    const duties = [...new Map([goal, ...subGoals(contract, goal.id)].flatMap((g) => g.reporting).filter((r) => r.from === from).map((r) => [reportingText(r), r])).keys()];
+    const duties = [...new Map([goal, ...subGoals(contract, goal.id)].flatMap((g) => g.reporting).filter((r) => r.from === from).map((r) => [reportingText(r, language), r])).keys()];
     if (duties.length > 0) rows.push({ goal, lines: duties.map((d) => escapeMarkdown(d)) });
   }
-  return listCard(`Det afrapporterer ${from}`, escapeMarkdown(contract.title), rows, `${from} afrapporterer ikke om nogen af kontraktens mål.`, deps.language ?? 'da');
+  if (language === 'en') return listCard(`Reported by ${from}`, escapeMarkdown(contract.title), rows, `${from} reports on none of the contract's goals.`, language);
+  return listCard(`Det afrapporterer ${from}`, escapeMarkdown(contract.title), rows, `${from} afrapporterer ikke om nogen af kontraktens mål.`, language);
 }
 
-function reportingText(r: ReportingObligation): string {
+/** "til KL og Erhvervshusene (årligt): …"; English: "to KL and Erhvervshusene (every year): “…”" (the contract's words quoted). */
+function reportingText(r: ReportingObligation, language: Language): string {
+  if (language === 'en') {
+    const how = [englishFrequency(r), r.when === undefined ? undefined : quoted(r.when.label)].filter((p): p is string => p !== undefined);
+    return `to ${formatList(r.to, 'en')}${how.length > 0 ? ` (${how.join(', ')})` : ''}: ${quoted(r.about)}`;
+  }
   const how = [frequencyWords(r), r.when?.label].filter((p): p is string => p !== undefined);
   return `til ${formatList(r.to)}${how.length > 0 ? ` (${how.join(', ')})` : ''}: ${r.about}`;
 }

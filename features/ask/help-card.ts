@@ -57,7 +57,7 @@ const TEXTS: Record<HelpLanguage, HelpTexts> = {
   },
   en: {
     title: 'Målbot – what I can help with',
-    intro: 'I answer questions about the performance contract between KKR Syddanmark and Erhvervshus Sydjylland: goals, measurements, status and deadlines. My answers are in Danish.',
+    intro: 'I answer questions about the performance contract between KKR Syddanmark and Erhvervshus Sydjylland: goals, measurements, status and deadlines. Ask in English and I answer in English; the contract\'s own words stay in Danish, in quotes.',
     examplesHeading: 'Try typing (in Danish)',
     examples: [
       ['status mål 4', 'Status of a goal with its KPIs, latest measurements, method and reporting'],
@@ -126,8 +126,9 @@ export function helpCard(language: HelpLanguage = 'da'): AdaptiveCard {
       { type: 'Container', id: STATUS_LEGEND_ID, isVisible: false, spacing: 'Medium', items: [textBlock(t.statusHeading, { weight: 'Bolder' }), ...STATUSES.map(legendRow(t))] },
     ],
     [
-      executeAction(t.overviewButton, CARD_VERBS.showOverview, {}),
-      executeAction(t.deadlinesButton, CARD_VERBS.showDeadlines, {}),
+      // An English card's buttons ask for English answers; a Danish card's data stays as it was.
+      executeAction(t.overviewButton, CARD_VERBS.showOverview, language === 'en' ? { language } : {}),
+      executeAction(t.deadlinesButton, CARD_VERBS.showDeadlines, language === 'en' ? { language } : {}),
       { type: 'Action.ToggleVisibility', title: t.legendButton, targetElements: [STATUS_LEGEND_ID] },
     ],
     t.title,

@@ -34,7 +34,7 @@ export const intentHandlers: IntentHandlers = {
   report: async ({ at }, ctx) => (ctx.files ? ctx.files.request({ kind: 'report', at }, ctx.turn) : NO_FILES),
   'export-measurements': async (_intent, ctx) => (ctx.files ? ctx.files.request({ kind: 'export' }, ctx.turn) : NO_FILES),
   'goal-status': async ({ goalId, at, language }, ctx) => {
-    const point = statusPoint(ctx.contracts, ctx.today, at);
+    const point = statusPoint(ctx.contracts, ctx.today, at, language);
     if (!point.ok) return { kind: 'text', text: point.text };
     const { contract, asOf } = point;
     // The buttons follow who looks (core/card-viewer.ts): part of what the cached card depends on.
@@ -46,27 +46,27 @@ export const intentHandlers: IntentHandlers = {
     const explanationKey = explanation === undefined ? '' : `${explanation.id}`;
     return fromStatusRows({ ...ctx, contract }, asOf, ['goal-status', contract.id, goalId, asOf, language, ...viewerKey, explanationKey], ({ rows, outsideLeftOut }) =>
       // The parser only yields ids of the contract in force; another year may not have the goal.
-      goalStatusAnswer(goalId, { contract, measurements: rows, outsideLeftOut, today: asOf, viewer: drawn, explanation: shown, explanationsOn: ctx.explanations !== undefined, language }) ?? unknownGoalReply(contract, goalId),
+      goalStatusAnswer(goalId, { contract, measurements: rows, outsideLeftOut, today: asOf, viewer: drawn, explanation: shown, explanationsOn: ctx.explanations !== undefined, language }) ?? unknownGoalReply(contract, goalId, language),
     );
   },
   overview: async ({ at, language }, ctx) => {
-    const point = statusPoint(ctx.contracts, ctx.today, at);
+    const point = statusPoint(ctx.contracts, ctx.today, at, language);
     if (!point.ok) return { kind: 'text', text: point.text };
     const { contract, asOf } = point;
     return fromStatusRows({ ...ctx, contract }, asOf, ['overview', contract.id, asOf, language], ({ rows }) => overviewAnswer({ contract, measurements: rows, today: asOf, language }));
   },
-  contract: async ({ at }, ctx) => {
-    const point = statusPoint(ctx.contracts, ctx.today, at);
+  contract: async ({ at, language }, ctx) => {
+    const point = statusPoint(ctx.contracts, ctx.today, at, language);
     if (!point.ok) return { kind: 'text', text: point.text };
     return cardReply(contractCard(point.contract, ctx.contracts, point.asOf), 'Om kontrakten');
   },
   'several-goals': async ({ goalIds, unknown, at, language }, ctx) => {
-    const point = statusPoint(ctx.contracts, ctx.today, at);
+    const point = statusPoint(ctx.contracts, ctx.today, at, language);
     if (!point.ok) return { kind: 'text', text: point.text };
     const { contract, asOf } = point;
     const known = goalIds.filter((id) => contract.goals.some((g) => g.id === id));
     const missing = [...unknown, ...goalIds.filter((id) => !known.includes(id))];
-    if (known.length === 0) return unknownGoalReply(contract, missing[0] ?? goalIds[0] ?? '');
+    if (known.length === 0) return unknownGoalReply(contract, missing[0] ?? goalIds[0] ?? '', language);
     const idsText = `${language === 'en' ? 'the goals are' : 'målene er'} ${goalIdRanges(contract.goals.map((g) => g.id))}`;
     return fromStatusRows({ ...ctx, contract }, asOf, ['several-goals', contract.id, asOf, language, ...known, '|', ...missing], ({ rows, outsideLeftOut }) =>
       cardReply(severalGoalsCard(contract, known, missing, rows, asOf, idsText, language, outsideLeftOut)),
@@ -75,17 +75,17 @@ export const intentHandlers: IntentHandlers = {
   'goal-fact': async ({ goalId, fact, kpiId, at, language }, ctx) => {
     // "kendskabsmålet for 2023": a year no contract covers names the KPI about that year (1b), not another contract.
     const yearKpi = at?.year !== undefined && ctx.contracts.forYear(at.year) === undefined ? kpiForYear(ctx.contract, goalId, at.year) : undefined;
-    const point = statusPoint(ctx.contracts, ctx.today, yearKpi !== undefined ? undefined : at);
+    const point = statusPoint(ctx.contracts, ctx.today, yearKpi !== undefined ? undefined : at, language);
     if (!point.ok) return { kind: 'text', text: point.text };
     const { contract, asOf } = point;
     return fromStatusRows({ ...ctx, contract }, asOf, ['goal-fact', contract.id, goalId, fact, kpiId ?? yearKpi ?? '', asOf, language], ({ rows, outsideLeftOut }) => {
       const card = goalFactCard({ contract, goalId, fact, kpiId: kpiId ?? yearKpi, measurements: rows, outsideLeftOut, today: asOf, language });
-      return card === undefined ? unknownGoalReply(contract, goalId) : cardReply(card);
+      return card === undefined ? unknownGoalReply(contract, goalId, language) : cardReply(card);
     });
   },
   'contract-fact': async ({ fact, language }, ctx) => cardReply(contractFactCard(ctx.contract, fact, language)),
   'goal-list': async ({ filter, at, language }, ctx) => {
-    const point = statusPoint(ctx.contracts, ctx.today, at);
+    const point = statusPoint(ctx.contracts, ctx.today, at, language);
     if (!point.ok) return { kind: 'text', text: point.text };
     const { contract, asOf } = point;
     return fromStatusRows({ ...ctx, contract }, asOf, ['goal-list', contract.id, asOf, JSON.stringify(filter), language], ({ rows }) =>
@@ -101,7 +101,7 @@ export const intentHandlers: IntentHandlers = {
   help: answerHelp,
   'not-understood': answerNotUnderstood,
   'unknown-goal': answerUnknownGoal,
-  deadlines: async (_intent, ctx) => deadlinesAnswer({ contract: ctx.contract, today: ctx.today, schedule: ctx.reminders?.schedule }),
+  deadlines: async ({ language }, ctx) => deadlinesAnswer({ contract: ctx.contract, today: ctx.today, schedule: ctx.reminders?.schedule, language }),
   'next-meeting': async (_intent, ctx) => nextMeetingAnswer({ contract: ctx.contract, store: ctx.store, today: ctx.today, reminders: ctx.reminders }),
   'update-form': async ({ goalId }, ctx) =>
     updateFormAnswer(goalId, ctx.turn, {

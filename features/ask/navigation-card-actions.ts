@@ -21,10 +21,10 @@ import type { ConversationTopic } from '../../core/ports/conversation-memory';
 export type AnswerContexts = (turn: TurnInfo, options?: { personal?: boolean }) => AnswerContext;
 
 const noData = z.looseObject({});
-/** The card's language, carried by the buttons of an English card (status, overview, several goals); Danish when absent. */
+/** The card's language, carried by the buttons of an English card (status, overview, several goals, help, deadlines, history); Danish when absent. */
 const language = z.enum(['da', 'en']).default('da');
 const goalData = z.looseObject({ goalId: z.string().max(20) });
-const overviewData = z.looseObject({ language });
+const languageData = z.looseObject({ language });
 const statusData = z.looseObject({ goalId: z.string().max(20), language });
 /** The choice card's button when a fact was asked: the fact kind from the fixed list, never free text. */
 const goalFactData = z.looseObject({ goalId: z.string().max(20), fact: z.enum(GOAL_FACT_KINDS), language });
@@ -60,9 +60,9 @@ async function toggleReminders(ctx: AnswerContext, change: (c: AnswerContext) =>
 export function navigationCardActions(contexts: AnswerContexts) {
   const own = (request: CardActionRequest): AnswerContext => contexts(request.turn, { personal: true });
   return {
-    [CARD_VERBS.showOverview]: cardVerbHandler(overviewData, async ({ language }, r) => intentHandlers.overview({ kind: 'overview', language }, own(r))),
-    [CARD_VERBS.showDeadlines]: cardVerbHandler(noData, async (_d, r) => intentHandlers.deadlines({ kind: 'deadlines', language: 'da' }, own(r))),
-    [CARD_VERBS.showHelp]: cardVerbHandler(noData, async (_d, r) => intentHandlers.help({ kind: 'help', language: 'da' }, own(r))),
+    [CARD_VERBS.showOverview]: cardVerbHandler(languageData, async ({ language }, r) => intentHandlers.overview({ kind: 'overview', language }, own(r))),
+    [CARD_VERBS.showDeadlines]: cardVerbHandler(languageData, async ({ language }, r) => intentHandlers.deadlines({ kind: 'deadlines', language }, own(r))),
+    [CARD_VERBS.showHelp]: cardVerbHandler(languageData, async ({ language }, r) => intentHandlers.help({ kind: 'help', language }, own(r))),
     [CARD_VERBS.showContract]: cardVerbHandler(noData, async (_d, r) => intentHandlers.contract({ kind: 'contract', language: 'da' }, own(r))),
     [CARD_VERBS.showReminders]: cardVerbHandler(noData, async (_d, r) => intentHandlers.reminders({ kind: 'reminders', language: 'da' }, own(r))),
     [CARD_VERBS.showStatus]: cardVerbHandler(statusData, async ({ goalId, language }, r) => {

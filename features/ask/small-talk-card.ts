@@ -12,7 +12,7 @@ const TEXTS = {
   en: {
     line: 'Hi! I am fine – ready to answer questions about the performance contract.',
     intro: 'The three things people ask me most:',
-    commands: [['oversigt', 'all goals and their status (overview)'], ['status mål 4', 'one goal with its KPIs and measurements'], ['frister', 'the next deadlines']],
+    commands: [['overview', 'all goals and their status'], ['status goal 4', 'one goal with its KPIs and measurements'], ['which deadlines do we have?', 'the next deadlines']],
     buttons: ['Show overview', 'Show deadlines', 'Help'],
   },
 } as const;
@@ -20,6 +20,8 @@ const TEXTS = {
 /** "hej", "tak", "hvordan har du det?": a friendly line and the three most useful commands. */
 export function smallTalkCard(language: 'da' | 'en' = 'da'): AdaptiveCard {
   const t = TEXTS[language];
+  // An English card's buttons ask for English answers; a Danish card's data stays as it was.
+  const data: Record<string, string> = language === 'en' ? { language } : {};
   return adaptiveCard(
     [
       textBlock(t.line, { weight: 'Bolder' }),
@@ -27,9 +29,9 @@ export function smallTalkCard(language: 'da' | 'en' = 'da'): AdaptiveCard {
       { type: 'FactSet', facts: t.commands.map(([title, value]) => ({ title: `"${title}"`, value })) },
     ],
     [
-      executeAction(t.buttons[0], CARD_VERBS.showOverview, {}),
-      executeAction(t.buttons[1], CARD_VERBS.showDeadlines, {}),
-      executeAction(t.buttons[2], CARD_VERBS.showHelp, {}),
+      executeAction(t.buttons[0], CARD_VERBS.showOverview, data),
+      executeAction(t.buttons[1], CARD_VERBS.showDeadlines, data),
+      executeAction(t.buttons[2], CARD_VERBS.showHelp, data),
     ],
     t.line,
   );

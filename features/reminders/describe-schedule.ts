@@ -18,6 +18,13 @@ export function describeDeadlineLeads(schedule: Schedule): string | undefined {
   return `${list} ${days.length === 1 && days[0] === 1 ? 'dag' : 'dage'} før kl. ${danishClock(schedule.deadlines.time)}`;
 }
 
+/** "14 and 3 days before, at 09:00". */
+export function describeDeadlineLeadsInEnglish(schedule: Schedule): string | undefined {
+  const days = schedule.deadlines.leadDays;
+  if (days.length === 0) return undefined;
+  return `${formatList(days.map(String), 'en')} ${days.length === 1 && days[0] === 1 ? 'day' : 'days'} before, at ${schedule.deadlines.time}`;
+}
+
 /** "hver mandag kl. 09.00". */
 export function describeNudgeTime(schedule: Schedule): string {
   // The weekday of any date with that ISO weekday: 2024-01-01 was a Monday.

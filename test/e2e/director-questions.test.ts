@@ -181,6 +181,44 @@ describeOnEveryDatabase((label, makeDatabase) => {
       }
     });
 
+    it('English help, not-understood, deadlines and follow-ups: their buttons (showHelp, showDeadlines) carry language en and answer in English', async function () {
+      const conversation = `19:english-more-${label}@thread.tacv2`;
+      const unknown = await ask(running, 'status of goal 11', conversation);
+      assert.match(unknown, /The contract has no Goal 11 \(the goals are 1–10, 9a–9d\)/);
+      assert.doesNotMatch(unknown, /Kontrakten har ingen|Skriv fx|Vis hjælp/);
+      const unknownButtons = (cardOf(running.connector.calls[0]!.body).actions as Array<{ verb: string; data: Record<string, unknown> }>).map((a) => [a.verb, a.data]);
+      assert.deepEqual(unknownButtons, [['showOverview', { language: 'en' }], ['showHelp', { language: 'en' }]]);
+
+      // showHelp with a language: the English help card; without: Danish, as before.
+      const help = pressedCard(await press(running, 'showHelp', { language: 'en' }, conversation));
+      assert.match(help, /Målbot – what I can help with/);
+      assert.match(pressedCard(await press(running, 'showHelp', {}, conversation)), /Målbot – det kan jeg hjælpe med/);
+
+      // The small talk card's deadline button, and the deadline list's "All deadlines": the English deadlines card.
+      await ask(running, 'hello', conversation);
+      const smallTalk = (cardOf(running.connector.calls[0]!.body).actions as Array<{ verb: string; data: Record<string, unknown> }>).map((a) => [a.verb, a.data]);
+      assert.deepEqual(smallTalk, [['showOverview', { language: 'en' }], ['showDeadlines', { language: 'en' }], ['showHelp', { language: 'en' }]]);
+      const deadlines = pressedCard(await press(running, 'showDeadlines', { language: 'en' }, conversation));
+      for (const words of ['Deadlines and reporting', 'as of 15 October 2021', 'Upcoming', 'running, until 30 November 2021']) assert.ok(deadlines.includes(words), `${words} in:\n${deadlines}`);
+      assert.doesNotMatch(deadlines, /Frister og afrapportering|Kommende|i gang/);
+      assert.match(pressedCard(await press(running, 'showDeadlines', {}, conversation)), /Frister og afrapportering/);
+      await ask(running, 'what is due before christmas?', conversation);
+      const all = (cardOf(running.connector.calls[0]!.body).actions as Array<{ verb: string; title: string; data: Record<string, unknown> }>).map((a) => [a.title, a.verb, a.data]);
+      assert.deepEqual(all, [['All deadlines', 'showDeadlines', { language: 'en' }]]);
+
+      // Follow-ups keep the language of the question that follows up.
+      assert.match(await ask(running, 'what is the baseline for goal 1?', conversation), /Baseline – goal 1/);
+      const next = await ask(running, 'and goal 6?', conversation);
+      assert.match(next, /Baseline – goal 6/);
+      assert.match(next, /68 % in “/);
+      assert.match(await ask(running, 'what about the method?', conversation), /How it is measured – goal 6/);
+      assert.match(await ask(running, 'og mål 4?', conversation), /Metode – mål 4|mål 4/);
+
+      for (const [verb, bad] of [['showHelp', { language: 'fr' }], ['showDeadlines', { language: true }]] as const) {
+        assert.equal((await press(running, verb, bad, conversation)).statusCode, 400, `${verb} ${JSON.stringify(bad)}`);
+      }
+    });
+
     it('a goal shown by a button is the topic: "hvad med baseline?" after tapping refers to it, per user', async function () {
       const conversation = `19:tapped-${label}@thread.tacv2`;
       assert.match(await ask(running, 'hvad er baseline for mål 1?', conversation), /32 %/);

@@ -100,6 +100,8 @@ export function everyCard(): NamedCard[] {
   add('help-en', helpCard('en'));
   add('not-understood', notUnderstoodCard({ reason: 'unclear', text: TYPED }));
   add('unknown-goal', notUnderstoodCard({ reason: 'unknown-goal', goalId: '42', knownGoalIds: contract.goals.map((g) => g.id) }));
+  add('not-understood-en', notUnderstoodCard({ reason: 'unclear', text: TYPED, language: 'en' }));
+  add('unknown-goal-en', notUnderstoodCard({ reason: 'unknown-goal', goalId: '42', knownGoalIds: contract.goals.map((g) => g.id), language: 'en' }));
   add('welcome', welcomeCard(), true);
   add('overview', overviewCard(buildOverviewView(contract, latest, TODAY)), true);
   for (const goal of contract.goals) {
@@ -158,6 +160,7 @@ export function everyCard(): NamedCard[] {
   const deadlines = scheduledDeadlines(contract, undefined);
   add('meeting', meetingCard(buildMeetingCardView({ contract, meeting, title: contract.meeting.title, timeZone: TZ, measurements: latest, today: '2021-12-20', deadlines, lead: parseLeadTime('2d')! })), true);
   add('deadlines', deadlinesCard(buildDeadlinesView(contract.title, deadlines, TODAY)), true);
+  add('deadlines-en', deadlinesCard(buildDeadlinesView(contract.title, deadlines, TODAY, 2), 'en'));
   add('deadline-reminder', deadlineReminderCard({ deadline: deadlines[0]!, leadDays: 14 }));
   add('nudge', measurementNudgeCard({ kpi: kpi4a, goalId: '4', reason: 'Ingen måling registreret; målet skulle være opfyldt i 2021' }));
   add(
@@ -194,7 +197,12 @@ export function everyCard(): NamedCard[] {
     const reply = goalListAnswer(filter, { contract, measurements: latest, today: TODAY });
     if (reply.kind === 'card') add(`list-${name}`, reply.card);
   }
-  for (const [name, filter] of filters.slice(0, 3)) {
+  const englishFilters: Array<[string, GoalFilter]> = [
+    ...filters,
+    ['reported', { by: 'reported-by', from: 'Erhvervsstyrelsen' }],
+    ['quarter', { by: 'deadline', range: 'next-quarter' }],
+  ];
+  for (const [name, filter] of englishFilters) {
     const reply = goalListAnswer(filter, { contract, measurements: [], today: TODAY, language: 'en' });
     if (reply.kind === 'card') add(`list-${name}-en`, reply.card);
   }

@@ -19,6 +19,8 @@ export interface DirectorCase {
 const c = (q: string, expect: DirectorCase['expect'], says?: readonly string[], never?: readonly string[]): DirectorCase => ({ q, expect, ...(says ? { says } : {}), ...(never ? { never } : {}) });
 /** The Danish labels of the status, overview and several-goals cards: never on an English question's card. */
 const DANISH_STATUS_LABELS = ['Mål 1', 'Mål 3', 'Mål 4', 'Mål 9', 'Samlet status', 'Seneste måling', 'Målepunkter', 'Vis detaljer', 'Historik', 'Oversigt', 'Afventer måling', 'Status pr.', 'Status for', 'pr. 15', 'Kontraktperiode', 'målepunkter'];
+/** The Danish words of the bot's other answers (not-understood, deadlines, lists): never on an English question's answer. */
+const DANISH_ANSWER_LABELS = ['Kontrakten har ingen', 'Skriv fx', 'Vis oversigt', 'Vis hjælp', 'Det forstod jeg ikke', 'Frister', 'Alle frister', 'pr. 15', 'Mål 1', 'Mål 3', 'Mål 9', 'Afventer måling', 'Der er ingen', 'Jeg kan'];
 const goal = (goalId: string, extra: Partial<Intent> = {}) => ({ kind: 'goal-status' as const, goalId, ...extra });
 const several = (goalIds: string[], unknown: string[] = []) => ({ kind: 'several-goals' as const, goalIds, unknown });
 const fact = (goalId: string, f: GoalFact, kpiId?: string) => ({ kind: 'goal-fact' as const, goalId, fact: f, ...(kpiId ? { kpiId } : {}) });
@@ -251,7 +253,7 @@ const handWritten: readonly DirectorCase[] = [
   c('frister denne måned', byDeadline('this-month')),
   c('hvad skal vi nå i år?', byDeadline('this-year')),
   c('frister resten af året', byDeadline('this-year')),
-  c('deadlines next quarter', en(byDeadline('next-quarter'))),
+  c('deadlines next quarter', en(byDeadline('next-quarter')), ['Deadlines next quarter (1 January 2022–31 March 2022)', '“Endelig resultatopfyldelse afrapporteres til KKR Syddanmark”'], [...DANISH_ANSWER_LABELS, 'næste kvartal']),
   c('deadlines before christmas', en(byDeadline('before-christmas'))),
   c('frister næste år', byDeadline('next-year')),
   // --- lists by measurer and scope
@@ -329,7 +331,7 @@ const handWritten: readonly DirectorCase[] = [
   c('mål 0', unknown('0')),
   c('status mål 12', unknown('12'), ['Kontrakten har ingen Mål 12']),
   c('mål 9 e', unknown('9e')),
-  c('goal 11', en(unknown('11'))),
+  c('goal 11', en(unknown('11')), ['The contract has no Goal 11 (the goals are 1–10, 9a–9d)'], DANISH_ANSWER_LABELS),
   c('mål `3`', { kind: 'overview' }),
   c('status mål {{ 4 }}', { kind: 'overview' }),
   c('status <code>mål 4</code>', { kind: 'overview' }),
@@ -349,6 +351,38 @@ const handWritten: readonly DirectorCase[] = [
   c('hvordan har du det i dag?', { kind: 'small-talk' }),
   c('hej, status mål 4', goal('4')),
   c('tak, hvad er baseline for mål 1?', fact('1', 'baseline')),
+  // --- English answers beyond the status cards (issue 11): the bot's own words English, the contract's kept Danish in quotes
+  c('status of goal 11', en(unknown('11')), ['The contract has no Goal 11 (the goals are 1–10, 9a–9d)', 'Try e.g.:', '"status goal 4"', 'Show overview', 'Show help'], DANISH_ANSWER_LABELS),
+  c('goal 9e', en(unknown('9e')), ['The contract has no Goal 9e (the goals are 1–10, 9a–9d)'], DANISH_ANSWER_LABELS),
+  c('goal 0', en(unknown('0')), ['The contract has no Goal 0'], DANISH_ANSWER_LABELS),
+  c('what is the target for goal 11?', en(unknown('11')), ['The contract has no Goal 11'], DANISH_ANSWER_LABELS),
+  c('status goals 11 and 12', en(unknown('11')), ['The contract has no Goal 11 (the goals are'], DANISH_ANSWER_LABELS),
+  c('tell me a joke', en({ kind: 'not-understood' }), ['I did not understand that – try asking a little differently.', '"status goal 4"', '"next meeting"', 'Show help'], DANISH_ANSWER_LABELS),
+  c('what is the weather?', en({ kind: 'not-understood' }), ["I can answer about the status of the contract's goals"], DANISH_ANSWER_LABELS),
+  c('status of goal 1 in 2019', en({ ...goal('1'), at: { year: 2019 } }), ['There is no performance contract for 2019. I know the contract year 2021.'], ['Der er ingen', 'kontraktåret']),
+  c('overview 2019', en({ kind: 'overview', at: { year: 2019 } }), ['There is no performance contract for 2019.'], ['Der er ingen', 'kontraktåret']),
+  c('status goal 4 as of 1 January 2030', en({ ...goal('4'), at: { asOf: '2030-01-01' } }), ['1 January 2030 has not come yet – I can show the status today or for a date that has passed.'], ['ikke kommet endnu', 'januar']),
+  c('which deadlines do we have?', en({ kind: 'deadlines' }), ['Deadlines and reporting', 'as of 15 October 2021', 'Upcoming', 'Past', 'running, until 30 November 2021', '(Erhvervsstyrelsen; goals 1, 6)', 'in 77 days', '“Alle medarbejdere uddannet i designtænkning”', 'at the earliest 1 January 2022'], [...DANISH_ANSWER_LABELS, 'Kommende', 'Overståede', 'i gang', 'om 77 dage', 'tidligst']),
+  c('what are our deadlines?', en({ kind: 'deadlines' }), ['Deadlines and reporting', '1 September 2021 – 30 November 2021'], [...DANISH_ANSWER_LABELS, 'Kommende']),
+  c('what is due before christmas?', en(byDeadline('before-christmas')), ['Deadlines before Christmas (24 December 2021)', '– “fjerde kvartal af 2021” · goal 5 (Erhvervsstyrelsen)', 'goals 1 and 6', 'All deadlines'], [...DANISH_ANSWER_LABELS, 'inden jul', 'Alle frister']),
+  c('deadlines this month', en(byDeadline('this-month')), ['Deadlines for the rest of the month (until 31 October 2021)'], [...DANISH_ANSWER_LABELS, 'resten af']),
+  c('deadlines next month', en(byDeadline('next-month')), ['Deadlines next month (1 November 2021–30 November 2021)'], [...DANISH_ANSWER_LABELS, 'næste måned']),
+  c('what is due this quarter?', en(byDeadline('this-quarter')), ['Deadlines for the rest of the quarter (until 31 December 2021)'], [...DANISH_ANSWER_LABELS, 'kvartalet']),
+  c('what is due this year?', en(byDeadline('this-year')), ['Deadlines for the rest of the year (until 31 December 2021)'], [...DANISH_ANSWER_LABELS, 'resten af året']),
+  c('deadlines next year', en(byDeadline('next-year')), ['Deadlines in 2022', '“når den kan opgøres efter årets afslutning”'], [...DANISH_ANSWER_LABELS, 'i 2022']),
+  c('what does Erhvervsstyrelsen measure?', en(byMeasurer(ENS)), ['Measured by Erhvervsstyrelsen', 'Goal 3 – Kvalitet', '3b – Net Promoter Score (NPS) pr. segment: Erhvervsstyrelsen (the Danish Business Authority), in the user evaluation'], [...DANISH_ANSWER_LABELS, 'Det måler']),
+  c('what do we measure ourselves?', en(byMeasurer(['erhvervshuset', 'crm'])), ['Measured by Erhvervshus Sydjylland itself', 'Goal 9a –'], [...DANISH_ANSWER_LABELS, 'Det måler', 'Sydjylland selv']),
+  c('what is measured in the CRM?', en(byMeasurer(['crm'])), ['Measured by the CRM system', '1c'], [...DANISH_ANSWER_LABELS, 'CRM-systemet']),
+  c('which goals are measured by KL?', en(byMeasurer(['kl-erhvervsstyrelsen'])), ['Measured by KL', 'Goal 6 –'], [...DANISH_ANSWER_LABELS, 'Det måler']),
+  c('what is reported by Erhvervsstyrelsen?', en({ kind: 'goal-list', filter: { by: 'reported-by', from: 'Erhvervsstyrelsen' } }), ['Reported by Erhvervsstyrelsen', 'Goal 3 –', 'to KL and Erhvervshusene (every year): “Tilfredshed med medarbejdernes faglige kompetencer og NPS.”', '(once, “fjerde kvartal af 2021”)'], [...DANISH_ANSWER_LABELS, 'Det afrapporterer', 'til KL', 'årligt', 'én gang']),
+  c('which goals are reported by Erhvervsstyrelsen?', en({ kind: 'goal-list', filter: { by: 'reported-by', from: 'Erhvervsstyrelsen' } }), ['Reported by Erhvervsstyrelsen'], [...DANISH_ANSWER_LABELS, 'Det afrapporterer']),
+  c('the national goals', en(byScope('national')), ['The national goals', 'as of 15 October 2021', 'Goal 1 –', 'Goal 8 –', 'Awaiting measurement'], [...DANISH_ANSWER_LABELS, 'nationale']),
+  c('what are the local goals?', en(byScope('local')), ['The local goals', 'Goal 9a –', 'Goal 10 –'], [...DANISH_ANSWER_LABELS, 'lokale']),
+  c('hello', en({ kind: 'small-talk' }), ['Hi! I am fine', '"overview"', '"status goal 4"', '"which deadlines do we have?"', 'Show deadlines'], [...DANISH_ANSWER_LABELS, '"oversigt"', '"frister"']),
+  c('thank you', en({ kind: 'small-talk' }), ['The three things people ask me most:'], DANISH_ANSWER_LABELS),
+  c('what can you do?', en({ kind: 'help' }), ['Målbot – what I can help with', 'Ask in English and I answer in English', 'Show overview'], ['My answers are in Danish', 'Vis oversigt']),
+  c('and who measures it?', en(followUp('measured-by')), ['Which goal do you mean? Try e.g. "baseline for goal 6".'], ['Hvilket mål']),
+  c('what about the method?', en(followUp('method')), ['Which goal do you mean?'], ['Hvilket mål']),
   // --- the old commands still win where they should
   c('status mål 4', goal('4')),
   c('oversigt', { kind: 'overview' }),
