@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Client } from 'pg';
 import { projectRoot } from '../goals/default-contract';
 import { FakeConnector } from '../test/helpers/fake-connector';
 import { teamsMessage } from '../test/helpers/teams-activity';
@@ -20,6 +21,9 @@ import { drive, median, percentile, startBotProcess, type BotProcess } from './b
  * BENCH_APP_DIR measures another build (a checkout with its own dist/); BENCH_BASELINE_DIR adds a
  * second build (D) to the same alternation, each size on its own copy of the data (A D for 10 rows,
  * A D for 10 000 …), and reports A/D per size as the median of the per-round ratios.
+ * BENCH_GROWTH_POSTGRES=postgres://user@host:port/db (a database to connect to for CREATE DATABASE)
+ * runs every bot on a PostgreSQL database of its own instead, created and seeded (by this build's
+ * growth-seed) for the run and dropped after it.
  * "status after a write" is a status question sent right after a submission (one at a time,
  * AFTER_WRITE times a round): the turn that reads the status rows afresh.
  */
@@ -30,6 +34,32 @@ const STATUS_TURNS = Number(process.env.BENCH_GROWTH_STATUS_TURNS ?? 400);
 const HISTORY_TURNS = Number(process.env.BENCH_GROWTH_HISTORY_TURNS ?? 150);
 const SUBMITS = Number(process.env.BENCH_GROWTH_SUBMITS ?? 100);
 const AFTER_WRITE = Number(process.env.BENCH_GROWTH_AFTER_WRITE ?? 20);
+const POSTGRES = process.env.BENCH_GROWTH_POSTGRES;
+
+/** CREATE DATABASE `name` on the server of `adminUrl`; its URL (noted in `created` for the drop). */
+async function createPostgresDatabase(adminUrl: string, name: string, created: string[]): Promise<string> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name}`); // name: letters, digits and _ only, made above
+    created.push(name);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function dropPostgresDatabases(adminUrl: string, names: readonly string[]): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    for (const name of names) await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
 const CONNECTIONS = 10;
 const STAFF = '00000000-0000-4000-8000-00000000beef';
 
@@ -74,18 +104,28 @@ export async function runGrowthScenario(): Promise<GrowthResult> {
   const connector = new FakeConnector();
   await connector.start();
   const dirs: string[] = [];
+  const databases: string[] = [];
   // bots[app][size]
   const bots: BotProcess[][] = appDirs.map(() => []);
   const seedSeconds: number[] = [];
   try {
     for (const size of SIZES) {
       for (const [a, dir_] of appDirs.entries()) {
-        const dir = mkdtempSync(path.join(os.tmpdir(), 'maalbot-growth-'));
-        dirs.push(dir);
-        const file = path.join(dir, 'maalbot.sqlite');
-        const out = execFileSync(process.execPath, [path.join(dir_, 'dist/bench/growth-seed.js'), file, String(size)], { cwd: dir_, encoding: 'utf8' });
+        let databaseUrl: string;
+        let seedTarget: string;
+        if (POSTGRES === undefined) {
+          const dir = mkdtempSync(path.join(os.tmpdir(), 'maalbot-growth-'));
+          dirs.push(dir);
+          seedTarget = path.join(dir, 'maalbot.sqlite');
+          databaseUrl = `sqlite:${seedTarget}`;
+        } else {
+          seedTarget = databaseUrl = await createPostgresDatabase(POSTGRES, `maalbot_growth_${process.pid}_${size}_${a}`, databases);
+        }
+        // Seeded by this build (a PostgreSQL database by any build's store would hold the same rows).
+        const seeder = POSTGRES === undefined ? dir_ : projectRoot();
+        const out = execFileSync(process.execPath, [path.join(seeder, 'dist/bench/growth-seed.js'), seedTarget, String(size)], { cwd: seeder, encoding: 'utf8' });
         if (a === 0) seedSeconds.push((JSON.parse(out.trim().split('\n').at(-1)!) as { seconds: number }).seconds);
-        bots[a]!.push(await startBotProcess({ name: `Målbot${a === 0 ? '' : ' (baseline)'} ${size} rows`, script: 'dist/app/main.js', cwd: dir_, env: { ...process.env, DATABASE_URL: `sqlite:${file}`, STAFF_USERS: STAFF, LOG_LEVEL: 'info' } }));
+        bots[a]!.push(await startBotProcess({ name: `Målbot${a === 0 ? '' : ' (baseline)'} ${size} rows`, script: 'dist/app/main.js', cwd: dir_, env: { ...process.env, DATABASE_URL: databaseUrl, STAFF_USERS: STAFF, LOG_LEVEL: 'info' } }));
       }
     }
     const serviceUrl = connector.serviceUrl;
@@ -156,13 +196,14 @@ export async function runGrowthScenario(): Promise<GrowthResult> {
     for (const bot of bots.flat()) await bot.stop();
     await connector.stop();
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    if (POSTGRES !== undefined) await dropPostgresDatabases(POSTGRES, databases);
   }
 }
 
 const num = (v: number, digits: number) => v.toFixed(digits).padStart(9);
 
 export function printGrowthScenario(r: GrowthResult): void {
-  console.log(`\nscenario: growth — Målbot as \`npm start\` runs it, SQLite with ${r.sizes.join(' / ')} measurements; ${r.rounds} rounds, A B C alternating${r.baseline ? `, each beside the baseline build ${r.baseline.dir}` : ''}`);
+  console.log(`\nscenario: growth — Målbot as \`npm start\` runs it, ${POSTGRES === undefined ? 'SQLite' : 'PostgreSQL'} with ${r.sizes.join(' / ')} measurements; ${r.rounds} rounds, A B C alternating${r.baseline ? `, each beside the baseline build ${r.baseline.dir}` : ''}`);
   printGrowthTable(r);
   if (r.baseline === undefined) return;
   console.log(`\n  baseline build (D), the same rounds:`);

@@ -5,7 +5,7 @@ import { projectRoot, DEFAULT_CONTRACT_FILE } from '../goals/default-contract';
 import { openDatabase } from '../store/open-database';
 
 /**
- * `node dist/bench/growth-seed.js FILE N`: a SQLite file with N measurements of the contract in
+ * `node dist/bench/growth-seed.js FILE|postgres://… N`: a SQLite file (or a PostgreSQL database) with N measurements of the contract in
  * force, as years of monthly and quarterly reporting would leave them — spread over every KPI and
  * segment, periods inside the KPI's window with one in a hundred outside it (a baseline year), a
  * correction now and then — written in one transaction through the store (appendMeasurements: the
@@ -46,10 +46,10 @@ export function growthRows(contractId: string, kpis: ReadonlyArray<{ id: string;
 async function main(): Promise<void> {
   const [file, count] = process.argv.slice(2);
   const n = Number(count);
-  if (file === undefined || !Number.isInteger(n) || n < 0) throw new Error('usage: growth-seed FILE N');
+  if (file === undefined || !Number.isInteger(n) || n < 0) throw new Error('usage: growth-seed FILE|postgres://… N');
   const root = projectRoot();
   const contract = loadContracts(path.resolve(root, DEFAULT_CONTRACT_FILE)).inForce('2021-12-31');
-  const database = await openDatabase(`sqlite:${path.resolve(file)}`, { baseDir: root });
+  const database = await openDatabase(/^postgres(ql)?:\/\//.test(file) ? file : `sqlite:${path.resolve(file)}`, { baseDir: root });
   try {
     const started = Date.now();
     const kpis = contract.goals.flatMap((g) => g.kpis);
