@@ -141,7 +141,8 @@ const NOT_SUPERSEDED_AS_OF = 'NOT EXISTS (SELECT 1 FROM measurements s WHERE s.s
  *   only counted, in `outside_left_out` (a JSON object, the same on every row returned);
  * - per segment arm the newest row that counts: among the series' newest $13 rows (STATUS_WALK_STEPS; a
  *   backward walk of measurements_latest_idx), else among the rows whose period starts in the window
- *   (measurement_periods_from_idx) — coalesce() runs the second only when the first found none.
+ *   (measurement_periods_from_idx) — coalesce() runs the second only when the first found none, and
+ *   it reads nothing unless the series is longer than the walk.
  * The ids are gathered into an array (an InitPlan) so the rows are then read by primary key: as
  * `IN (…)` the planner guessed many ids and hash-joined a full scan of measurements. Exported for the
  * query-plan test.
@@ -196,6 +197,11 @@ export const STATUS_ROWS_SQL = `
         (SELECT m.id FROM measurement_periods p JOIN measurements m ON m.id = p.measurement_id
           WHERE p.contract_id = $1 AND p.kpi_id = q.kpi_id AND p.period_from >= q.window_from AND p.period_from <= q.window_to
             AND m.segment ${segment === null ? 'IS NULL' : `= '${segment}'`} AND m.measured_on <= $2::date AND m.id <= $3 AND ${COUNTS_IN_WINDOW}
+            -- Only when the series is longer than the walk (a one-time filter): an empty or short arm reads nothing more.
+            AND EXISTS (SELECT 1 FROM measurements b
+                         WHERE b.contract_id = $1 AND b.kpi_id = q.kpi_id AND b.segment ${segment === null ? 'IS NULL' : `= '${segment}'`}
+                           AND b.measured_on <= $2::date AND b.id <= $3
+                         ORDER BY b.segment DESC, b.measured_on DESC, b.id DESC OFFSET $13 - 1 LIMIT 1)
           ORDER BY m.measured_on DESC, m.id DESC LIMIT 1)) AS id)`, // segment literals from the schema's enum
       )
       .join('\n      UNION ALL')}
@@ -509,7 +515,8 @@ export class PostgresMeasurementStore implements MeasurementStore {
     if (kpis.length === 0) return { rows: [], outsideLeftOut: {} };
     if (kpis.some((k) => k.baselines.length > MAX_BASELINES)) throw new RangeError(`a KPI with more than ${MAX_BASELINES} baselines`);
     const baselines = kpis.flatMap((k) => k.baselines.map((b, i) => ({ kpiId: k.kpiId, i, ...b })));
-    const res = await on.query<PgRow & { outside_left_out: Record<string, number> | null }>(STATUS_ROWS_SQL, [
+    // A named statement: each connection plans it once (planning this statement cost more than running it for one KPI).
+    const res = await on.query<PgRow & { outside_left_out: Record<string, number> | null }>({ name: 'maalbot-status-rows', text: STATUS_ROWS_SQL }, [
       contractId,
       asOf.measuredOnOrBefore,
       asOf.idAtMost ?? Number.MAX_SAFE_INTEGER,

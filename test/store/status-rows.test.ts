@@ -305,15 +305,16 @@ describe('statusRows query plans', function () {
           const nodes = planNodes(res.rows[0]!['QUERY PLAN']);
           const text = JSON.stringify(nodes.map((n) => [n['Node Type'], n['Relation Name'], n['Index Name'], n['Scan Direction']]));
           const limits = nodes.filter((n) => n['Node Type'] === 'Limit');
-          assert.equal(limits.length, 9, `per segment arm the walk (two Limits) and the look by period: ${text}`);
+          assert.equal(limits.length, 12, `per segment arm the walk (two Limits), the look by period and its check that the series is longer than the walk: ${text}`);
           const subtree = (n: Record<string, unknown>) => planNodes([{ Plan: n }]);
-          const walks = limits.filter((l) => subtree(l).some((n) => n['Index Name'] === 'measurements_latest_idx' && n['Scan Direction'] === 'Backward'));
-          assert.equal(walks.length, 6, `a backward walk of measurements_latest_idx per segment arm: ${text}`);
-          // The walk itself reads the index in order; only its at most STATUS_WALK_STEPS rows are then sorted.
-          const inner = walks.filter((l) => (l.Plans as Array<Record<string, unknown>>)[0]!['Index Name'] === 'measurements_latest_idx');
-          assert.equal(inner.length, 3, `the Limit right on the backward index scan, no sort between: ${text}`);
-          const byPeriod = limits.filter((l) => !walks.includes(l));
-          for (const l of byPeriod) assert.ok(subtree(l).some((n) => n['Index Name'] === 'measurement_periods_from_idx'), `else by period: ${text}`);
+          // The walk and the check read the index in order, the LIMIT right on the backward scan; only the walk's at most $13 rows are then sorted.
+          const onIndex = limits.filter((l) => {
+            const child = (l.Plans as Array<Record<string, unknown>>)[0]!;
+            return child['Index Name'] === 'measurements_latest_idx' && child['Scan Direction'] === 'Backward';
+          });
+          assert.equal(onIndex.length, 6, `the Limit right on the backward index scan, no sort between: ${text}`);
+          const byPeriod = limits.filter((l) => subtree(l).some((n) => n['Index Name'] === 'measurement_periods_from_idx'));
+          assert.ok(byPeriod.length >= 3, `else by period: ${text}`);
           assert.ok(nodes.some((n) => n['Index Name'] === 'measurement_periods_from_idx'), text);
           assert.ok(nodes.some((n) => n['Index Name'] === 'measurement_periods_to_idx'), text);
           assert.ok(!nodes.some((n) => n['Node Type'] === 'Seq Scan' && n['Relation Name'] !== undefined), `no sequential scan of a table: ${text}`);
