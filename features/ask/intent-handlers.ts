@@ -58,7 +58,7 @@ export const intentHandlers: IntentHandlers = {
   contract: async ({ at, language }, ctx) => {
     const point = statusPoint(ctx.contracts, ctx.today, at, language);
     if (!point.ok) return { kind: 'text', text: point.text };
-    return cardReply(contractCard(point.contract, ctx.contracts, point.asOf), 'Om kontrakten');
+    return cardReply(contractCard(point.contract, ctx.contracts, point.asOf, language), language === 'en' ? 'About the contract' : 'Om kontrakten');
   },
   'several-goals': async ({ goalIds, unknown, at, language }, ctx) => {
     const point = statusPoint(ctx.contracts, ctx.today, at, language);
@@ -113,7 +113,7 @@ export const intentHandlers: IntentHandlers = {
       access: ctx.access,
       newSubmissionId: ctx.newSubmissionId,
     }),
-  history: async ({ goalId }, ctx) => historyAnswer(goalId, { ...ctx, viewer: drawnFor(ctx.viewer, ctx.personal) }),
+  history: async ({ goalId, language }, ctx) => historyAnswer(goalId, { ...ctx, viewer: drawnFor(ctx.viewer, ctx.personal), language }),
   subscribe: async (_intent, ctx) => subscribeAnswer(ctx),
   unsubscribe: async (_intent, ctx) => unsubscribeAnswer(ctx),
   reminders: async (_intent, ctx) => remindersAnswer({ ...ctx, viewer: drawnFor(ctx.viewer, ctx.personal) }),
