@@ -24,8 +24,23 @@ export function turnLoggerOf(context: TurnContext, base: Logger): Logger {
   return logger === undefined ? createTurnLogger(base, context.activity ?? {}) : (logger as Logger);
 }
 
+/** Hashes of the conversations seen lately (every turn logs its conversation's); bounded, cleared when full. */
+const recentHashes = new Map<string, string>();
+const MAX_RECENT_HASHES = 4_096;
+/** Longer ids (not Teams') are hashed each time rather than kept. */
+const MAX_REMEMBERED_ID = 512;
+
+const sha256Prefix = (id: string): string => createHash('sha256').update(id).digest('hex').slice(0, 16);
+
 /** Stable across turns and restarts, so one conversation's lines can be found with `hashId(id)`. */
 export function hashId(id: string | undefined): string | null {
   if (id === undefined || id === '') return null;
-  return createHash('sha256').update(id).digest('hex').slice(0, 16);
+  if (id.length > MAX_REMEMBERED_ID) return sha256Prefix(id);
+  let hash = recentHashes.get(id);
+  if (hash === undefined) {
+    hash = sha256Prefix(id);
+    if (recentHashes.size >= MAX_RECENT_HASHES) recentHashes.clear();
+    recentHashes.set(id, hash);
+  }
+  return hash;
 }

@@ -17,6 +17,7 @@ import type { ExplanationStore } from '../../core/ports/explanation-store';
 import type { ConversationMemory, ConversationTopic } from '../../core/ports/conversation-memory';
 import { conversationTopics } from './conversation-topics';
 import { resolveFollowUp, topicOf } from './follow-up';
+import { deepFreeze } from '../../core/deep-freeze';
 
 export interface QuestionAnswererDeps {
   /** Every loaded contract year; a turn answers about the one in force today unless it names another. */
@@ -73,12 +74,37 @@ export function createAnswerContexts(deps: QuestionAnswererDeps): (turn: TurnInf
   };
 }
 
+/** Short questions whose parse is kept (people ask the same few again and again); longer ones are parsed every time. */
+const MAX_REMEMBERED_TEXT = 200;
+const MAX_REMEMBERED_PARSES = 512;
+
+/**
+ * parseQuestion is a pure function of the text and the contract's goals, so the parse of a short text
+ * is kept per contract (bounded, the oldest out) and handed out frozen (core/deep-freeze.ts).
+ */
+export function rememberedParser(parse: typeof parseQuestion = parseQuestion): typeof parseQuestion {
+  const byContract = new WeakMap<object, Map<string, Intent>>();
+  return (text, contract) => {
+    if (typeof text !== 'string' || text.length > MAX_REMEMBERED_TEXT) return parse(text, contract);
+    let parses = byContract.get(contract);
+    if (parses === undefined) byContract.set(contract, (parses = new Map()));
+    let intent = parses.get(text);
+    if (intent === undefined) {
+      intent = deepFreeze(parse(text, contract));
+      if (parses.size >= MAX_REMEMBERED_PARSES) parses.delete(parses.keys().next().value!);
+      parses.set(text, intent);
+    }
+    return intent;
+  };
+}
+
 /** Text in, reply out: parse the question, then let the intent's handler answer it. */
 export function createQuestionAnswerer(deps: QuestionAnswererDeps, contextFor = createAnswerContexts(deps)): QuestionAnswerer {
   const handlers = deps.handlers ?? intentHandlers;
+  const parse = rememberedParser();
   return async (text, turn) => {
     const ctx: AnswerContext = contextFor(turn);
-    const parsed = parseQuestion(text, ctx.contract);
+    const parsed = parse(text, ctx.contract);
     const wantsTopic = parsed.kind === 'follow-up' || (parsed.kind === 'goal-status' && parsed.continues === true);
     const topic = ctx.topics !== undefined && wantsTopic ? await ctx.topics.recall(turn) : undefined;
     const intent = resolveFollowUp(parsed, topic);
