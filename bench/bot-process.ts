@@ -40,9 +40,9 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startBotProcess(o: { name: string; script: string; args?: string[]; cwd: string; env: NodeJS.ProcessEnv; readyPath?: string; port?: number }): Promise<BotProcess> {
+export async function startBotProcess(o: { name: string; script: string; args?: string[]; nodeArgs?: string[]; cwd: string; env: NodeJS.ProcessEnv; readyPath?: string; port?: number }): Promise<BotProcess> {
   const port = o.port ?? (await freePort());
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', o.script, ...(o.args ?? [])], {
+  const child = spawn(process.execPath, ['--disable-warning=DEP0111', ...(o.nodeArgs ?? []), o.script, ...(o.args ?? [])], {
     cwd: o.cwd,
     env: { ...o.env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'inherit'], // the real logger writes its JSON lines to /dev/null

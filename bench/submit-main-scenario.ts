@@ -61,9 +61,9 @@ export async function runSubmitMainScenario(): Promise<{ labels: string[]; sampl
       temp.push(tmp);
       const file = path.join(tmp, 'maalbot.sqlite');
       execFileSync(process.execPath, [path.join(dir, 'dist/bench/growth-seed.js'), file, String(SEED_ROWS)], { cwd: dir });
-      const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: `sqlite:${file}`, STAFF_USERS: Array.from({ length: SUBMITTERS }, (_, i) => submitter(i).fromAadObjectId).join(','), LOG_LEVEL: 'info' };
-      if (profile) env.NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${path.resolve(profile)}`;
-      bots.push(await startBotProcess({ name: `Målbot ${dir}`, script: 'dist/app/main.js', cwd: dir, env }));
+      const env = { ...process.env, DATABASE_URL: `sqlite:${file}`, STAFF_USERS: Array.from({ length: SUBMITTERS }, (_, i) => submitter(i).fromAadObjectId).join(','), LOG_LEVEL: 'info' };
+      const nodeArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profile)}`] : [];
+      bots.push(await startBotProcess({ name: `Målbot ${dir}`, script: 'dist/app/main.js', nodeArgs, cwd: dir, env }));
     }
     const serviceUrl = connector.serviceUrl;
     let n = 0;

@@ -119,13 +119,22 @@ function hasUsableValue(kpi: Kpi, m: Measurement): boolean {
  * makes a row usable, so the store returns only the rows these rules look at.
  */
 export function statusKpiQueries(kpis: readonly Kpi[]): StatusKpiQuery[] {
-  return kpis.map((k) => ({
-    kpiId: k.id,
-    window: { from: k.window.from, to: k.window.to },
-    usable: isDoneKind(k) ? 'done' : 'value',
-    baselines: k.baselines.map((b) => ({ ...baselinePeriod(b), measuredOn: b.measuredOn })),
-  }));
+  return kpis.map((k) => {
+    // Asked on every submission: one query per KPI (contracts are loaded once and never change).
+    let q = queryOf.get(k);
+    if (q === undefined) {
+      q = Object.freeze({
+        kpiId: k.id,
+        window: { from: k.window.from, to: k.window.to },
+        usable: isDoneKind(k) ? 'done' : 'value',
+        baselines: k.baselines.map((b) => ({ ...baselinePeriod(b), measuredOn: b.measuredOn })),
+      });
+      queryOf.set(k, q);
+    }
+    return q;
+  });
 }
+const queryOf = new WeakMap<Kpi, StatusKpiQuery>();
 
 /** R1: the period a baseline is about (its label read as a period, else the day it was measured). */
 function baselinePeriod(b: Pick<Kpi['baselines'][number], 'label' | 'measuredOn'>): PeriodRange {

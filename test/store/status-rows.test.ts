@@ -235,7 +235,7 @@ describe('statusRows query plans', function () {
           const bound = db.prepare(`EXPLAIN QUERY PLAN ${STATUS_WALK_BOUND_SQL(segment)}`).all({ ...params, steps: 32 }) as Array<{ detail: string }>;
           assert.ok(bound.some((p) => /SEARCH m USING COVERING INDEX measurements_latest_idx \(contract_id=\? AND kpi_id=\? AND segment=\?/.test(p.detail)), `the bound from the index alone: ${JSON.stringify(bound)}`);
           assert.ok(!bound.some((p) => p.detail.includes('TEMP B-TREE')), `no sort: ${JSON.stringify(bound)}`);
-          const plan = db.prepare(`EXPLAIN QUERY PLAN ${STATUS_NEWEST_SQL(segment)}`).all({ ...params, boundOn: '2021-06-30', boundId: 7 }) as Array<{ detail: string }>;
+          const plan = db.prepare(`EXPLAIN QUERY PLAN ${STATUS_NEWEST_SQL(segment)}`).all({ ...params, steps: 32 }) as Array<{ detail: string }>;
           assert.ok(plan.some((p) => /SEARCH m USING (COVERING )?INDEX measurements_latest_idx \(contract_id=\? AND kpi_id=\? AND segment=\?/.test(p.detail)), JSON.stringify(plan));
           assert.ok(plan.some((p) => /SEARCH p USING INTEGER PRIMARY KEY/.test(p.detail)), JSON.stringify(plan));
           assert.ok(!plan.some((p) => p.detail.includes('TEMP B-TREE')), `no sort: ${JSON.stringify(plan)}`);
