@@ -217,6 +217,7 @@ export function everyCard(): NamedCard[] {
   }
   add('choice-1-6', choiceCard(contract, ['1', '6']));
   add('choice-1-6-baseline', choiceCard(contract, ['1', '6'], 'da', 'baseline'));
+  add('choice-1-6-en', choiceCard(contract, ['1', '6'], 'en'));
   add('small-talk', smallTalkCard('da'));
   add('small-talk-en', smallTalkCard('en'));
   return out;

@@ -2,12 +2,20 @@ import { isDoneKind } from '../../../core/status-rules';
 import type { Kpi } from '../../../goals/contract-schema';
 import type { Language } from '../../../core/language';
 import { formatDate, formatKpiLevel, formatMonthShort, formatNumber, primaryBaselineValue } from '../../../core/danish-format';
-import type { TrendChartInput, TrendLine } from '../../../cards/trend-chart';
+import type { TrendChartInput, TrendLine, TrendWords } from '../../../cards/trend-chart';
 import { trendPoints, type HistorySeries } from './measurement-history';
 
 export const SEGMENT_LABELS = { drift: 'Drift', vækst: 'Vækst' } as const;
 /** The segments in English, as the English status card names them. */
 export const ENGLISH_SEGMENT_LABELS = { drift: 'Operations', vækst: 'Growth' } as const;
+
+/** The chart's words on an English card (the Danish ones are the chart's default). */
+const ENGLISH_TREND_WORDS: TrendWords = {
+  target: 'Target',
+  targetInText: 'target',
+  sameDay: (when) => `Several measurements on the same day (${when}) are shown side by side.`,
+  showNumbers: 'Show the numbers',
+};
 
 /** The target as a level on the chart's axis (pp_change: baseline + points; see status-rules R3). */
 function targetLevel(kpi: Kpi): number | null {
@@ -49,5 +57,6 @@ export function kpiTrend(kpi: Kpi, series: readonly HistorySeries[], maxPoints: 
     bounds: boundsOf(kpi),
     axisDate: (d) => formatMonthShort(d, language),
     fullDate: (d) => formatDate(d, language),
+    ...(language === 'en' ? { words: ENGLISH_TREND_WORDS } : {}),
   };
 }
