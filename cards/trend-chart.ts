@@ -24,7 +24,28 @@ export interface TrendChartInput {
   /** A date on the x-axis ("sep. 2021") and in the numbers ("30. september 2021"). */
   axisDate: (isoDate: string) => string;
   fullDate: (isoDate: string) => string;
+  /** The chart's own words; Danish when absent (TREND_WORDS_DA). */
+  words?: TrendWords;
 }
+
+/** The words a trend chart writes around the numbers. */
+export interface TrendWords {
+  /** "Mål": the target line's label and the numbers' first row. */
+  target: string;
+  /** "mål": the target in the image's alt text. */
+  targetInText: string;
+  /** "Flere målinger samme dag (…) vises side om side." */
+  sameDay: (when: string) => string;
+  /** "Vis tallene". */
+  showNumbers: string;
+}
+
+export const TREND_WORDS_DA: TrendWords = {
+  target: 'Mål',
+  targetInText: 'mål',
+  sameDay: (when) => `Flere målinger samme dag (${when}) vises side om side.`,
+  showNumbers: 'Vis tallene',
+};
 
 interface Slot {
   date: string;
@@ -49,7 +70,8 @@ function slotsOf(lines: readonly TrendLine[]): Slot[] {
  * The chart image of a trend as SVG text (cards/svg-line-chart.ts): one x slot per reading, the
  * target as a reference line. The card below embeds it; the KKR report renders it to PNG.
  */
-export function trendSvg(input: Pick<TrendChartInput, 'lines' | 'target' | 'formatTick' | 'bounds' | 'axisDate'>): string {
+export function trendSvg(input: Pick<TrendChartInput, 'lines' | 'target' | 'formatTick' | 'bounds' | 'axisDate' | 'words'>): string {
+  const words = input.words ?? TREND_WORDS_DA;
   const slots = slotsOf(input.lines);
   const slotIndex = (date: string, nth: number): number => slots.findIndex((s) => s.date === date && s.nth === nth);
   const series = input.lines.map((l) => {
@@ -65,7 +87,7 @@ export function trendSvg(input: Pick<TrendChartInput, 'lines' | 'target' | 'form
   return svgLineChart({
     series,
     slotLabels: slots.map((s) => (s.nth === 0 ? input.axisDate(s.date) : '')),
-    ...(input.target ? { target: { value: input.target.y, label: `Mål ${input.target.shown}` } } : {}),
+    ...(input.target ? { target: { value: input.target.y, label: `${words.target} ${input.target.shown}` } } : {}),
     formatTick: input.formatTick,
     bounds: input.bounds,
   });
@@ -80,6 +102,7 @@ export function trendSvg(input: Pick<TrendChartInput, 'lines' | 'target' | 'form
 export function trendChart(input: TrendChartInput): CardElement {
   const slots = slotsOf(input.lines);
   const svg = trendSvg(input);
+  const words = input.words ?? TREND_WORDS_DA;
 
   const dates = [...new Set(slots.map((s) => s.date))];
   const facts = dates.map((d) => ({
@@ -90,7 +113,7 @@ export function trendChart(input: TrendChartInput): CardElement {
         .join(' · '),
     ),
   }));
-  const target = input.target ? `; mål ${input.target.shown}` : '';
+  const target = input.target ? `; ${words.targetInText} ${input.target.shown}` : '';
   const altText = `${input.title}: ${input.lines.map((l) => `${l.legend} ${l.points.map((p) => `${p.shown} (${input.fullDate(p.date)})`).join(', ')}`).join('; ')}${target}`;
   const shared = dates.filter((d) => slots.filter((s) => s.date === d).length > 1);
   const numbersId = `trend-numbers-${input.id}`;
@@ -101,16 +124,16 @@ export function trendChart(input: TrendChartInput): CardElement {
   ];
   if (shared.length > 0) {
     const when = shared.map((d) => input.fullDate(d)).join(', ');
-    items.push(textBlock(escapeMarkdown(`Flere målinger samme dag (${when}) vises side om side.`), { isSubtle: true, spacing: 'None' }));
+    items.push(textBlock(escapeMarkdown(words.sameDay(when)), { isSubtle: true, spacing: 'None' }));
   }
   items.push(
-    { type: 'ActionSet', spacing: 'Small', actions: [{ type: 'Action.ToggleVisibility', title: 'Vis tallene', targetElements: [numbersId] }] },
+    { type: 'ActionSet', spacing: 'Small', actions: [{ type: 'Action.ToggleVisibility', title: words.showNumbers, targetElements: [numbersId] }] },
     {
       type: 'Container',
       id: numbersId,
       isVisible: false,
       spacing: 'Small',
-      items: [{ type: 'FactSet', facts: input.target ? [{ title: 'Mål', value: escapeMarkdown(input.target.shown) }, ...facts] : facts }],
+      items: [{ type: 'FactSet', facts: input.target ? [{ title: words.target, value: escapeMarkdown(input.target.shown) }, ...facts] : facts }],
     },
   );
   return { type: 'Container', items };

@@ -147,7 +147,7 @@ function dateTimeFormatter(timeZone: string): Intl.DateTimeFormat {
  * An instant shown as local time: '2021-03-08T13:05:00Z' → "8. marts 2021 kl. 14.05"
  * (Danish time uses a period between hours and minutes).
  */
-export function formatDateTime(isoInstant: string, timeZone = 'Europe/Copenhagen'): string {
+export function formatDateTime(isoInstant: string, timeZone = 'Europe/Copenhagen', language: Language = 'da'): string {
   const ms = Date.parse(isoInstant);
   if (Number.isNaN(ms)) throw new RangeError(`"${isoInstant}" er ikke et gyldigt tidspunkt`);
   // en-US with numeric parts only: locale text never reaches the output, only the zone arithmetic.
@@ -155,6 +155,7 @@ export function formatDateTime(isoInstant: string, timeZone = 'Europe/Copenhagen
   const get = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
   const hour = get('hour') % 24; // some ICU versions print midnight as 24 even with h23
   const minute = get('minute');
+  if (language === 'en') return `${get('day')} ${MONTHS_EN[get('month') - 1]} ${get('year')}, ${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
   return `${get('day')}. ${MONTHS[get('month') - 1]} ${get('year')} kl. ${String(hour).padStart(2, '0')}.${String(minute).padStart(2, '0')}`;
 }
 

@@ -22,7 +22,7 @@ export function choiceCard(contract: ContractData, goalIds: readonly string[], l
   return adaptiveCard(
     [textBlock(escapeMarkdown(question), { weight: 'Bolder' })],
     goals.map((g) =>
-      fact === undefined ? executeAction(`${goalWord} ${g.id}`, CARD_VERBS.showStatus, { goalId: g.id }) : executeAction(`${goalWord} ${g.id}`, CARD_VERBS.showGoalFact, { goalId: g.id, fact, language }),
+      fact === undefined ? executeAction(`${goalWord} ${g.id}`, CARD_VERBS.showStatus, language === 'en' ? { goalId: g.id, language } : { goalId: g.id }) : executeAction(`${goalWord} ${g.id}`, CARD_VERBS.showGoalFact, { goalId: g.id, fact, language }),
     ),
     question,
   );

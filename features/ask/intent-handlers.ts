@@ -9,7 +9,8 @@ import { cardReply } from '../../core/reply';
 import { answerHelp, answerNotUnderstood, answerUnknownGoal, unknownGoalReply } from './help-answer';
 import { deadlinesAnswer } from '../reminders/deadlines-answer';
 import { nextMeetingAnswer } from '../reminders/next-meeting-answer';
-import { subscribeAnswer } from '../reminders/subscribe-answer';
+import { REMINDERS_OFF, REMINDERS_OFF_EN, subscribeAnswer } from '../reminders/subscribe-answer';
+import type { Language } from '../../core/language';
 import { unsubscribeAnswer } from '../reminders/unsubscribe-answer';
 import { remindersAnswer } from '../reminders/reminders-answer';
 import { updateFormAnswer } from '../measurements/form/update-form-answer';
@@ -25,14 +26,18 @@ import { kpiForYear } from './kpi-for-year';
 import { explanationByline } from '../report/explanation/explanation-form-card';
 
 const NO_FILES = { kind: 'text', text: 'Rapporter og eksport er ikke slået til i denne installation af Målbot.' } as const;
+const NO_FILES_EN = { kind: 'text', text: 'Reports and exports are not switched on in this installation of Målbot.' } as const;
+/** A feature that is switched off, said in the question's language. */
+const filesOff = (language: Language) => (language === 'en' ? NO_FILES_EN : NO_FILES);
+const remindersOff = (language: Language) => (language === 'en' ? REMINDERS_OFF_EN : REMINDERS_OFF);
 
 /**
  * The one registry of intent → handler: each adapts the intent and the asking context to the
  * feature's plain answer function. Add an answer in its own file and name it here.
  */
 export const intentHandlers: IntentHandlers = {
-  report: async ({ at }, ctx) => (ctx.files ? ctx.files.request({ kind: 'report', at }, ctx.turn) : NO_FILES),
-  'export-measurements': async (_intent, ctx) => (ctx.files ? ctx.files.request({ kind: 'export' }, ctx.turn) : NO_FILES),
+  report: async ({ at, language }, ctx) => (ctx.files ? ctx.files.request({ kind: 'report', at }, ctx.turn) : filesOff(language)),
+  'export-measurements': async ({ language }, ctx) => (ctx.files ? ctx.files.request({ kind: 'export' }, ctx.turn) : filesOff(language)),
   'goal-status': async ({ goalId, at, language }, ctx) => {
     const point = statusPoint(ctx.contracts, ctx.today, at, language);
     if (!point.ok) return { kind: 'text', text: point.text };
@@ -58,7 +63,7 @@ export const intentHandlers: IntentHandlers = {
   contract: async ({ at, language }, ctx) => {
     const point = statusPoint(ctx.contracts, ctx.today, at, language);
     if (!point.ok) return { kind: 'text', text: point.text };
-    return cardReply(contractCard(point.contract, ctx.contracts, point.asOf), 'Om kontrakten');
+    return cardReply(contractCard(point.contract, ctx.contracts, point.asOf, language), language === 'en' ? 'About the contract' : 'Om kontrakten');
   },
   'several-goals': async ({ goalIds, unknown, at, language }, ctx) => {
     const point = statusPoint(ctx.contracts, ctx.today, at, language);
@@ -102,7 +107,7 @@ export const intentHandlers: IntentHandlers = {
   'not-understood': answerNotUnderstood,
   'unknown-goal': answerUnknownGoal,
   deadlines: async ({ language }, ctx) => deadlinesAnswer({ contract: ctx.contract, today: ctx.today, schedule: ctx.reminders?.schedule, language }),
-  'next-meeting': async (_intent, ctx) => nextMeetingAnswer({ contract: ctx.contract, store: ctx.store, today: ctx.today, reminders: ctx.reminders }),
+  'next-meeting': async ({ language }, ctx) => nextMeetingAnswer({ contract: ctx.contract, store: ctx.store, today: ctx.today, reminders: ctx.reminders, language }),
   'update-form': async ({ goalId }, ctx) =>
     updateFormAnswer(goalId, ctx.turn, {
       contract: ctx.contract,
@@ -113,8 +118,8 @@ export const intentHandlers: IntentHandlers = {
       access: ctx.access,
       newSubmissionId: ctx.newSubmissionId,
     }),
-  history: async ({ goalId }, ctx) => historyAnswer(goalId, { ...ctx, viewer: drawnFor(ctx.viewer, ctx.personal) }),
-  subscribe: async (_intent, ctx) => subscribeAnswer(ctx),
-  unsubscribe: async (_intent, ctx) => unsubscribeAnswer(ctx),
-  reminders: async (_intent, ctx) => remindersAnswer({ ...ctx, viewer: drawnFor(ctx.viewer, ctx.personal) }),
+  history: async ({ goalId, language }, ctx) => historyAnswer(goalId, { ...ctx, viewer: drawnFor(ctx.viewer, ctx.personal), language }),
+  subscribe: async ({ language }, ctx) => (ctx.reminders === undefined ? remindersOff(language) : subscribeAnswer(ctx)),
+  unsubscribe: async ({ language }, ctx) => (ctx.reminders === undefined ? remindersOff(language) : unsubscribeAnswer(ctx)),
+  reminders: async ({ language }, ctx) => (ctx.reminders === undefined ? remindersOff(language) : remindersAnswer({ ...ctx, viewer: drawnFor(ctx.viewer, ctx.personal) })),
 };

@@ -63,7 +63,7 @@ export function navigationCardActions(contexts: AnswerContexts) {
     [CARD_VERBS.showOverview]: cardVerbHandler(languageData, async ({ language }, r) => intentHandlers.overview({ kind: 'overview', language }, own(r))),
     [CARD_VERBS.showDeadlines]: cardVerbHandler(languageData, async ({ language }, r) => intentHandlers.deadlines({ kind: 'deadlines', language }, own(r))),
     [CARD_VERBS.showHelp]: cardVerbHandler(languageData, async ({ language }, r) => intentHandlers.help({ kind: 'help', language }, own(r))),
-    [CARD_VERBS.showContract]: cardVerbHandler(noData, async (_d, r) => intentHandlers.contract({ kind: 'contract', language: 'da' }, own(r))),
+    [CARD_VERBS.showContract]: cardVerbHandler(languageData, async ({ language }, r) => intentHandlers.contract({ kind: 'contract', language }, own(r))),
     [CARD_VERBS.showReminders]: cardVerbHandler(noData, async (_d, r) => intentHandlers.reminders({ kind: 'reminders', language: 'da' }, own(r))),
     [CARD_VERBS.showStatus]: cardVerbHandler(statusData, async ({ goalId, language }, r) => {
       const ctx = own(r);
@@ -80,7 +80,7 @@ export function navigationCardActions(contexts: AnswerContexts) {
       const ctx = own(r);
       if (view === 'reminders') return intentHandlers.reminders({ kind: 'reminders', language: 'da' }, ctx);
       if (goalId === undefined) return { kind: 'error', statusCode: 400, message: 'Kortet er beskadiget eller forældet. Prøv at hente det igen, fx med "oversigt".' };
-      if (view === 'history') return intentHandlers.history({ kind: 'history', language: 'da', goalId }, ctx);
+      if (view === 'history') return intentHandlers.history({ kind: 'history', language, goalId }, ctx);
       return intentHandlers['goal-status']({ kind: 'goal-status', language, goalId }, ctx);
     }),
     /** { goalId, back, backMeasurementId? }: the card the form replaced; nothing is stored. */

@@ -24,6 +24,8 @@ function ownView(deps: MeasurementFormDeps, turn: TurnInfo): CardViewer {
 // The ids stay `unknown`: the form steps check them and answer a forged or stale one with a
 // message of their own (after the role check, in their order), which a stricter schema would replace.
 const goalData = z.looseObject({ goalId: z.unknown() });
+/** "Historik"/"History": the goal, and the card's language (an English status card's button carries 'en'; Danish when absent). */
+const historyData = z.looseObject({ goalId: z.unknown(), language: z.enum(['da', 'en']).default('da') });
 const correctionData = z.looseObject({ goalId: z.unknown(), measurementId: z.unknown() });
 const pageData = z.looseObject({ goalId: z.unknown(), kpiId: z.unknown(), segment: z.unknown(), beforeMeasuredOn: z.unknown(), beforeId: z.unknown() });
 /** A submitted form: the action's data and every input, validated field by field by the form step. */
@@ -36,9 +38,9 @@ export function measurementCardActions(deps: MeasurementFormDeps) {
     [CARD_VERBS.openUpdateForm]: cardVerbHandler(goalData, async (data, request) =>
       openMeasurementForm(deps, data.goalId, request.turn, { kind: data.kind, origin: formOriginOf(data) }),
     ),
-    /** { goalId } (the status card's and the confirmation's "Historik"): everyone may read it; the buttons follow who pressed. */
-    [CARD_VERBS.showHistory]: cardVerbHandler(goalData, async ({ goalId }, request) =>
-      historyReply(deps.contract, deps.store, goalId, deps.today(), deps.timeZone, ownView(deps, request.turn)),
+    /** { goalId, language? } (the status card's and the confirmation's "Historik"): everyone may read it; the buttons follow who pressed. */
+    [CARD_VERBS.showHistory]: cardVerbHandler(historyData, async ({ goalId, language }, request) =>
+      historyReply(deps.contract, deps.store, goalId, deps.today(), deps.timeZone, ownView(deps, request.turn), language),
     ),
     /** { goalId, submissionId, kpiId? } + the form's inputs: validate, store once, confirm. */
     [CARD_VERBS.submitMeasurement]: cardVerbHandler(formData, async (data, request) => submitMeasurementForm(deps, { data, turn: request.turn, mode: 'new' })),

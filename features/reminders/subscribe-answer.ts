@@ -7,6 +7,8 @@ import type { TurnInfo } from '../../core/turn-info';
 import { subscriptionRefusal } from './subscription-refusal';
 
 export const REMINDERS_OFF: Reply = { kind: 'text', text: 'Påmindelser er ikke slået til i denne installation af Målbot.' };
+/** The same for an English question (the reminders' own texts stay Danish: they go to whole channels). */
+export const REMINDERS_OFF_EN: Reply = { kind: 'text', text: 'Reminders are not switched on in this installation of Målbot.' };
 /** Who asks where, who may change subscriptions, and the reminders (undefined when they are off). */
 export interface SubscriptionDeps {
   turn: TurnInfo;

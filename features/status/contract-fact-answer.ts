@@ -10,7 +10,9 @@ import { englishFrequency } from './english-fact-words';
 /** The contract-level facts a focused answer gives (the same data as contract-card.ts). */
 export type ContractFactKind = 'period' | 'signed' | 'responsible' | 'extension' | 'parties' | 'municipalities' | 'meeting' | 'reporting';
 
-function reportingLine(r: ReportingObligation, en: boolean): string {
+/** "Erhvervshus Sydjylland → KL og Erhvervsstyrelsen (én gang): …"; English: the frame in English, the duty quoted. The contract card says it the same way. */
+export function contractReportingLine(r: ReportingObligation, language: 'da' | 'en'): string {
+  const en = language === 'en';
   const how = en ? englishFrequency(r) : frequencyWords(r);
   return `${r.from} → ${formatList(r.to, en ? 'en' : 'da')}${how === undefined ? '' : ` (${how})`}: ${en ? quoted(r.about) : r.about}`;
 }
@@ -43,7 +45,7 @@ export function contractFactLines(contract: ContractData, fact: ContractFactKind
         note: `${en ? 'Participants' : 'Deltagere'}: ${list(contract.meeting.participants)}.`,
       };
     case 'reporting':
-      return { lines: contract.reporting.map((r) => reportingLine(r, en)) };
+      return { lines: contract.reporting.map((r) => contractReportingLine(r, language)) };
   }
 }
 
@@ -55,6 +57,6 @@ export function contractFactCard(contract: ContractData, fact: ContractFactKind,
     ...lines.map((l, i) => textBlock(escapeMarkdown(l), { spacing: i === 0 ? 'Small' : 'None' })),
     ...(note !== undefined ? [textBlock(escapeMarkdown(note), { isSubtle: true, size: 'Small' })] : []),
   ];
-  const button = executeAction(language === 'en' ? 'About the contract' : 'Om kontrakten', CARD_VERBS.showContract, {});
+  const button = executeAction(language === 'en' ? 'About the contract' : 'Om kontrakten', CARD_VERBS.showContract, language === 'en' ? { language } : {});
   return adaptiveCard(body, [button], lines[0] ?? contract.title);
 }

@@ -177,6 +177,6 @@ export function goalFactCard(input: GoalFactInput): AdaptiveCard | undefined {
   ];
   // One KPI's target: the contract's own sentence beneath, so the numbers can be checked against it.
   if (input.fact === 'target' && kpis.length === 1) body.push(textBlock(`${en ? 'The contract' : 'Kontrakten'}: »${escapeMarkdown(kpis[0]!.targetText)}«`, { isSubtle: true, size: 'Small', spacing: 'Small' }));
-  const button = executeAction(en ? `Full status for goal ${goal.id}` : `Hele status for mål ${goal.id}`, CARD_VERBS.showStatus, { goalId: goal.id });
+  const button = executeAction(en ? `Full status for goal ${goal.id}` : `Hele status for mål ${goal.id}`, CARD_VERBS.showStatus, en ? { goalId: goal.id, language: 'en' } : { goalId: goal.id });
   return adaptiveCard(body, [button], `${heading}: ${lines[0] ?? ''}`.slice(0, 300));
 }

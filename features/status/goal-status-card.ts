@@ -55,6 +55,9 @@ export function goalStatusCard(
   // "Oversigt" on an English card asks for the English overview; a Danish card's button stays as it was.
   const overviewData = view.language === 'en' ? { language: 'en' } : {};
   const overviewSubmitData = { verb: CARD_VERBS.showOverview, ...overviewData };
-  const data = { ...view, verbs: TEMPLATE_VERBS, updateButtons, showOverviewButton, mayExplain, showExplanation, explainTitle, hasExplanation: explanation !== undefined, explanation: explanation ?? { text: '', byline: '' }, overviewData, overviewSubmitData };
+  // "Historik" likewise: an English card opens the English history card.
+  const historyData = view.language === 'en' ? { goalId: view.goalId, language: 'en' } : { goalId: view.goalId };
+  const historySubmitData = { verb: CARD_VERBS.showHistory, ...historyData };
+  const data = { ...view, verbs: TEMPLATE_VERBS, updateButtons, showOverviewButton, mayExplain, showExplanation, explainTitle, hasExplanation: explanation !== undefined, explanation: explanation ?? { text: '', byline: '' }, overviewData, overviewSubmitData, historyData, historySubmitData };
   return template.expand({ $root: data }) as AdaptiveCard; // expand() is typed `any`; the template is a card
 }

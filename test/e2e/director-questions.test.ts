@@ -219,6 +219,40 @@ describeOnEveryDatabase((label, makeDatabase) => {
       }
     });
 
+    it('the English status card opens the English history card (showHistory with language en); refresh and the contract card keep the language', async function () {
+      const conversation = `19:english-history-${label}@thread.tacv2`;
+      await ask(running, 'status goal 4', conversation);
+      const status = cardOf(running.connector.calls[0]!.body);
+      const historyButton = (status.actions as Array<{ verb: string; data: Record<string, unknown> }>).find((a) => a.verb === 'showHistory')!;
+      assert.deepEqual(historyButton.data, { goalId: '4', language: 'en' });
+
+      const pressed = await press(running, 'showHistory', historyButton.data, conversation);
+      const history = pressedCard(pressed);
+      for (const words of ['History', 'Goal 4 – Erhvervshusenes knudepunktsfunktion', 'Measurements as of 15 October 2021, newest first.', 'Target: at least 45 %', '**47 %**', 'measured ', 'recorded by ']) assert.ok(history.includes(words), `${words} in:\n${history}`);
+      assert.doesNotMatch(history, /Historik|Mål 4|Målinger pr\.|registreret af|målt /);
+      const statusButton = ((pressed.value as { actions: Array<{ title: string; verb: string; data: Record<string, unknown> }> }).actions).find((a) => a.verb === 'showStatus')!;
+      assert.deepEqual(statusButton.data, { goalId: '4', language: 'en' });
+      assert.match(pressedCard(await press(running, 'showStatus', statusButton.data, conversation)), /Overall status: Met/);
+
+      // Without a language: the Danish history, as before; a shared card's refresh carries it.
+      assert.match(pressedCard(await press(running, 'showHistory', { goalId: '4' }, conversation)), /Målinger pr\. 15\. oktober 2021/);
+      assert.match(pressedCard(await press(running, 'refreshCard', { view: 'history', goalId: '4', language: 'en' }, conversation)), /Measurements as of 15 October 2021/);
+      assert.match(pressedCard(await press(running, 'refreshCard', { view: 'history', goalId: '4' }, conversation)), /Målinger pr\. 15\. oktober 2021/);
+
+      // "About the contract" on an English contract fact: the English contract card.
+      await ask(running, 'who are the parties?', conversation);
+      const about = (cardOf(running.connector.calls[0]!.body).actions as Array<{ verb: string; data: Record<string, unknown> }>).map((a) => [a.verb, a.data]);
+      assert.deepEqual(about, [['showContract', { language: 'en' }]]);
+      const contractCard = pressedCard(await press(running, 'showContract', { language: 'en' }, conversation));
+      assert.match(contractCard, /Contract years/);
+      assert.doesNotMatch(contractCard, /Kontraktår|Underskrevet/);
+      assert.match(pressedCard(await press(running, 'showContract', {}, conversation)), /Kontraktår/);
+
+      for (const [verb, bad] of [['showHistory', { goalId: '4', language: 'en-GB' }], ['showContract', { language: 0 }]] as const) {
+        assert.equal((await press(running, verb, bad, conversation)).statusCode, 400, `${verb} ${JSON.stringify(bad)}`);
+      }
+    });
+
     it('a goal shown by a button is the topic: "hvad med baseline?" after tapping refers to it, per user', async function () {
       const conversation = `19:tapped-${label}@thread.tacv2`;
       assert.match(await ask(running, 'hvad er baseline for mål 1?', conversation), /32 %/);

@@ -30,6 +30,8 @@ import { measurementFixture } from '../fixtures/measurement-fixture';
 import { severalGoalsCard } from '../../features/status/several-goals-card';
 import { goalFactCard, type GoalFactKind } from '../../features/status/goal-fact-answer';
 import { contractFactCard, type ContractFactKind } from '../../features/status/contract-fact-answer';
+import { contractCard } from '../../features/status/contract-card';
+import { contractBook } from '../../goals/contract-book';
 import { goalListAnswer } from '../../features/ask/goal-list-answer';
 import { choiceCard } from '../../features/ask/choice-card';
 import { smallTalkCard } from '../../features/ask/small-talk-card';
@@ -130,6 +132,11 @@ export function everyCard(): NamedCard[] {
     const kpis = kpisOfGoal(contract, goalId);
     add(`history-${goalId}`, historyCard({ goal: findGoal(contract, goalId)!, kpis, rows: rows.filter((r) => kpis.some((k) => k.id === r.kpiId)), today: TODAY, timeZone: TZ, mayRecord: goalId !== '3' }), true);
   }
+  // The history card an English status card's "History" opens (staff on 1: the English record/correct buttons).
+  for (const goalId of ['1', '3', '9']) {
+    const kpis = kpisOfGoal(contract, goalId);
+    add(`history-${goalId}-en`, historyCard({ goal: findGoal(contract, goalId)!, kpis, rows: rows.filter((r) => kpis.some((k) => k.id === r.kpiId)), today: TODAY, timeZone: TZ, mayRecord: goalId === '1', language: 'en' }));
+  }
   for (const goalId of ['2', '3', '4', '5', '6', '9']) {
     const goal = findGoal(contract, goalId)!;
     const kpis = kpisOfGoal(contract, goalId);
@@ -185,6 +192,8 @@ export function everyCard(): NamedCard[] {
   add('fact-3b-target-en', goalFactCard({ contract, goalId: '3', kpiId: '3b', fact: 'target', measurements: latest, today: TODAY, language: 'en' })!);
   const contractFacts: ContractFactKind[] = ['period', 'signed', 'responsible', 'extension', 'parties', 'municipalities', 'meeting', 'reporting'];
   for (const fact of contractFacts) add(`contract-${fact}`, contractFactCard(contract, fact));
+  add('contract-card', contractCard(contract, contractBook([contract]), TODAY));
+  add('contract-card-en', contractCard(contract, contractBook([contract]), TODAY, 'en'));
   const filters: Array<[string, GoalFilter]> = [
     ['risk', { by: 'status', statuses: ['i risiko'] }],
     ['no-data', { by: 'status', statuses: ['ingen data', 'afventer måling'] }],
@@ -208,6 +217,7 @@ export function everyCard(): NamedCard[] {
   }
   add('choice-1-6', choiceCard(contract, ['1', '6']));
   add('choice-1-6-baseline', choiceCard(contract, ['1', '6'], 'da', 'baseline'));
+  add('choice-1-6-en', choiceCard(contract, ['1', '6'], 'en'));
   add('small-talk', smallTalkCard('da'));
   add('small-talk-en', smallTalkCard('en'));
   return out;

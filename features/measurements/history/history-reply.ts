@@ -1,4 +1,5 @@
-import { HISTORY_CHART_POINTS, HISTORY_ROWS_PER_SERIES, historyCard, type HistoryCardInput } from './history-card';
+import { HISTORY_CHART_POINTS, HISTORY_ROWS_PER_SERIES, historyCard, historySummary, type HistoryCardInput } from './history-card';
+import type { Language } from '../../../core/language';
 import type { HistoryFirstPage } from '../../../core/ports/measurement-store';
 import type { ContractData } from '../../../goals/contract-schema';
 import type { MeasurementStore } from '../../../core/ports/measurement-store';
@@ -22,13 +23,16 @@ export async function historyReply(
   today: string,
   timeZone: string,
   viewer: CardViewer = READER_VIEWER,
+  language: Language = 'da',
 ): Promise<Reply> {
   const scope = formScopeOf(contract, goalId);
   if (scope === undefined) return { kind: 'text', text: formMessages.unknownGoal(goalId) };
   const page = await store.historyFirstPage(contract.id, scope.kpis.map((k) => k.id), { rows: HISTORY_ROWS_PER_SERIES, withValue: HISTORY_CHART_POINTS });
-  const card = historyCard({ goal: scope.goal, kpis: scope.kpis, rows: page.rows, counts: historyCounts(page), today, timeZone, mayRecord: viewer.mayRecord });
-  const shared = viewer.shared ? withRefresh(card, CARD_VERBS.refreshCard, { view: 'history', goalId: scope.goal.id }, viewer.refreshUserIds) : card;
-  return cardReply(shared, `Historik for mål ${scope.goal.id}`);
+  const card = historyCard({ goal: scope.goal, kpis: scope.kpis, rows: page.rows, counts: historyCounts(page), today, timeZone, mayRecord: viewer.mayRecord, language });
+  // A shared English card is rebuilt in English; a Danish card's refresh data stays as it was.
+  const refreshData: Record<string, string> = language === 'en' ? { view: 'history', goalId: scope.goal.id, language } : { view: 'history', goalId: scope.goal.id };
+  const shared = viewer.shared ? withRefresh(card, CARD_VERBS.refreshCard, refreshData, viewer.refreshUserIds) : card;
+  return cardReply(shared, historySummary(scope.goal.id, language));
 }
 
 /** A KPI without segments is one series over every segment's rows (status rules R1); one with segments a series per segment. */

@@ -1,10 +1,21 @@
 import { isDoneKind } from '../../../core/status-rules';
 import type { Kpi } from '../../../goals/contract-schema';
+import type { Language } from '../../../core/language';
 import { formatDate, formatKpiLevel, formatMonthShort, formatNumber, primaryBaselineValue } from '../../../core/danish-format';
-import type { TrendChartInput, TrendLine } from '../../../cards/trend-chart';
+import type { TrendChartInput, TrendLine, TrendWords } from '../../../cards/trend-chart';
 import { trendPoints, type HistorySeries } from './measurement-history';
 
 export const SEGMENT_LABELS = { drift: 'Drift', vækst: 'Vækst' } as const;
+/** The segments in English, as the English status card names them. */
+export const ENGLISH_SEGMENT_LABELS = { drift: 'Operations', vækst: 'Growth' } as const;
+
+/** The chart's words on an English card (the Danish ones are the chart's default). */
+const ENGLISH_TREND_WORDS: TrendWords = {
+  target: 'Target',
+  targetInText: 'target',
+  sameDay: (when) => `Several measurements on the same day (${when}) are shown side by side.`,
+  showNumbers: 'Show the numbers',
+};
 
 /** The target as a level on the chart's axis (pp_change: baseline + points; see status-rules R3). */
 function targetLevel(kpi: Kpi): number | null {
@@ -25,25 +36,27 @@ function boundsOf(kpi: Kpi): { min?: number; max?: number } {
  * A KPI's trend as chart input (the history card and the KKR report draw the same chart), or null
  * where no chart fits: milestones and duties, or fewer than two readings (one value is a line of text).
  */
-export function kpiTrend(kpi: Kpi, series: readonly HistorySeries[], maxPoints: number): TrendChartInput | null {
+export function kpiTrend(kpi: Kpi, series: readonly HistorySeries[], maxPoints: number, language: Language = 'da'): TrendChartInput | null {
+  const segments = language === 'en' ? ENGLISH_SEGMENT_LABELS : SEGMENT_LABELS;
   if (isDoneKind(kpi)) return null;
   const lines: TrendLine[] = series
     .map((s) => ({
-      legend: s.segment ? SEGMENT_LABELS[s.segment] : kpi.id,
-      points: trendPoints(s, maxPoints).map((p) => ({ date: p.measuredOn, y: p.value, shown: formatKpiLevel(kpi, p.value) })),
+      legend: s.segment ? segments[s.segment] : kpi.id,
+      points: trendPoints(s, maxPoints).map((p) => ({ date: p.measuredOn, y: p.value, shown: formatKpiLevel(kpi, p.value, language) })),
     }))
     .filter((l) => l.points.length > 0);
   if (lines.reduce((n, l) => n + l.points.length, 0) < 2) return null;
   const target = targetLevel(kpi);
   const unit = kpi.kind === 'share' || kpi.kind === 'pp_change' ? ' %' : '';
   return {
-    title: `Udvikling ${kpi.id}`,
+    title: `${language === 'en' ? 'Trend' : 'Udvikling'} ${kpi.id}`,
     id: kpi.id,
     lines,
-    ...(target !== null ? { target: { y: target, shown: formatKpiLevel(kpi, target) } } : {}),
-    formatTick: (v) => `${formatNumber(v)}${unit}`,
+    ...(target !== null ? { target: { y: target, shown: formatKpiLevel(kpi, target, language) } } : {}),
+    formatTick: (v) => `${formatNumber(v, { language })}${unit}`,
     bounds: boundsOf(kpi),
-    axisDate: formatMonthShort,
-    fullDate: formatDate,
+    axisDate: (d) => formatMonthShort(d, language),
+    fullDate: (d) => formatDate(d, language),
+    ...(language === 'en' ? { words: ENGLISH_TREND_WORDS } : {}),
   };
 }

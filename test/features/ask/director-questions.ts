@@ -383,6 +383,13 @@ const handWritten: readonly DirectorCase[] = [
   c('what can you do?', en({ kind: 'help' }), ['Målbot – what I can help with', 'Ask in English and I answer in English', 'Show overview'], ['My answers are in Danish', 'Vis oversigt']),
   c('and who measures it?', en(followUp('measured-by')), ['Which goal do you mean? Try e.g. "baseline for goal 6".'], ['Hvilket mål']),
   c('what about the method?', en(followUp('method')), ['Which goal do you mean?'], ['Hvilket mål']),
+  c('about the contract', en({ kind: 'contract' }), ['Contract period 1 January 2021–31 December 2021.', 'Parties', 'KKR Syddanmark and Erhvervshus Sydjylland', 'Signed', '8 March 2021', '13 municipalities', 'Contract years', '2021 (in force)', 'Reporting', '(every year): “Resultatopfyldelse', '“Det er aftalt, at aftalen kan forlænges'], ['Parter', 'Underskrevet', 'Kommuner', 'Kontraktår', 'i kraft', 'Afrapportering', ' (årligt)', 'Kontraktperiode']),
+  c('history goal 3', en({ kind: 'history', goalId: '3' }), ['History', 'Goal 3 – Kvalitet', 'Measurements as of 15 October 2021, newest first.', 'Target: at least 70 (NPS)', 'Operations', 'Growth', 'No measurements yet.'], ['Historik', 'Mål 3', 'Målinger pr.', 'Mål:', 'Drift', 'Vækst', 'Ingen målinger']),
+  c('show the history of goal 4', en({ kind: 'history', goalId: '4' }), ['Goal 4 – Erhvervshusenes knudepunktsfunktion', 'Target: at least 45 %'], ['Mål 4', 'Historik']),
+  c('next meeting', en({ kind: 'next-meeting' }), ['according to the contract the directors meet every 14 days', 'No meeting schedule with dates has been set up'], ['ifølge kontrakten', 'mødeplan']),
+  c('reminders', en({ kind: 'reminders' }), ['Reminders are not switched on in this installation of Målbot.'], ['Påmindelser er ikke']),
+  c('subscribe', en({ kind: 'subscribe' }), ['Reminders are not switched on'], ['Påmindelser er ikke']),
+  c('report', en({ kind: 'report' }), ['Reports and exports are not switched on in this installation of Målbot.'], ['Rapporter og eksport']),
   // --- the old commands still win where they should
   c('status mål 4', goal('4')),
   c('oversigt', { kind: 'overview' }),

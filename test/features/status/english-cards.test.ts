@@ -70,6 +70,38 @@ describe("an English question's cards (issue 11)", function () {
     });
   }
 
+  // The other English answers (history, deadlines, contract card, not-understood, unknown goal, lists, help, small talk).
+  const MORE_DANISH = [
+    ...DANISH_LABELS, /^Vis tallene$/, /^Vis ældre/, /^Vis hele/, /^Ret nr\./, /^Flere målinger/, /^Målinger pr\./, /^Ingen målinger/, /^Frister/, /^Kommende$/, /^Overståede$/, /^Alle frister$/,
+    /^Parter$/, /^Underskrevet$/, /^Ansvarlig$/, /^Kommuner$/, /^Møder$/, /^Forlængelse$/, /^Kontraktår$/, /^Det forstod jeg ikke/, /^Kontrakten har ingen/, /^Skriv fx/, /^Vis (oversigt|hjælp|frister)$/,
+    /^Det (måler|afrapporterer)/, /^De (nationale|lokale) mål/, /^Der er ingen/, /^Udvikling /, /^Nr\. \d/, /registreret af|målt \d|i gang, til|om \d+ dage|tidligst/,
+  ];
+  const others = cards.filter((c) => c.name.endsWith('-en') && !/^(status|overview|several)/.test(c.name));
+  it('has English history, deadlines, contract, not-understood, list, help and small-talk cards to check', function () {
+    for (const name of ['history-1-en', 'history-9-en', 'deadlines-en', 'contract-card-en', 'not-understood-en', 'unknown-goal-en', 'list-christmas-en', 'list-reported-en', 'list-ens-en', 'help-en', 'small-talk-en']) {
+      assert.ok(others.some((c) => c.name === name), name);
+    }
+  });
+  for (const { name, card } of others) {
+    it(`${name}: no Danish label of the bot's own; its navigation buttons carry language en`, function () {
+      const own = fixedWords(card).map((t) => t.replace(/\\(.)/g, '$1'));
+      // The help card's examples are the Danish commands, and its legend shows the Danish status words it explains.
+      const checked = name === 'help-en' ? own.filter((t) => !t.startsWith('"') && !/^(Opfyldt|Delvist opfyldt|På vej|I risiko|Ikke opfyldt|Afventer måling|Ingen data)$/.test(t)) : own;
+      for (const text of checked) for (const label of MORE_DANISH) assert.doesNotMatch(text, label, `${JSON.stringify(text)} on ${name}`);
+      const json = JSON.stringify(card);
+      for (const m of json.matchAll(/"verb":"(showStatus|showOverview|showHistory|showHelp|showDeadlines|showContract)","data":(\{[^}]*\})/g)) {
+        assert.equal((JSON.parse(m[2]!) as { language?: string }).language, 'en', `${m[1]} ${m[2]} on ${name}`);
+      }
+    });
+  }
+  it('the English history card draws its chart in English (target line, numbers, same-day note)', function () {
+    const text = cardText(byName.get('history-1-en')).replace(/\\(.)/g, '$1');
+    for (const w of ['Trend 1a', 'Show the numbers', 'Target', 'Several measurements on the same day', 'measured 30 September 2021', 'recorded by Anna Andersen, 1 October 2021, 10:00', 'Correct no. ', 'Record a new measurement', 'Show older (1)']) {
+      assert.ok(text.includes(w), `${w} in:\n${text}`);
+    }
+    assert.doesNotMatch(text, /Vis tallene|Flere målinger|Udvikling|registreret af|Indberet/);
+  });
+
   it("a shared English status card's refresh redraws it in English; a Danish one's refresh is as before", function () {
     const contract = loadContract(defaultContractPath());
     const viewer = { mayRecord: false, mayChangeSubscription: false, shared: true, refreshUserIds: ['29:staff'] };
