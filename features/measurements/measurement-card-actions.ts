@@ -27,7 +27,7 @@ const goalData = z.looseObject({ goalId: z.unknown() });
 /** "Historik"/"History": the goal, and the card's language (an English status card's button carries 'en'; Danish when absent). */
 const historyData = z.looseObject({ goalId: z.unknown(), language: z.enum(['da', 'en']).default('da') });
 const correctionData = z.looseObject({ goalId: z.unknown(), measurementId: z.unknown() });
-const pageData = z.looseObject({ goalId: z.unknown(), kpiId: z.unknown(), segment: z.unknown(), beforeMeasuredOn: z.unknown(), beforeId: z.unknown() });
+const pageData = z.looseObject({ goalId: z.unknown(), kpiId: z.unknown(), segment: z.unknown(), beforeMeasuredOn: z.unknown(), beforeId: z.unknown(), language: z.enum(['da', 'en']).default('da') });
 /** A submitted form: the action's data and every input, validated field by field by the form step. */
 const formData = z.record(z.string(), z.unknown());
 
@@ -48,8 +48,8 @@ export function measurementCardActions(deps: MeasurementFormDeps) {
     [CARD_VERBS.openCorrectionForm]: cardVerbHandler(correctionData, async (data, request) =>
       openCorrectionForm(deps, data.goalId, data.measurementId, request.turn, formOriginOf(data)),
     ),
-    /** { goalId, kpiId, segment, beforeMeasuredOn, beforeId } ("Vis ældre"): the next page of one series. */
-    [CARD_VERBS.showHistoryPage]: cardVerbHandler(pageData, async (data) => historyPageReply(deps.contract, deps.store, data, deps.timeZone)),
+    /** { goalId, kpiId, segment, beforeMeasuredOn, beforeId, language? } ("Vis ældre"): the next page of one series. */
+    [CARD_VERBS.showHistoryPage]: cardVerbHandler(pageData, async (data) => historyPageReply(deps.contract, deps.store, data, deps.timeZone, data.language)),
     /** { goalId, measurementId } ("Vis hele nr. …"): one measurement with its full texts. */
     [CARD_VERBS.showMeasurement]: cardVerbHandler(correctionData, async ({ goalId, measurementId }) => measurementDetailReply(deps.contract, deps.store, goalId, measurementId, deps.timeZone)),
     /** { goalId, submissionId, supersedesId } + inputs: a new row that supersedes the old one. */

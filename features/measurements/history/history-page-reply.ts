@@ -10,6 +10,8 @@ import { formMessages } from '../form/form-messages';
 import { formScopeOf } from '../form/form-scope';
 import { historyRow, olderButton } from './history-rows';
 import { SEGMENT_LABELS } from './history-card';
+import { ENGLISH_SEGMENT_LABELS } from './kpi-trend';
+import type { Language } from '../../../core/language';
 
 /** Rows on one "Vis ældre" page. */
 export const HISTORY_PAGE_SIZE = 10;
@@ -28,7 +30,14 @@ export interface HistoryPageRequest {
  * request comes from a card payload a forger controls, so each part is checked; anything odd is
  * answered like a stale card.
  */
-export async function historyPageReply(contract: ContractData, store: MeasurementStore, request: HistoryPageRequest, timeZone: string): Promise<Reply> {
+/** The page's own words per language. */
+const WORDS = {
+  da: { kicker: 'Historik, ældre målinger', none: 'Der er ikke flere målinger.', back: 'Tilbage til historikken', summary: (kpiId: string) => `Ældre målinger for ${kpiId}`, segments: SEGMENT_LABELS },
+  en: { kicker: 'History, older measurements', none: 'There are no more measurements.', back: 'Back to the history', summary: (kpiId: string) => `Older measurements for ${kpiId}`, segments: ENGLISH_SEGMENT_LABELS },
+} as const;
+
+export async function historyPageReply(contract: ContractData, store: MeasurementStore, request: HistoryPageRequest, timeZone: string, language: Language = 'da'): Promise<Reply> {
+  const w = WORDS[language];
   const scope = formScopeOf(contract, request.goalId);
   if (scope === undefined) return { kind: 'text', text: formMessages.unknownGoal(request.goalId) };
   const kpi = scope.kpis.find((k) => k.id === request.kpiId);
@@ -40,15 +49,16 @@ export async function historyPageReply(contract: ContractData, store: Measuremen
 
   const rows = await store.listSeriesPage(contract.id, kpi.id, segment as string | null, { measuredOn, id }, HISTORY_PAGE_SIZE + 1);
   const page = rows.slice(0, HISTORY_PAGE_SIZE);
-  const label = `${escapeMarkdown(kpi.id)} – ${escapeMarkdown(kpi.label)}${segment === null ? '' : ` (${SEGMENT_LABELS[segment as keyof typeof SEGMENT_LABELS]})`}`;
+  const label = `${escapeMarkdown(kpi.id)} – ${escapeMarkdown(kpi.label)}${segment === null ? '' : ` (${w.segments[segment as keyof typeof SEGMENT_LABELS]})`}`;
   const body: CardElement[] = [
-    textBlock('Historik, ældre målinger', { size: 'Small', isSubtle: true }),
-    textBlock(goalHeading(scope.goal), { size: 'Large', weight: 'Bolder', spacing: 'None' }),
+    textBlock(w.kicker, { size: 'Small', isSubtle: true }),
+    textBlock(goalHeading(scope.goal, language), { size: 'Large', weight: 'Bolder', spacing: 'None' }),
     textBlock(label, { weight: 'Bolder' }),
   ];
-  if (page.length === 0) body.push(textBlock('Der er ikke flere målinger.', { isSubtle: true, size: 'Small' }));
-  for (const m of page) body.push(...historyRow(kpi, m, scope.goal.id, timeZone));
-  if (rows.length > HISTORY_PAGE_SIZE) body.push(olderButton(scope.goal.id, kpi, segment as string | null, page.at(-1)!));
-  const card = adaptiveCard(body, [executeAction('Tilbage til historikken', CARD_VERBS.showHistory, { goalId: scope.goal.id })], `Ældre målinger for ${kpi.id}`);
-  return cardReply(card, `Ældre målinger for ${kpi.id}`);
+  if (page.length === 0) body.push(textBlock(w.none, { isSubtle: true, size: 'Small' }));
+  for (const m of page) body.push(...historyRow(kpi, m, scope.goal.id, timeZone, language));
+  if (rows.length > HISTORY_PAGE_SIZE) body.push(olderButton(scope.goal.id, kpi, segment as string | null, page.at(-1)!, undefined, language));
+  const back: Record<string, string> = language === 'en' ? { goalId: scope.goal.id, language } : { goalId: scope.goal.id };
+  const card = adaptiveCard(body, [executeAction(w.back, CARD_VERBS.showHistory, back)], w.summary(kpi.id));
+  return cardReply(card, w.summary(kpi.id));
 }

@@ -118,6 +118,8 @@ export function olderButton(goalId: string, kpi: Kpi, segment: string | null, la
         segment: segment ?? '',
         beforeMeasuredOn: last.measuredOn,
         beforeId: String(last.id),
+        // An English card's page is English too; a Danish card's data stays as it was.
+        ...(language === 'en' ? { language } : {}),
       }),
     ],
   };

@@ -12,6 +12,11 @@ import type { Reply } from '../../../../core/reply';
 import type { NewMeasurement } from '../../../../core/measurement';
 import { assertSendableCard } from '../../../helpers/adaptive-card-schema';
 import { chartsAsFallback } from '../../../helpers/charts-as-fallback';
+import { measurementCardActions } from '../../../../features/measurements/measurement-card-actions';
+import { contractBook } from '../../../../goals/contract-book';
+import { NOBODY_MAY_WRITE } from '../../../../core/access/access-policy';
+import { CARD_VERBS } from '../../../../core/card-verbs';
+import type { TurnInfo } from '../../../../core/turn-info';
 
 const contract = loadContract(defaultContractPath());
 const TZ = 'Europe/Copenhagen';
@@ -95,6 +100,35 @@ describe('the largest cards valid input allows stay within 80 KB (history, pages
       const goal = contract.goals.find((g) => kpisOfGoal(contract, g.id).some((k) => k.id === m.kpiId))!;
       check('measurement', await measurementDetailReply(contract, store, goal.id, String(m.id), TZ));
     }
+  });
+
+  it("an English history card's \"Show older\" carries language en: the verb (showHistoryPage) answers with an English page; without it, Danish", async () => {
+    const history = await historyReply(contract, store, '4', '2026-12-01', TZ, undefined, 'en');
+    const json = JSON.stringify(history.kind === 'card' ? history.card : {});
+    const older = /"verb":"showHistoryPage","data":(\{[^}]*\})/.exec(json);
+    assert.ok(older !== null, 'a Show older button');
+    const data = JSON.parse(older[1]!) as Record<string, unknown>;
+    assert.equal(data.language, 'en');
+    const actions = measurementCardActions({ contract, contracts: contractBook([contract]), store, today: () => '2026-12-01', timeZone: TZ, access: NOBODY_MAY_WRITE, newSubmissionId: () => 's' });
+    const verb = actions[CARD_VERBS.showHistoryPage];
+    const turn: TurnInfo = { conversationId: 'a:x', conversationType: 'personal', tenantId: 't', user: { id: '29:x', aadObjectId: undefined, name: 'X' } };
+    const press = async (payload: Record<string, unknown>): Promise<string> => {
+      const reply = await verb.handle(verb.parse.parse(payload), { turn, verb: CARD_VERBS.showHistoryPage, data: payload } as never);
+      assert.equal(reply.kind, 'card');
+      const card = (reply as Extract<Reply, { kind: 'card' }>).card;
+      assertSendableCard(card);
+      assert.ok(cardBytes(card) <= MAX_CARD_BYTES);
+      return JSON.stringify(card);
+    };
+    const english = await press(data);
+    for (const w of ['History, older measurements', 'Goal 4 – ', 'Back to the history', 'measured ', 'recorded by ']) assert.ok(english.includes(w), w);
+    assert.doesNotMatch(english, /Historik|Tilbage til historikken|registreret af|Vis ældre/);
+    assert.match(english, /"verb":"showHistory","data":\{"goalId":"4","language":"en"\}/);
+    const { language: _dropped, ...danishData } = data;
+    const danish = await press(danishData);
+    assert.match(danish, /Historik, ældre målinger/);
+    assert.match(danish, /"verb":"showHistory","data":\{"goalId":"4"\}/);
+    assert.equal(verb.parse.safeParse({ ...data, language: 'de' }).success, false, 'a language other than da/en is refused');
   });
 
   it('pages walk the whole series, 10 at a time, and the full text is one tap away', async () => {
