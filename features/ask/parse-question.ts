@@ -90,7 +90,7 @@ const HISTORY = vocabulary([
   'historik', 'historikken', 'udvikling', 'udviklingen', 'udviklet', 'målinger', 'tidligere målinger', 'over tid',
   'history', 'development', 'trend', 'measurements', 'over time',
 ]);
-const MEETING = vocabulary(['møde', 'mødet', 'møder', 'møderne', 'mødes', 'statusmøde', 'meeting', 'meetings']);
+const MEETING = vocabulary(['møde', 'mødet', 'møder', 'møderne', 'mødes', 'statusmøde', 'meeting', 'meetings', 'meet', 'meets']);
 const DEADLINE = vocabulary([
   'frist', 'fristen', 'frister', 'fristerne', 'tidsfrist', 'tidsfrister', 'deadline', 'deadlines',
 ]);
@@ -133,7 +133,8 @@ const ENGLISH = vocabulary([
   'looking', 'latest', 'current', 'where', 'which', 'risk', 'target', 'who', 'measures', 'measured', 'and',
   'compare', 'met', 'missing', 'does', 'reported', 'report', 'force', 'signed', 'responsible',
   'whom', 'often', 'many', 'municipalities', 'parties', 'not', 'track', 'before', 'christmas', 'quarter', 'month', 'year', 'this',
-  'extended', 'due', 'national', 'local', 'have', 'measure',
+  'extended', 'due', 'national', 'local', 'have', 'measure', 'meet', 'meets', 'upcoming', 'coming', 'up',
+  'good', 'morning', 'afternoon', 'evening', 'there', 'hey',
   // English topic words (topics themselves come from the contract)
   'awareness', 'satisfaction', 'referral', 'crisis', 'green', 'effect', 'impact', 'digitalisation',
   'digitalization', 'clusters', 'cluster',
@@ -146,6 +147,7 @@ const DANISH = vocabulary([
   'og', 'mig', 'til', 'fra', 'slå', 'hej', 'seneste', 'målinger', 'nu', 'vores',
   'hvem', 'hvilke', 'skal', 'være', 'måler', 'måles', 'risiko', 'opfyldt', 'ikke', 'mangler', 'sammenlign', 'ansvaret',
   'kraft', 'trådte', 'rapporterer', 'ofte', 'hvor', 'mange', 'kommuner', 'parterne', 'baseline', 'målet',
+  'mødes', 'kommende', 'kommer', 'god', 'godmorgen', 'goddag', 'godaften', 'morgen', 'eftermiddag', 'aften',
 ]);
 
 const MAX_ID_DIGITS = 6;

@@ -242,14 +242,16 @@ export function deadlineRangeOf(q: QuestionWords, deadlineWord: boolean): Deadli
 // Conversation
 
 const GREETINGS = set(['hej', 'hejsa', 'davs', 'goddag', 'godmorgen', 'godaften', 'hallo', 'hi', 'hello', 'hey']);
+/** "good morning", "god eftermiddag": a greeting of two words. */
+const TIME_GREETINGS = phrases(['good morning', 'good afternoon', 'good evening', 'good day', 'god morgen', 'god eftermiddag', 'god aften', 'god dag']);
 const THANKS = set(['tak', 'tusind', 'thanks', 'thank', 'super', 'fint', 'godt', 'perfekt', 'great', 'nice', 'ok', 'okay']);
 const HOW_ARE_YOU = phrases(['har du det', 'går det med dig', 'how are you', 'hvem er du', 'who are you']);
-const SMALL_TALK_FILL = set(['arbejde', 'i', 'dag', 'idag', 'today', 'work', 'job', 'hvordan', 'du', 'det', 'mange', 'så', 'meget', 'you', 'very', 'much', 'med', 'dig', 'er', 'og', 'der', 'godt', 'how', 'are', 'a', 'lot', 'for', 'hjælpen', 'the', 'help', 'målbot', 'bot', 'igen', 'dejligt']);
+const SMALL_TALK_FILL = set(['arbejde', 'i', 'dag', 'idag', 'today', 'work', 'job', 'hvordan', 'du', 'det', 'mange', 'så', 'meget', 'you', 'very', 'much', 'med', 'dig', 'er', 'og', 'der', 'godt', 'how', 'are', 'a', 'lot', 'for', 'hjælpen', 'the', 'help', 'målbot', 'bot', 'igen', 'dejligt', 'there', 'good', 'morning', 'afternoon', 'evening', 'day', 'god', 'morgen', 'eftermiddag', 'aften', 'to', 'all', 'alle', 'everyone']);
 
 /** Only greetings, thanks or "hvordan har du det?": small talk, not a question about the contract. */
 export function isSmallTalk(q: QuestionWords): boolean {
   if (q.tokens.length === 0 || q.tokens.length > 8) return false;
-  const signal = hasWord(q, GREETINGS) || hasWord(q, THANKS) || hasAnyPhrase(q, HOW_ARE_YOU);
+  const signal = hasWord(q, GREETINGS) || hasWord(q, THANKS) || hasAnyPhrase(q, TIME_GREETINGS) || hasAnyPhrase(q, HOW_ARE_YOU);
   return signal && q.tokens.every((t) => GREETINGS.has(t) || THANKS.has(t) || SMALL_TALK_FILL.has(t) || t === 'har' || t === 'hvem');
 }
 
