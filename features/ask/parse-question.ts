@@ -90,7 +90,10 @@ const HISTORY = vocabulary([
   'historik', 'historikken', 'udvikling', 'udviklingen', 'udviklet', 'målinger', 'tidligere målinger', 'over tid',
   'history', 'development', 'trend', 'measurements', 'over time',
 ]);
-const MEETING = vocabulary(['møde', 'mødet', 'møder', 'møderne', 'mødes', 'statusmøde', 'meeting', 'meetings', 'meet', 'meets']);
+const MEETING = vocabulary(['møde', 'mødet', 'møder', 'møderne', 'mødes', 'statusmøde', 'meeting', 'meetings']);
+/** English "meet" is the meeting without an object ("how often do we meet?"); with one it is "reach" ("did we meet goal 4?"). */
+const MEET = vocabulary(['meet', 'meets']);
+const MEET_OBJECTS = words(['target', 'targets', 'kpi', 'kpis', 'deadline', 'deadlines']);
 const DEADLINE = vocabulary([
   'frist', 'fristen', 'frister', 'fristerne', 'tidsfrist', 'tidsfrister', 'deadline', 'deadlines',
 ]);
@@ -173,7 +176,7 @@ const NUMBER_WORDS: ReadonlyMap<string, string> = new Map([
 
 /** Every word of every list: what is "recognised" when we look at the leftovers. */
 const KNOWN_WORDS: ReadonlySet<string> = new Set(
-  [UNSUBSCRIBE, SUBSCRIBE, REMINDER, OFF, ON, UPDATE, HISTORY, MEETING, DEADLINE, CONTRACT, HELP, OVERVIEW, STATUS_WORDS, FILLER, GREETING_ONLY]
+  [UNSUBSCRIBE, SUBSCRIBE, REMINDER, OFF, ON, UPDATE, HISTORY, MEETING, MEET, DEADLINE, CONTRACT, HELP, OVERVIEW, STATUS_WORDS, FILLER, GREETING_ONLY]
     .flatMap((v) => v.phrases.flat())
     .concat([...GOAL_MARKERS]),
 );
@@ -230,7 +233,8 @@ function classify(q: ReadWords, index: GoalIndex): IntentWithoutLanguage {
   if (matches(tokens, HISTORY)) return statuses !== undefined ? { kind: 'goal-list', filter: { by: 'status', statuses } } : goalCommand('history', first);
   if (reminderWord) return { kind: 'reminders' };
   const contractWord = matches(tokens, CONTRACT);
-  const meetingWord = matches(tokens, MEETING);
+  const meetingWord = matches(tokens, MEETING)
+    || (matches(tokens, MEET) && first === undefined && topic === undefined && !q.tokens.some((t) => GOAL_MARKERS.has(t) || MEET_OBJECTS.has(t)));
   if (meetingWord) {
     const fact = contractFactOf(q, contractWord, true);
     return fact !== undefined ? { kind: 'contract-fact', fact } : { kind: 'next-meeting' };

@@ -154,7 +154,7 @@ export function contractFactOf(q: QuestionWords, aboutContract: boolean, aboutMe
 
 const RISK = set(['risiko', 'risikozonen', 'risk', 'truet', 'truede']);
 const BEHIND = set(['bagud', 'halter', 'problemer', 'behind', 'problems', 'trouble']);
-const MET = set(['opfyldt', 'opfyldte', 'nået', 'met', 'achieved', 'reached', 'indfriet']);
+const MET = set(['opfyldt', 'opfyldte', 'nået', 'met', 'meet', 'achieved', 'reached', 'indfriet']);
 const NOT = set(['ikke', 'not', 'uopfyldte']);
 const PARTLY = set(['delvist', 'delvis', 'partly', 'partially']);
 const ON_TRACK = phrases(['på vej', 'on track', 'på sporet']);
