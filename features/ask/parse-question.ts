@@ -90,7 +90,7 @@ const HISTORY = vocabulary([
   'historik', 'historikken', 'udvikling', 'udviklingen', 'udviklet', 'målinger', 'tidligere målinger', 'over tid',
   'history', 'development', 'trend', 'measurements', 'over time',
 ]);
-const MEETING = vocabulary(['møde', 'mødet', 'møder', 'møderne', 'mødes', 'statusmøde', 'meeting', 'meetings']);
+const MEETING = vocabulary(['møde', 'mødet', 'møder', 'møderne', 'mødes', 'statusmøde', 'møderytme', 'møderytmen', 'meeting', 'meetings']);
 /** English "meet" is the meeting without an object ("how often do we meet?"); with one it is "reach" ("did we meet goal 4?"). */
 const MEET = vocabulary(['meet', 'meets']);
 const MEET_OBJECTS = words(['target', 'targets', 'kpi', 'kpis', 'deadline', 'deadlines']);
@@ -137,7 +137,7 @@ const ENGLISH = vocabulary([
   'compare', 'met', 'missing', 'does', 'reported', 'report', 'force', 'signed', 'responsible',
   'whom', 'often', 'many', 'municipalities', 'parties', 'not', 'track', 'before', 'christmas', 'quarter', 'month', 'year', 'this',
   'extended', 'due', 'national', 'local', 'have', 'measure', 'meet', 'meets', 'upcoming', 'coming', 'up',
-  'good', 'morning', 'afternoon', 'evening', 'there', 'hey',
+  'good', 'morning', 'afternoon', 'evening', 'night', 'there', 'hey', 'bye', 'goodbye', 'cheers', 'well', 'done', 'lack', 'lacks', 'user', 'evaluation', 'measuring', 'rhythm',
   // English topic words (topics themselves come from the contract)
   'awareness', 'satisfaction', 'referral', 'crisis', 'green', 'effect', 'impact', 'digitalisation',
   'digitalization', 'clusters', 'cluster',
@@ -150,7 +150,7 @@ const DANISH = vocabulary([
   'og', 'mig', 'til', 'fra', 'slå', 'hej', 'seneste', 'målinger', 'nu', 'vores',
   'hvem', 'hvilke', 'skal', 'være', 'måler', 'måles', 'risiko', 'opfyldt', 'ikke', 'mangler', 'sammenlign', 'ansvaret',
   'kraft', 'trådte', 'rapporterer', 'ofte', 'hvor', 'mange', 'kommuner', 'parterne', 'baseline', 'målet',
-  'mødes', 'kommende', 'kommer', 'god', 'godmorgen', 'goddag', 'godaften', 'morgen', 'eftermiddag', 'aften',
+  'mødes', 'kommende', 'kommer', 'god', 'godmorgen', 'goddag', 'godaften', 'godnat', 'farvel', 'ses', 'morgen', 'eftermiddag', 'aften',
 ]);
 
 const MAX_ID_DIGITS = 6;
