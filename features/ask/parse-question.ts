@@ -91,6 +91,9 @@ const HISTORY = vocabulary([
   'history', 'development', 'trend', 'measurements', 'over time',
 ]);
 const MEETING = vocabulary(['møde', 'mødet', 'møder', 'møderne', 'mødes', 'statusmøde', 'meeting', 'meetings']);
+/** English "meet" is the meeting without an object ("how often do we meet?"); with one it is "reach" ("did we meet goal 4?"). */
+const MEET = vocabulary(['meet', 'meets']);
+const MEET_OBJECTS = words(['target', 'targets', 'kpi', 'kpis', 'deadline', 'deadlines']);
 const DEADLINE = vocabulary([
   'frist', 'fristen', 'frister', 'fristerne', 'tidsfrist', 'tidsfrister', 'deadline', 'deadlines',
 ]);
@@ -133,7 +136,8 @@ const ENGLISH = vocabulary([
   'looking', 'latest', 'current', 'where', 'which', 'risk', 'target', 'who', 'measures', 'measured', 'and',
   'compare', 'met', 'missing', 'does', 'reported', 'report', 'force', 'signed', 'responsible',
   'whom', 'often', 'many', 'municipalities', 'parties', 'not', 'track', 'before', 'christmas', 'quarter', 'month', 'year', 'this',
-  'extended', 'due', 'national', 'local', 'have', 'measure',
+  'extended', 'due', 'national', 'local', 'have', 'measure', 'meet', 'meets', 'upcoming', 'coming', 'up',
+  'good', 'morning', 'afternoon', 'evening', 'there', 'hey',
   // English topic words (topics themselves come from the contract)
   'awareness', 'satisfaction', 'referral', 'crisis', 'green', 'effect', 'impact', 'digitalisation',
   'digitalization', 'clusters', 'cluster',
@@ -146,6 +150,7 @@ const DANISH = vocabulary([
   'og', 'mig', 'til', 'fra', 'slå', 'hej', 'seneste', 'målinger', 'nu', 'vores',
   'hvem', 'hvilke', 'skal', 'være', 'måler', 'måles', 'risiko', 'opfyldt', 'ikke', 'mangler', 'sammenlign', 'ansvaret',
   'kraft', 'trådte', 'rapporterer', 'ofte', 'hvor', 'mange', 'kommuner', 'parterne', 'baseline', 'målet',
+  'mødes', 'kommende', 'kommer', 'god', 'godmorgen', 'goddag', 'godaften', 'morgen', 'eftermiddag', 'aften',
 ]);
 
 const MAX_ID_DIGITS = 6;
@@ -171,7 +176,7 @@ const NUMBER_WORDS: ReadonlyMap<string, string> = new Map([
 
 /** Every word of every list: what is "recognised" when we look at the leftovers. */
 const KNOWN_WORDS: ReadonlySet<string> = new Set(
-  [UNSUBSCRIBE, SUBSCRIBE, REMINDER, OFF, ON, UPDATE, HISTORY, MEETING, DEADLINE, CONTRACT, HELP, OVERVIEW, STATUS_WORDS, FILLER, GREETING_ONLY]
+  [UNSUBSCRIBE, SUBSCRIBE, REMINDER, OFF, ON, UPDATE, HISTORY, MEETING, MEET, DEADLINE, CONTRACT, HELP, OVERVIEW, STATUS_WORDS, FILLER, GREETING_ONLY]
     .flatMap((v) => v.phrases.flat())
     .concat([...GOAL_MARKERS]),
 );
@@ -228,7 +233,8 @@ function classify(q: ReadWords, index: GoalIndex): IntentWithoutLanguage {
   if (matches(tokens, HISTORY)) return statuses !== undefined ? { kind: 'goal-list', filter: { by: 'status', statuses } } : goalCommand('history', first);
   if (reminderWord) return { kind: 'reminders' };
   const contractWord = matches(tokens, CONTRACT);
-  const meetingWord = matches(tokens, MEETING);
+  const meetingWord = matches(tokens, MEETING)
+    || (matches(tokens, MEET) && first === undefined && topic === undefined && !q.tokens.some((t) => GOAL_MARKERS.has(t) || MEET_OBJECTS.has(t)));
   if (meetingWord) {
     const fact = contractFactOf(q, contractWord, true);
     return fact !== undefined ? { kind: 'contract-fact', fact } : { kind: 'next-meeting' };

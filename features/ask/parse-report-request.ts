@@ -9,6 +9,21 @@ const EXPORT_OBJECTS = new Set(['maalinger', 'maalingerne', 'maalingsdata', 'dat
 const MAX_REQUEST_CHARS = 200;
 
 /**
+ * English "report" is also a verb: "what does Erhvervsstyrelsen report (on)?", "what do we report?" ask who
+ * reports what (a reported-by question), not for the file. It is the noun after a determiner ("the report",
+ * "send the report to KKR"), and a verb after a subject pronoun or when an auxiliary ("does", "do") stands before it.
+ */
+const DETERMINERS = new Set(['the', 'a', 'an', 'our', 'my', 'this', 'that', 'kkr', 'status', 'annual', 'final', 'yearly']);
+const SUBJECTS = new Set(['we', 'they', 'i', 'you', 'who', 'it', 'he', 'she']);
+const AUXILIARIES = new Set(['do', 'does', 'did', 'will', 'should', 'must', 'shall', 'to']);
+
+function isEnglishVerb(tokens: readonly string[], at: number): boolean {
+  const before = tokens[at - 1];
+  if (before === undefined || DETERMINERS.has(before)) return false;
+  return SUBJECTS.has(before) || tokens.slice(0, at).some((t) => AUXILIARIES.has(t));
+}
+
+/**
  * Is the (normalized, time-stripped) question a request for the KKR report or the export? Checked
  * before the other commands, on whole words only: "afrapporteringsfrister", "hvem rapporterer vi
  * til?" and "eksport" alone (the topic of Mål 9a) are not requests for a file.
@@ -18,6 +33,6 @@ export function reportRequestOf(normalized: string): 'report' | 'export' | undef
   if (normalized.length > MAX_REQUEST_CHARS) return undefined;
   const tokens = tokenizeFolded(normalized);
   if (tokens.some((t) => EXPORT_WORDS.has(t)) && tokens.some((t) => EXPORT_OBJECTS.has(t))) return 'export';
-  if (tokens.some((t) => REPORT_WORDS.has(t)) && tokens.length <= 8) return 'report';
+  if (tokens.some((t, i) => REPORT_WORDS.has(t) && !(t === 'report' && isEnglishVerb(tokens, i))) && tokens.length <= 8) return 'report';
   return undefined;
 }

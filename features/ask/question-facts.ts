@@ -154,7 +154,7 @@ export function contractFactOf(q: QuestionWords, aboutContract: boolean, aboutMe
 
 const RISK = set(['risiko', 'risikozonen', 'risk', 'truet', 'truede']);
 const BEHIND = set(['bagud', 'halter', 'problemer', 'behind', 'problems', 'trouble']);
-const MET = set(['opfyldt', 'opfyldte', 'nået', 'met', 'achieved', 'reached', 'indfriet']);
+const MET = set(['opfyldt', 'opfyldte', 'nået', 'met', 'meet', 'achieved', 'reached', 'indfriet']);
 const NOT = set(['ikke', 'not', 'uopfyldte']);
 const PARTLY = set(['delvist', 'delvis', 'partly', 'partially']);
 const ON_TRACK = phrases(['på vej', 'on track', 'på sporet']);
@@ -242,14 +242,16 @@ export function deadlineRangeOf(q: QuestionWords, deadlineWord: boolean): Deadli
 // Conversation
 
 const GREETINGS = set(['hej', 'hejsa', 'davs', 'goddag', 'godmorgen', 'godaften', 'hallo', 'hi', 'hello', 'hey']);
+/** "good morning", "god eftermiddag": a greeting of two words. */
+const TIME_GREETINGS = phrases(['good morning', 'good afternoon', 'good evening', 'good day', 'god morgen', 'god eftermiddag', 'god aften', 'god dag']);
 const THANKS = set(['tak', 'tusind', 'thanks', 'thank', 'super', 'fint', 'godt', 'perfekt', 'great', 'nice', 'ok', 'okay']);
 const HOW_ARE_YOU = phrases(['har du det', 'går det med dig', 'how are you', 'hvem er du', 'who are you']);
-const SMALL_TALK_FILL = set(['arbejde', 'i', 'dag', 'idag', 'today', 'work', 'job', 'hvordan', 'du', 'det', 'mange', 'så', 'meget', 'you', 'very', 'much', 'med', 'dig', 'er', 'og', 'der', 'godt', 'how', 'are', 'a', 'lot', 'for', 'hjælpen', 'the', 'help', 'målbot', 'bot', 'igen', 'dejligt']);
+const SMALL_TALK_FILL = set(['arbejde', 'i', 'dag', 'idag', 'today', 'work', 'job', 'hvordan', 'du', 'det', 'mange', 'så', 'meget', 'you', 'very', 'much', 'med', 'dig', 'er', 'og', 'der', 'godt', 'how', 'are', 'a', 'lot', 'for', 'hjælpen', 'the', 'help', 'målbot', 'bot', 'igen', 'dejligt', 'there', 'good', 'morning', 'afternoon', 'evening', 'day', 'god', 'morgen', 'eftermiddag', 'aften', 'to', 'all', 'alle', 'everyone']);
 
 /** Only greetings, thanks or "hvordan har du det?": small talk, not a question about the contract. */
 export function isSmallTalk(q: QuestionWords): boolean {
   if (q.tokens.length === 0 || q.tokens.length > 8) return false;
-  const signal = hasWord(q, GREETINGS) || hasWord(q, THANKS) || hasAnyPhrase(q, HOW_ARE_YOU);
+  const signal = hasWord(q, GREETINGS) || hasWord(q, THANKS) || hasAnyPhrase(q, TIME_GREETINGS) || hasAnyPhrase(q, HOW_ARE_YOU);
   return signal && q.tokens.every((t) => GREETINGS.has(t) || THANKS.has(t) || SMALL_TALK_FILL.has(t) || t === 'har' || t === 'hvem');
 }
 
