@@ -66,7 +66,7 @@ import { extractStatusTime } from './parse-status-time';
 import { stripCode } from './strip-code';
 import { findKpi, findTopic, findTopics, readWords, tokenizeFolded, topicIndexFor, type ReadWords, type TopicIndex } from './topic-index';
 import {
-  continuesConversation, contractFactOf, deadlineRangeOf, factVocabulary, goalFactOf, isSmallTalk, measuredByFilterOf, reporterFilterOf, scopeFilterOf, statusFilterOf,
+  asksWhatIsComing, continuesConversation, contractFactOf, deadlineRangeOf, factVocabulary, goalFactOf, isSmallTalk, measuredByFilterOf, reporterFilterOf, scopeFilterOf, statusFilterOf,
 } from './question-facts';
 
 const UNSUBSCRIBE = vocabulary([
@@ -137,7 +137,7 @@ const ENGLISH = vocabulary([
   'compare', 'met', 'missing', 'does', 'reported', 'report', 'force', 'signed', 'responsible',
   'whom', 'often', 'many', 'municipalities', 'parties', 'not', 'track', 'before', 'christmas', 'quarter', 'month', 'year', 'this',
   'extended', 'due', 'national', 'local', 'have', 'measure', 'meet', 'meets', 'upcoming', 'coming', 'up',
-  'good', 'morning', 'afternoon', 'evening', 'night', 'there', 'hey', 'bye', 'goodbye', 'cheers', 'well', 'done', 'lack', 'lacks', 'user', 'evaluation', 'measuring', 'rhythm',
+  'good', 'morning', 'afternoon', 'evening', 'night', 'there', 'hey', 'bye', 'goodbye', 'cheers', 'well', 'done', 'lack', 'lacks', 'user', 'evaluation', 'measuring', 'rhythm', 'soon', 'achieved', 'lacking',
   // English topic words (topics themselves come from the contract)
   'awareness', 'satisfaction', 'referral', 'crisis', 'green', 'effect', 'impact', 'digitalisation',
   'digitalization', 'clusters', 'cluster',
@@ -150,7 +150,7 @@ const DANISH = vocabulary([
   'og', 'mig', 'til', 'fra', 'slå', 'hej', 'seneste', 'målinger', 'nu', 'vores',
   'hvem', 'hvilke', 'skal', 'være', 'måler', 'måles', 'risiko', 'opfyldt', 'ikke', 'mangler', 'sammenlign', 'ansvaret',
   'kraft', 'trådte', 'rapporterer', 'ofte', 'hvor', 'mange', 'kommuner', 'parterne', 'baseline', 'målet',
-  'mødes', 'kommende', 'kommer', 'god', 'godmorgen', 'goddag', 'godaften', 'godnat', 'farvel', 'ses', 'morgen', 'eftermiddag', 'aften',
+  'mødes', 'kommende', 'kommer', 'snart', 'nået', 'nå', 'færdige', 'god', 'godmorgen', 'goddag', 'godaften', 'godnat', 'farvel', 'ses', 'morgen', 'eftermiddag', 'aften',
 ]);
 
 const MAX_ID_DIGITS = 6;
@@ -248,6 +248,7 @@ function classify(q: ReadWords, index: GoalIndex): IntentWithoutLanguage {
   }
   const range = refs.length === 0 && topic === undefined ? deadlineRangeOf(q, false) : undefined;
   if (range !== undefined) return { kind: 'goal-list', filter: { by: 'deadline', range } };
+  if (refs.length === 0 && topic === undefined && asksWhatIsComing(q)) return { kind: 'deadlines' };
 
   if (refs.length === 0 && topic === undefined) {
     const contractFact = contractFactOf(q, contractWord, false);

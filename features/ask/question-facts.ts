@@ -154,7 +154,11 @@ export function contractFactOf(q: QuestionWords, aboutContract: boolean, aboutMe
 
 const RISK = set(['risiko', 'risikozonen', 'risk', 'truet', 'truede']);
 const BEHIND = set(['bagud', 'halter', 'problemer', 'behind', 'problems', 'trouble']);
-const MET = set(['opfyldt', 'opfyldte', 'nået', 'met', 'meet', 'achieved', 'reached', 'completed', 'indfriet']);
+const MET = set(['opfyldt', 'opfyldte', 'nået', 'met', 'meet', 'achieved', 'reached', 'completed', 'indfriet', 'done', 'færdig', 'færdige']);
+/** "hvad har vi nået?", "what has been achieved?": a what-question about reaching is the list of goals met. */
+const WHAT = set(['hvad', 'what', 'whats']);
+/** "hvad mangler?", "what is missing?": missing, said alone, is the data still missing. */
+const MISSING = set(['mangler', 'manglende', 'missing', 'lacking']);
 const NOT = set(['ikke', 'not', 'uopfyldte']);
 const PARTLY = set(['delvist', 'delvis', 'partly', 'partially']);
 const ON_TRACK = phrases(['på vej', 'on track', 'på sporet']);
@@ -177,8 +181,9 @@ export function statusFilterOf(q: QuestionWords): Status[] | undefined {
     if (before.some((t) => NOT.has(t)) || q.tokens[metAt] === 'uopfyldte') return ['ikke opfyldt'];
     if (before.some((t) => PARTLY.has(t))) return ['delvist opfyldt'];
     // "opfyldt" alone names a list only with a list word ("hvilke mål er opfyldt?"), not "er mål 4 opfyldt?"
-    return hasWord(q, LIST_WORDS) ? ['opfyldt'] : undefined;
+    return hasWord(q, LIST_WORDS) || hasWord(q, WHAT) ? ['opfyldt'] : undefined;
   }
+  if (hasWord(q, MISSING)) return ['ingen data', 'afventer måling'];
   return undefined;
 }
 
@@ -233,6 +238,14 @@ const RANGES: ReadonlyArray<{ phrases: Phrases; range: DeadlineRange }> = [
   { phrases: phrases(['i år', 'resten af året', 'inden nytår', 'før nytår', 'this year', 'inden årets udgang']), range: 'this-year' },
 ];
 const DUE = set(['nå', 'nås', 'frist', 'frister', 'fristerne', 'deadline', 'deadlines', 'due', 'afleveres', 'afrapporteres', 'klar', 'done']);
+
+const SOON = set(['snart', 'soon', 'shortly', 'upcoming', 'kommende', 'forestående']);
+const COMING_UP = phrases(['coming up', 'hvad venter', 'hvad står for']);
+
+/** "what is coming up?", "hvad skal vi nå snart?", "what is due soon?": the coming deadlines, no range named. */
+export function asksWhatIsComing(q: QuestionWords): boolean {
+  return hasAnyPhrase(q, COMING_UP) || (hasWord(q, SOON) && hasWord(q, DUE));
+}
 
 /** "hvad skal vi nå inden jul?", "frister i næste kvartal": a time range with a word of something due. */
 export function deadlineRangeOf(q: QuestionWords, deadlineWord: boolean): DeadlineRange | undefined {

@@ -444,6 +444,18 @@ const handWritten: readonly DirectorCase[] = [
   c('who takes part in the meetings?', en(contractFact('meeting')), ['The contract on meetings: “', 'business regions']),
   c('hvad er møderytmen?', contractFact('meeting'), ['hver 14. dag']),
   c('can the contract be prolonged?', en(contractFact('extension')), ['The contract on extension: “']),
+  // --- issue 11 (ask4): what is coming, what is reached, what is missing — said without a list word
+  c('what is coming up?', en({ kind: 'deadlines' }), ['Deadlines and reporting', 'Upcoming'], [...DANISH_ANSWER_LABELS, 'Kommende']),
+  c('what is due soon?', en({ kind: 'deadlines' }), ['Deadlines and reporting', 'Upcoming'], DANISH_ANSWER_LABELS),
+  c('hvad skal vi nå snart?', { kind: 'deadlines' }, ['Frister og afrapportering', 'Kommende']),
+  c('what has been achieved?', en(byStatus(['opfyldt'])), ['Goals met', 'No goal is met yet as of 15 October 2021.'], DANISH_ANSWER_LABELS),
+  c('hvad har vi nået?', byStatus(['opfyldt']), ['Opfyldte mål', 'Ingen mål er opfyldt endnu pr. 15. oktober 2021.']),
+  c('which goals are done?', en(byStatus(['opfyldt'])), ['Goals met'], DANISH_ANSWER_LABELS),
+  c('hvilke mål er færdige?', byStatus(['opfyldt']), ['Opfyldte mål']),
+  c('which goals are not done?', en(byStatus(['ikke opfyldt'])), ['Goals not met'], DANISH_ANSWER_LABELS),
+  c('what is missing?', en(byStatus(['ingen data', 'afventer måling'])), ['Goals without data', 'Goal 1 –', 'Awaiting measurement'], DANISH_ANSWER_LABELS),
+  c('hvad mangler?', byStatus(['ingen data', 'afventer måling']), ['Mål, der mangler data', 'Mål 1 –', 'Afventer måling']),
+  c('hvilke mål mangler?', byStatus(['ingen data', 'afventer måling']), ['Mål, der mangler data']),
   // --- the old commands still win where they should
   c('status mål 4', goal('4')),
   c('oversigt', { kind: 'overview' }),
