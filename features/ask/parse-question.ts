@@ -59,6 +59,7 @@
  * test/features/ask/director-questions.ts (real contract, with what the answer must say).
  */
 import type { ContractData } from '../../goals/contract-schema';
+import type { Status } from '../../core/status-types';
 import type { GoalFact, Intent, Language } from './intent';
 import { normalizeQuestion } from './normalize-question';
 import { reportRequestOf } from './parse-report-request';
@@ -229,8 +230,8 @@ function classify(q: ReadWords, index: GoalIndex): IntentWithoutLanguage {
 
   // "mangler der målinger?": a status filter, not the history command without a goal.
   const statuses = first === undefined ? statusFilterOf(q) : undefined;
-  if (matches(tokens, UPDATE)) return statuses !== undefined ? { kind: 'goal-list', filter: { by: 'status', statuses } } : goalCommand('update-form', first);
-  if (matches(tokens, HISTORY)) return statuses !== undefined ? { kind: 'goal-list', filter: { by: 'status', statuses } } : goalCommand('history', first);
+  if (matches(tokens, UPDATE)) return statuses !== undefined ? statusList(statuses, q) : goalCommand('update-form', first);
+  if (matches(tokens, HISTORY)) return statuses !== undefined ? statusList(statuses, q) : goalCommand('history', first);
   if (reminderWord) return { kind: 'reminders' };
   const contractWord = matches(tokens, CONTRACT);
   const meetingWord = matches(tokens, MEETING)
@@ -265,7 +266,7 @@ function classify(q: ReadWords, index: GoalIndex): IntentWithoutLanguage {
     }
   }
   if (single === undefined && !contractWord) {
-    if (statuses !== undefined) return { kind: 'goal-list', filter: { by: 'status', statuses } };
+    if (statuses !== undefined) return statusList(statuses, q);
     const filter = measuredByFilterOf(q) ?? scopeFilterOf(q);
     if (filter !== undefined) return { kind: 'goal-list', filter };
   }
@@ -287,6 +288,12 @@ function classify(q: ReadWords, index: GoalIndex): IntentWithoutLanguage {
     if (q.tokens.every((t) => FILLER.words.has(t) || GREETING_ONLY.words.has(t))) return { kind: 'help' };
   }
   return { kind: 'not-understood' };
+}
+
+/** A status list, of the national or local goals only when the question names them ("which local goals are at risk?"). */
+function statusList(statuses: Status[], q: ReadWords): IntentWithoutLanguage {
+  const scope = scopeFilterOf(q);
+  return { kind: 'goal-list', filter: { by: 'status', statuses, ...(scope?.by === 'scope' ? { scope: scope.scope } : {}) } };
 }
 
 /** Two or more topics of different goals with a joiner ("og", "and", "sammenlign"), as goal references in text order. */

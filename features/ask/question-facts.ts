@@ -20,7 +20,8 @@ export type ContractFact = ContractFactKind;
 export type DeadlineRange = 'before-christmas' | 'this-month' | 'next-month' | 'this-quarter' | 'next-quarter' | 'this-year' | 'next-year';
 
 export type GoalFilter =
-  | { by: 'status'; statuses: Status[] }
+  /** `scope`: only the national or the local goals ("hvilke lokale mål er i risiko?"). */
+  | { by: 'status'; statuses: Status[]; scope?: 'national' | 'local' }
   | { by: 'deadline'; range: DeadlineRange }
   | { by: 'measured-by'; who: MeasuredBy[]; name: string }
   | { by: 'scope'; scope: 'national' | 'local' }

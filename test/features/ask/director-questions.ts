@@ -456,6 +456,13 @@ const handWritten: readonly DirectorCase[] = [
   c('what is missing?', en(byStatus(['ingen data', 'afventer måling'])), ['Goals without data', 'Goal 1 –', 'Awaiting measurement'], DANISH_ANSWER_LABELS),
   c('hvad mangler?', byStatus(['ingen data', 'afventer måling']), ['Mål, der mangler data', 'Mål 1 –', 'Afventer måling']),
   c('hvilke mål mangler?', byStatus(['ingen data', 'afventer måling']), ['Mål, der mangler data']),
+  // --- a status filter and the national/local filter together; an empty result said plainly
+  c('which local goals are at risk?', en({ kind: 'goal-list', filter: { by: 'status', statuses: ['i risiko'], scope: 'local' } }), ['Goals at risk among the local goals', 'No goal is at risk among the local goals as of 15 October 2021.'], DANISH_ANSWER_LABELS),
+  c('hvilke lokale mål er i risiko?', { kind: 'goal-list', filter: { by: 'status', statuses: ['i risiko'], scope: 'local' } }, ['Mål i risiko blandt de lokale mål', 'Ingen mål er i risiko blandt de lokale mål pr. 15. oktober 2021.']),
+  c('which national goals are not met?', en({ kind: 'goal-list', filter: { by: 'status', statuses: ['ikke opfyldt'], scope: 'national' } }), ['Goals not met among the national goals', 'No goal stands as not met among the national goals as of 15 October 2021.'], DANISH_ANSWER_LABELS),
+  c('hvilke nationale mål er ikke opfyldt?', { kind: 'goal-list', filter: { by: 'status', statuses: ['ikke opfyldt'], scope: 'national' } }, ['Mål, der ikke er opfyldt blandt de nationale mål']),
+  c('hvilke lokale mål mangler data?', { kind: 'goal-list', filter: { by: 'status', statuses: ['ingen data', 'afventer måling'], scope: 'local' } }, ['blandt de lokale mål', 'Mål 9a –', 'Mål 10 –'], ['Mål 1 –', 'Mål 8 –']),
+  c('which national goals lack data?', en({ kind: 'goal-list', filter: { by: 'status', statuses: ['ingen data', 'afventer måling'], scope: 'national' } }), ['Goals without data among the national goals', 'Goal 1 –', 'Goal 8 –'], ['Goal 9a –', 'Goal 10 –', ...DANISH_ANSWER_LABELS]),
   // --- the old commands still win where they should
   c('status mål 4', goal('4')),
   c('oversigt', { kind: 'overview' }),
