@@ -19,6 +19,7 @@ import { severalGoalsCard } from '../status/several-goals-card';
 import { goalFactCard } from '../status/goal-fact-answer';
 import { contractFactCard } from '../status/contract-fact-answer';
 import { goalListAnswer } from './goal-list-answer';
+import { goalResponsibleCard } from './goal-responsible-answer';
 import { choiceCard } from './choice-card';
 import { smallTalkCard } from './small-talk-card';
 import { goalIdRanges } from './describe-goal-ids';
@@ -88,7 +89,11 @@ export const intentHandlers: IntentHandlers = {
       return card === undefined ? unknownGoalReply(contract, goalId, language) : cardReply(card);
     });
   },
-  'contract-fact': async ({ fact, language }, ctx) => cardReply(contractFactCard(ctx.contract, fact, language)),
+  'contract-fact': async ({ fact, goalId, language }, ctx) => {
+    if (goalId === undefined || fact !== 'responsible') return cardReply(contractFactCard(ctx.contract, fact, language));
+    const card = goalResponsibleCard(ctx.contract, goalId, language);
+    return card === undefined ? unknownGoalReply(ctx.contract, goalId, language) : cardReply(card);
+  },
   'goal-list': async ({ filter, at, language }, ctx) => {
     const point = statusPoint(ctx.contracts, ctx.today, at, language);
     if (!point.ok) return { kind: 'text', text: point.text };

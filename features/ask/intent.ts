@@ -54,6 +54,8 @@ export interface GoalFactIntent extends IntentBase {
 export interface ContractFactIntent extends IntentBase {
   kind: 'contract-fact';
   fact: ContractFact;
+  /** "hvem er ansvarlig for mål 3?": the contract-level fact asked of one goal (the contract names no one per goal). */
+  goalId?: string;
 }
 
 /** Goals picked by a filter: "hvilke mål er i risiko?", "hvad måler Erhvervsstyrelsen?", "frister i næste kvartal". */

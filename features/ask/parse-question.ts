@@ -257,6 +257,8 @@ function classify(q: ReadWords, index: GoalIndex): IntentWithoutLanguage {
   }
   if (refs.length > 1) return severalGoals(refs);
   if (topic !== undefined && topic.goalIds.length > 1) return { kind: 'choose-goal', goalIds: [...topic.goalIds], ...(fact !== undefined ? { fact } : {}) };
+  // "hvem er ansvarlig for mål 3?": the contract names a responsible only for the contract as a whole.
+  if (fact === undefined && single?.known && contractFactOf(q, contractWord, false) === 'responsible') return { kind: 'contract-fact', fact: 'responsible', goalId: single.goalId };
   if (fact !== undefined) {
     if (single?.known) return goalFact(single, fact, q, index);
     if (single === undefined) {

@@ -463,6 +463,12 @@ const handWritten: readonly DirectorCase[] = [
   c('hvilke nationale mål er ikke opfyldt?', { kind: 'goal-list', filter: { by: 'status', statuses: ['ikke opfyldt'], scope: 'national' } }, ['Mål, der ikke er opfyldt blandt de nationale mål']),
   c('hvilke lokale mål mangler data?', { kind: 'goal-list', filter: { by: 'status', statuses: ['ingen data', 'afventer måling'], scope: 'local' } }, ['blandt de lokale mål', 'Mål 9a –', 'Mål 10 –'], ['Mål 1 –', 'Mål 8 –']),
   c('which national goals lack data?', en({ kind: 'goal-list', filter: { by: 'status', statuses: ['ingen data', 'afventer måling'], scope: 'national' } }), ['Goals without data among the national goals', 'Goal 1 –', 'Goal 8 –'], ['Goal 9a –', 'Goal 10 –', ...DANISH_ANSWER_LABELS]),
+  // --- who is responsible for one goal: the contract names no one per goal, only the director for the contract as a whole
+  c('who is responsible for goal 3?', en({ kind: 'contract-fact', fact: 'responsible', goalId: '3' }), ['The contract names no one responsible for a single goal, so none for Goal 3 –', 'For the contract as a whole (not per goal):', 'Responsible for the performance contract: “Direktøren for Erhvervshus Sydjylland”', 'Goal 3'], DANISH_ANSWER_LABELS),
+  c('hvem er ansvarlig for mål 3?', { kind: 'contract-fact', fact: 'responsible', goalId: '3' }, ['Kontrakten nævner ingen ansvarlig for de enkelte mål, så heller ikke for Mål 3 –', 'For kontrakten som helhed (ikke pr. mål):', 'Ansvarlig for resultatkontrakten: Direktøren for Erhvervshus Sydjylland.', 'Mål 3']),
+  c('hvem har ansvaret for mål 9a?', { kind: 'contract-fact', fact: 'responsible', goalId: '9a' }, ['heller ikke for Mål 9a –', 'Direktøren for Erhvervshus Sydjylland']),
+  c('who is responsible for the NPS?', en({ kind: 'contract-fact', fact: 'responsible', goalId: '3' }), ['so none for Goal 3 –']),
+  c('hvem er ansvarlig for at måle mål 4?', fact('4', 'measured-by')),
   // --- the old commands still win where they should
   c('status mål 4', goal('4')),
   c('oversigt', { kind: 'overview' }),
