@@ -12,11 +12,14 @@ import type { Migration } from './migration';
  * only the versions of committed data. Read before the status statement, an unchanged version
  * means no row was committed in between.
  *
- * A statement trigger, not a statement of the store: it runs inside the inserting statement (a
- * submission stays at five round trips), it cannot be forgotten by a new write path (import,
- * correction, seed, period backfill), and instances of an older build bump it too. It runs
- * after the inserted rows exist (AFTER … FOR EACH STATEMENT, transition table), once per statement,
- * contracts in a fixed order so two multi-contract imports do not deadlock.
+ * A trigger, not a statement of the store: it runs inside the transaction's own round trips (a
+ * submission stays at five), no new write path (import, correction, seed) can forget it, and
+ * instances of an older build bump it too. It is a deferred constraint trigger: it runs at COMMIT, so
+ * the version row's lock is held only for the commit itself, not across a submission's status
+ * statement (an immediate trigger made every other writer of the contract wait for that). Once per
+ * transaction and contract (a transaction-local setting remembers it): an import of 10 000 rows
+ * updates the row once, not 10 000 times. The period backfill, which adds periods without rows,
+ * bumps in its own statement (FILL_PERIODS in postgres-store.ts).
  *
  * SQLite keeps max(id) (one writer, ids in commit order) and has nothing to create.
  */
@@ -30,18 +33,26 @@ export const MEASUREMENT_VERSIONS_MIGRATION: Migration = {
       version     BIGINT NOT NULL
     );
     CREATE FUNCTION measurement_versions_bump() RETURNS trigger LANGUAGE plpgsql AS $$
+    DECLARE
+      done_key text := 'maalbot.version_bumped_' || md5(NEW.contract_id);
     BEGIN
-      INSERT INTO measurement_versions AS v (contract_id, version)
-      SELECT DISTINCT contract_id, 1 FROM added ORDER BY contract_id
-      ON CONFLICT (contract_id) DO UPDATE SET version = v.version + 1;
+      IF current_setting(done_key, true) IS DISTINCT FROM 'yes' THEN
+        INSERT INTO measurement_versions AS v (contract_id, version) VALUES (NEW.contract_id, 1)
+        ON CONFLICT (contract_id) DO UPDATE SET version = v.version + 1;
+        PERFORM set_config(done_key, 'yes', true);
+      END IF;
       RETURN NULL;
     END $$;
-    CREATE TRIGGER measurements_bump_version AFTER INSERT ON measurements
-      REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION measurement_versions_bump();
-    CREATE TRIGGER measurement_periods_bump_version AFTER INSERT ON measurement_periods
-      REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION measurement_versions_bump();
+    CREATE CONSTRAINT TRIGGER measurements_bump_version AFTER INSERT ON measurements
+      DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION measurement_versions_bump();
   `,
 };
 
-/** The contract's version (one primary-key lookup); 0 before its first row. */
+/** The contract's version (one primary-key lookup); none before its first row. */
 export const MEASUREMENT_VERSION_SQL = 'SELECT version FROM measurement_versions WHERE contract_id = $1';
+
+/** After a statement that adds periods (RETURNING their contract_id as `contract_id` in CTE `added`): bump each contract once. */
+export const BUMP_ADDED_CONTRACTS = `
+  INSERT INTO measurement_versions AS v (contract_id, version)
+  SELECT DISTINCT contract_id, 1 FROM added ORDER BY contract_id
+  ON CONFLICT (contract_id) DO UPDATE SET version = v.version + 1`;

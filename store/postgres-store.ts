@@ -3,7 +3,7 @@ import type { Measurement, NewMeasurement } from '../core/measurement';
 import { segmentSchema, type Segment } from '../goals/contract-schema';
 import type { HistoryFirstPage, MeasurementStore, StatusKpiQuery, StatusRows, SubmissionResult, SubmissionStatusQuery } from '../core/ports/measurement-store';
 import { MAX_BASELINES, NEWEST_KEY_ID_DIGITS, STATUS_CACHE_LIMIT, STATUS_WALK_STEPS } from './status-selection';
-import { MEASUREMENT_VERSION_SQL, MEASUREMENT_VERSIONS_MIGRATION } from './measurement-versions';
+import { BUMP_ADDED_CONTRACTS, MEASUREMENT_VERSION_SQL, MEASUREMENT_VERSIONS_MIGRATION } from './measurement-versions';
 import { newestVersionSql } from './newest-version-sql';
 import { MEASUREMENT_PERIODS_MIGRATION, PERIOD_BACKFILL_BATCH, storedPeriod } from './measurement-periods';
 import { appliedPostgresMigrations, migratePostgres } from './migrate-postgres';
@@ -124,10 +124,12 @@ const INSERT_NEW_SQL = { withSegment: INSERT_NEW(true), withoutSegment: INSERT_N
 const WITHOUT_PERIOD = `
   SELECT id, contract_id, kpi_id, period, to_char(measured_on, 'YYYY-MM-DD') AS measured_on FROM measurements m
    WHERE NOT EXISTS (SELECT 1 FROM measurement_periods p WHERE p.measurement_id = m.id) ORDER BY id LIMIT $1`;
-const FILL_PERIODS = `
+const INSERT_PERIODS = `
   INSERT INTO measurement_periods (measurement_id, contract_id, kpi_id, measured_on, period_from, period_to)
   SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::date[], $5::date[], $6::date[])
   ON CONFLICT (measurement_id) DO NOTHING`;
+/** The periods, and with migration 41 the version of each contract that got one (status reads the periods: the caches must miss). */
+const FILL_PERIODS = { plain: INSERT_PERIODS, versioned: `WITH added AS (${INSERT_PERIODS} RETURNING contract_id) ${BUMP_ADDED_CONTRACTS}` };
 
 const NOT_SUPERSEDED_AS_OF = 'NOT EXISTS (SELECT 1 FROM measurements s WHERE s.supersedes_id = m.id AND s.id <= $3)';
 
@@ -366,7 +368,7 @@ export class PostgresMeasurementStore implements MeasurementStore {
       const rows = (await this.pool.query<{ id: string; contract_id: string; kpi_id: string; period: string; measured_on: string }>(WITHOUT_PERIOD, [PERIOD_BACKFILL_BATCH])).rows;
       if (rows.length === 0) break;
       const periods = rows.map((r) => storedPeriod({ period: r.period, measuredOn: r.measured_on }));
-      await this.pool.query(FILL_PERIODS, [rows.map((r) => r.id), rows.map((r) => r.contract_id), rows.map((r) => r.kpi_id), rows.map((r) => r.measured_on), periods.map((p) => p.from), periods.map((p) => p.to)]);
+      await this.pool.query(this.versioned ? FILL_PERIODS.versioned : FILL_PERIODS.plain, [rows.map((r) => r.id), rows.map((r) => r.contract_id), rows.map((r) => r.kpi_id), rows.map((r) => r.measured_on), periods.map((p) => p.from), periods.map((p) => p.to)]);
       filled += rows.length;
     }
     if (filled > 0) this.logger.info({ db: 'postgres', rows: filled }, 'stored the period of existing measurements');
