@@ -73,10 +73,17 @@ const STATUS_TITLES: ReadonlyArray<{ statuses: readonly Status[]; da: string; no
   { statuses: ['på vej'], da: 'Mål på vej', none: 'Ingen mål står som på vej', en: 'Goals on track', noneEn: 'No goal stands as on track' },
 ];
 
-function byStatus(deps: GoalListDeps, statuses: readonly Status[]): Reply {
+/** "blandt de lokale mål", "among the local goals": a status list narrowed to one scope says so in its title and its empty line. */
+function amongScope(scope: 'national' | 'local', language: Language): string {
+  if (language === 'en') return `among the ${scope} goals`;
+  return `blandt de ${scope === 'national' ? 'nationale' : 'lokale'} mål`;
+}
+
+function byStatus(deps: GoalListDeps, statuses: readonly Status[], scope?: 'national' | 'local'): Reply {
   const { contract, measurements, today } = deps;
   const rows: Row[] = [];
   for (const goal of judgedGoals(contract)) {
+    if (scope !== undefined && goal.scope !== scope) continue;
     const judged = judgeGoal(contract, goal, measurements, today); // the one judgement (R11)
     const kpiHits = judged.kpis.filter((k) => statuses.includes(k.status));
     if (!statuses.includes(judged.status) && kpiHits.length === 0) continue;
@@ -88,8 +95,9 @@ function byStatus(deps: GoalListDeps, statuses: readonly Status[]): Reply {
   }
   const titles = STATUS_TITLES.find((t) => t.statuses.length === statuses.length && t.statuses.every((s) => statuses.includes(s)));
   const en = deps.language === 'en';
-  const title = (en ? titles?.en : titles?.da) ?? `Mål med status ${formatList([...statuses])}`;
-  const none = `${(en ? titles?.noneEn : titles?.none) ?? `Ingen mål har status ${formatList([...statuses])}`} ${en ? `as of ${formatDate(today, 'en')}` : `pr. ${formatDate(today)}`}.`;
+  const among = scope === undefined ? '' : ` ${amongScope(scope, en ? 'en' : 'da')}`;
+  const title = `${(en ? titles?.en : titles?.da) ?? `Mål med status ${formatList([...statuses])}`}${among}`;
+  const none = `${(en ? titles?.noneEn : titles?.none) ?? `Ingen mål har status ${formatList([...statuses])}`}${among} ${en ? `as of ${formatDate(today, 'en')}` : `pr. ${formatDate(today)}`}.`;
   return listCard(title, `${en ? `as of ${formatDate(today, 'en')}` : `pr. ${formatDate(today)}`} · ${escapeMarkdown(contract.title)}`, rows, none, deps.language ?? 'da');
 }
 
@@ -235,7 +243,7 @@ function byDeadline(deps: GoalListDeps, range: DeadlineRange): Reply {
 export function goalListAnswer(filter: GoalFilter, deps: GoalListDeps): Reply {
   switch (filter.by) {
     case 'status':
-      return byStatus(deps, filter.statuses);
+      return byStatus(deps, filter.statuses, filter.scope);
     case 'measured-by':
       return byMeasurer(deps, filter);
     case 'scope':

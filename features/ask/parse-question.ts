@@ -59,6 +59,7 @@
  * test/features/ask/director-questions.ts (real contract, with what the answer must say).
  */
 import type { ContractData } from '../../goals/contract-schema';
+import type { Status } from '../../core/status-types';
 import type { GoalFact, Intent, Language } from './intent';
 import { normalizeQuestion } from './normalize-question';
 import { reportRequestOf } from './parse-report-request';
@@ -66,7 +67,7 @@ import { extractStatusTime } from './parse-status-time';
 import { stripCode } from './strip-code';
 import { findKpi, findTopic, findTopics, readWords, tokenizeFolded, topicIndexFor, type ReadWords, type TopicIndex } from './topic-index';
 import {
-  continuesConversation, contractFactOf, deadlineRangeOf, factVocabulary, goalFactOf, isSmallTalk, measuredByFilterOf, reporterFilterOf, scopeFilterOf, statusFilterOf,
+  asksWhatIsComing, continuesConversation, contractFactOf, deadlineRangeOf, factVocabulary, goalFactOf, isSmallTalk, measuredByFilterOf, reporterFilterOf, scopeFilterOf, statusFilterOf,
 } from './question-facts';
 
 const UNSUBSCRIBE = vocabulary([
@@ -90,7 +91,7 @@ const HISTORY = vocabulary([
   'historik', 'historikken', 'udvikling', 'udviklingen', 'udviklet', 'målinger', 'tidligere målinger', 'over tid',
   'history', 'development', 'trend', 'measurements', 'over time',
 ]);
-const MEETING = vocabulary(['møde', 'mødet', 'møder', 'møderne', 'mødes', 'statusmøde', 'meeting', 'meetings']);
+const MEETING = vocabulary(['møde', 'mødet', 'møder', 'møderne', 'mødes', 'statusmøde', 'møderytme', 'møderytmen', 'meeting', 'meetings']);
 /** English "meet" is the meeting without an object ("how often do we meet?"); with one it is "reach" ("did we meet goal 4?"). */
 const MEET = vocabulary(['meet', 'meets']);
 const MEET_OBJECTS = words(['target', 'targets', 'kpi', 'kpis', 'deadline', 'deadlines']);
@@ -137,7 +138,7 @@ const ENGLISH = vocabulary([
   'compare', 'met', 'missing', 'does', 'reported', 'report', 'force', 'signed', 'responsible',
   'whom', 'often', 'many', 'municipalities', 'parties', 'not', 'track', 'before', 'christmas', 'quarter', 'month', 'year', 'this',
   'extended', 'due', 'national', 'local', 'have', 'measure', 'meet', 'meets', 'upcoming', 'coming', 'up',
-  'good', 'morning', 'afternoon', 'evening', 'there', 'hey',
+  'good', 'morning', 'afternoon', 'evening', 'night', 'there', 'hey', 'bye', 'goodbye', 'cheers', 'well', 'done', 'lack', 'lacks', 'user', 'evaluation', 'measuring', 'rhythm', 'soon', 'achieved', 'lacking',
   // English topic words (topics themselves come from the contract)
   'awareness', 'satisfaction', 'referral', 'crisis', 'green', 'effect', 'impact', 'digitalisation',
   'digitalization', 'clusters', 'cluster',
@@ -150,7 +151,7 @@ const DANISH = vocabulary([
   'og', 'mig', 'til', 'fra', 'slå', 'hej', 'seneste', 'målinger', 'nu', 'vores',
   'hvem', 'hvilke', 'skal', 'være', 'måler', 'måles', 'risiko', 'opfyldt', 'ikke', 'mangler', 'sammenlign', 'ansvaret',
   'kraft', 'trådte', 'rapporterer', 'ofte', 'hvor', 'mange', 'kommuner', 'parterne', 'baseline', 'målet',
-  'mødes', 'kommende', 'kommer', 'god', 'godmorgen', 'goddag', 'godaften', 'morgen', 'eftermiddag', 'aften',
+  'mødes', 'kommende', 'kommer', 'snart', 'nået', 'nå', 'færdige', 'god', 'godmorgen', 'goddag', 'godaften', 'godnat', 'farvel', 'ses', 'morgen', 'eftermiddag', 'aften',
 ]);
 
 const MAX_ID_DIGITS = 6;
@@ -229,8 +230,8 @@ function classify(q: ReadWords, index: GoalIndex): IntentWithoutLanguage {
 
   // "mangler der målinger?": a status filter, not the history command without a goal.
   const statuses = first === undefined ? statusFilterOf(q) : undefined;
-  if (matches(tokens, UPDATE)) return statuses !== undefined ? { kind: 'goal-list', filter: { by: 'status', statuses } } : goalCommand('update-form', first);
-  if (matches(tokens, HISTORY)) return statuses !== undefined ? { kind: 'goal-list', filter: { by: 'status', statuses } } : goalCommand('history', first);
+  if (matches(tokens, UPDATE)) return statuses !== undefined ? statusList(statuses, q) : goalCommand('update-form', first);
+  if (matches(tokens, HISTORY)) return statuses !== undefined ? statusList(statuses, q) : goalCommand('history', first);
   if (reminderWord) return { kind: 'reminders' };
   const contractWord = matches(tokens, CONTRACT);
   const meetingWord = matches(tokens, MEETING)
@@ -248,6 +249,7 @@ function classify(q: ReadWords, index: GoalIndex): IntentWithoutLanguage {
   }
   const range = refs.length === 0 && topic === undefined ? deadlineRangeOf(q, false) : undefined;
   if (range !== undefined) return { kind: 'goal-list', filter: { by: 'deadline', range } };
+  if (refs.length === 0 && topic === undefined && asksWhatIsComing(q)) return { kind: 'deadlines' };
 
   if (refs.length === 0 && topic === undefined) {
     const contractFact = contractFactOf(q, contractWord, false);
@@ -264,7 +266,7 @@ function classify(q: ReadWords, index: GoalIndex): IntentWithoutLanguage {
     }
   }
   if (single === undefined && !contractWord) {
-    if (statuses !== undefined) return { kind: 'goal-list', filter: { by: 'status', statuses } };
+    if (statuses !== undefined) return statusList(statuses, q);
     const filter = measuredByFilterOf(q) ?? scopeFilterOf(q);
     if (filter !== undefined) return { kind: 'goal-list', filter };
   }
@@ -286,6 +288,12 @@ function classify(q: ReadWords, index: GoalIndex): IntentWithoutLanguage {
     if (q.tokens.every((t) => FILLER.words.has(t) || GREETING_ONLY.words.has(t))) return { kind: 'help' };
   }
   return { kind: 'not-understood' };
+}
+
+/** A status list, of the national or local goals only when the question names them ("which local goals are at risk?"). */
+function statusList(statuses: Status[], q: ReadWords): IntentWithoutLanguage {
+  const scope = scopeFilterOf(q);
+  return { kind: 'goal-list', filter: { by: 'status', statuses, ...(scope?.by === 'scope' ? { scope: scope.scope } : {}) } };
 }
 
 /** Two or more topics of different goals with a joiner ("og", "and", "sammenlign"), as goal references in text order. */

@@ -20,7 +20,8 @@ export type ContractFact = ContractFactKind;
 export type DeadlineRange = 'before-christmas' | 'this-month' | 'next-month' | 'this-quarter' | 'next-quarter' | 'this-year' | 'next-year';
 
 export type GoalFilter =
-  | { by: 'status'; statuses: Status[] }
+  /** `scope`: only the national or the local goals ("hvilke lokale mål er i risiko?"). */
+  | { by: 'status'; statuses: Status[]; scope?: 'national' | 'local' }
   | { by: 'deadline'; range: DeadlineRange }
   | { by: 'measured-by'; who: MeasuredBy[]; name: string }
   | { by: 'scope'; scope: 'national' | 'local' }
@@ -65,7 +66,7 @@ function hasAnyPhrase(q: QuestionWords, list: Phrases): boolean {
 const PURPOSE = set(['formål', 'formålet', 'hensigt', 'hensigten', 'purpose', 'hvorfor', 'why']);
 const BASELINE = set(['baseline', 'baselinen', 'baselines', 'udgangspunkt', 'udgangspunktet', 'nulpunkt', 'nulpunktet', 'nulpunktsmåling', 'nulpunktsmålingen', 'startniveau', 'startniveauet']);
 const METHOD = set(['metode', 'metoden', 'metoder', 'opgøres', 'opgøre', 'opgørelse', 'opgørelsen', 'beregnes', 'beregning', 'beregningen', 'method', 'calculated', 'methodology']);
-const MEASURED_HOW = set(['måles', 'måler', 'måle', 'opgør', 'measured', 'measure', 'measures']);
+const MEASURED_HOW = set(['måles', 'måler', 'måle', 'opgør', 'measured', 'measure', 'measures', 'measuring']);
 const WHO = set(['hvem', 'who', 'hvilken', 'hvilke']);
 const WHO_PERSON = set(['hvem', 'who']);
 const MEASURING = set(['opgør', 'måling', 'målingen', 'målinger', 'målingerne', 'survey', 'spørgeskema', 'spørgeskemaet']);
@@ -128,12 +129,12 @@ export function goalFactOf(q: QuestionWords): GoalFact | undefined {
 const DUTIES = set(['pligt', 'pligter', 'pligterne', 'forpligtelse', 'forpligtelser', 'duties', 'obligations']);
 const SIGNED = set(['underskrevet', 'underskrift', 'underskriften', 'underskrevne', 'signeret', 'signed', 'signature', 'indgået']);
 const RESPONSIBLE = set(['ansvar', 'ansvaret', 'ansvarlig', 'ansvarlige', 'responsible', 'responsibility']);
-const EXTENSION = set(['forlænge', 'forlænges', 'forlængelse', 'forlængelsen', 'forlænget', 'fornyes', 'fornyelse', 'extension', 'extend', 'extended', 'renewed']);
+const EXTENSION = set(['forlænge', 'forlænges', 'forlængelse', 'forlængelsen', 'forlænget', 'fornyes', 'fornyelse', 'extension', 'extend', 'extended', 'renewed', 'renew', 'renewal', 'prolong', 'prolonged']);
 const PARTIES = set(['parter', 'parterne', 'parties', 'part']);
 const MUNICIPALITIES = set(['kommuner', 'kommunerne', 'kommune', 'municipalities']);
 const CONTRACT_PERIOD = phrases(['i kraft', 'in force', 'hvor længe', 'how long', 'udløber', 'ophører', 'expires', 'gælder kontrakten', 'kontraktperiode', 'kontraktperioden']);
 const CONTRACT_WHEN = set(['periode', 'perioden', 'start', 'starter', 'slutter', 'begynder', 'period', 'hvornår', 'when']);
-const MEETING_RHYTHM = phrases(['hvor ofte', 'how often', 'hvor tit', 'hvem deltager', 'who attends', 'deltagere', 'møderytme', 'møderytmen']);
+const MEETING_RHYTHM = phrases(['hvor ofte', 'how often', 'hvor tit', 'hvem deltager', 'who attends', 'deltagere', 'møderytme', 'møderytmen', 'rhythm', 'how frequently', 'who takes part', 'take part', 'participants', 'hvem er med']);
 
 /** A fact about the contract as a whole, or undefined. `aboutContract`: a contract word is in the question. */
 export function contractFactOf(q: QuestionWords, aboutContract: boolean, aboutMeeting: boolean): ContractFact | undefined {
@@ -154,11 +155,15 @@ export function contractFactOf(q: QuestionWords, aboutContract: boolean, aboutMe
 
 const RISK = set(['risiko', 'risikozonen', 'risk', 'truet', 'truede']);
 const BEHIND = set(['bagud', 'halter', 'problemer', 'behind', 'problems', 'trouble']);
-const MET = set(['opfyldt', 'opfyldte', 'nået', 'met', 'meet', 'achieved', 'reached', 'indfriet']);
+const MET = set(['opfyldt', 'opfyldte', 'nået', 'met', 'meet', 'achieved', 'reached', 'completed', 'indfriet', 'done', 'færdig', 'færdige']);
+/** "hvad har vi nået?", "what has been achieved?": a what-question about reaching is the list of goals met. */
+const WHAT = set(['hvad', 'what', 'whats']);
+/** "hvad mangler?", "what is missing?": missing, said alone, is the data still missing. */
+const MISSING = set(['mangler', 'manglende', 'missing', 'lacking']);
 const NOT = set(['ikke', 'not', 'uopfyldte']);
 const PARTLY = set(['delvist', 'delvis', 'partly', 'partially']);
 const ON_TRACK = phrases(['på vej', 'on track', 'på sporet']);
-const NO_DATA = phrases(['ingen data', 'no data', 'mangler data', 'manglende data', 'missing data', 'uden data', 'mangler vi data', 'mangler der data', 'mangler vi at indberette', 'mangler at blive indberettet', 'mangler indberetning', 'ikke indberettet', 'mangler der målinger', 'mangler målinger', 'mangler måling', 'uden måling', 'uden målinger', 'ingen måling', 'ingen målinger', 'data mangler', 'lacking data']);
+const NO_DATA = phrases(['ingen data', 'no data', 'mangler data', 'manglende data', 'missing data', 'uden data', 'mangler vi data', 'mangler der data', 'mangler vi at indberette', 'mangler at blive indberettet', 'mangler indberetning', 'ikke indberettet', 'mangler der målinger', 'mangler målinger', 'mangler måling', 'uden måling', 'uden målinger', 'ingen måling', 'ingen målinger', 'data mangler', 'lacking data', 'lack data', 'lacks data', 'without data']);
 const AWAITING = set(['afventer', 'afventende', 'awaiting', 'pending']);
 const LIST_WORDS = set(['hvilke', 'hvilket', 'which', 'liste', 'list', 'alle', 'all', 'mål', 'målene', 'goals', 'kpier', 'målepunkter', 'nogen', 'any']);
 
@@ -168,23 +173,26 @@ export function statusFilterOf(q: QuestionWords): Status[] | undefined {
   if (hasWord(q, AWAITING)) return ['afventer måling'];
   if (hasWord(q, RISK)) return ['i risiko'];
   if (hasWord(q, BEHIND)) return ['ikke opfyldt', 'i risiko'];
-  if (hasAnyPhrase(q, ON_TRACK)) return ['på vej'];
+  // "hvad er ikke på vej?", "what is not on track?": behind, like "bagud"
+  const onTrackAt = ON_TRACK.map((p) => q.tokens.findIndex((_t, i) => p.every((w, j) => q.tokens[i + j] === w))).find((i) => i >= 0);
+  if (onTrackAt !== undefined) return q.tokens.slice(Math.max(0, onTrackAt - 3), onTrackAt).some((t) => NOT.has(t)) ? ['ikke opfyldt', 'i risiko'] : ['på vej'];
   const metAt = q.tokens.findIndex((t) => MET.has(t));
   if (metAt >= 0) {
     const before = q.tokens.slice(Math.max(0, metAt - 3), metAt);
     if (before.some((t) => NOT.has(t)) || q.tokens[metAt] === 'uopfyldte') return ['ikke opfyldt'];
     if (before.some((t) => PARTLY.has(t))) return ['delvist opfyldt'];
     // "opfyldt" alone names a list only with a list word ("hvilke mål er opfyldt?"), not "er mål 4 opfyldt?"
-    return hasWord(q, LIST_WORDS) ? ['opfyldt'] : undefined;
+    return hasWord(q, LIST_WORDS) || hasWord(q, WHAT) ? ['opfyldt'] : undefined;
   }
+  if (hasWord(q, MISSING)) return ['ingen data', 'afventer måling'];
   return undefined;
 }
 
 /** Who measures, as the contract's measuredBy keys. */
-const MEASURERS: ReadonlyArray<{ words: ReadonlySet<string>; who: MeasuredBy[]; name: string }> = [
-  { words: set(['brugerevaluering', 'brugerevalueringen', 'brugerevalueringer']), who: ['brugerevaluering'], name: 'brugerevalueringen' },
+const MEASURERS: ReadonlyArray<{ words: ReadonlySet<string>; phrases?: Phrases; who: MeasuredBy[]; name: string }> = [
+  { words: set(['brugerevaluering', 'brugerevalueringen', 'brugerevalueringer']), phrases: phrases(['user evaluation', 'user survey']), who: ['brugerevaluering'], name: 'brugerevalueringen' },
   { words: set(['crm', 'crm-systemet']), who: ['crm'], name: 'CRM-systemet' },
-  { words: set(['registerdata', 'kontrolgruppe', 'kontrolgruppen']), who: ['registerdata'], name: 'registerdata mod en kontrolgruppe' },
+  { words: set(['registerdata', 'kontrolgruppe', 'kontrolgruppen']), phrases: phrases(['register data', 'registry data', 'control group']), who: ['registerdata'], name: 'registerdata mod en kontrolgruppe' },
   { words: set(['kl']), who: ['kl-erhvervsstyrelsen'], name: 'KL' },
   { words: set(['erhvervsstyrelsen', 'erhvervsstyrelsens', 'ens', 'danish business authority']), who: ['erhvervsstyrelsen-survey', 'brugerevaluering', 'kl-erhvervsstyrelsen'], name: 'Erhvervsstyrelsen' },
 ];
@@ -194,7 +202,7 @@ const SELF = phrases(['vi selv', 'huset selv', 'erhvervshuset selv', 'vi måler'
 export function measuredByFilterOf(q: QuestionWords): GoalFilter | undefined {
   const measures = hasWord(q, MEASURED_HOW) || hasWord(q, METHOD) || hasWord(q, MEASURING);
   for (const m of MEASURERS) {
-    if (hasWord(q, m.words) && (measures || m.who.includes('brugerevaluering') || m.who.includes('crm') || m.who.includes('registerdata'))) return { by: 'measured-by', who: m.who, name: m.name };
+    if ((hasWord(q, m.words) || (m.phrases !== undefined && hasAnyPhrase(q, m.phrases))) && (measures || m.who.includes('brugerevaluering') || m.who.includes('crm') || m.who.includes('registerdata'))) return { by: 'measured-by', who: m.who, name: m.name };
   }
   if (hasAnyPhrase(q, SELF)) return { by: 'measured-by', who: ['erhvervshuset', 'crm'], name: 'Erhvervshus Sydjylland selv' };
   return undefined;
@@ -232,6 +240,14 @@ const RANGES: ReadonlyArray<{ phrases: Phrases; range: DeadlineRange }> = [
 ];
 const DUE = set(['nå', 'nås', 'frist', 'frister', 'fristerne', 'deadline', 'deadlines', 'due', 'afleveres', 'afrapporteres', 'klar', 'done']);
 
+const SOON = set(['snart', 'soon', 'shortly', 'upcoming', 'kommende', 'forestående']);
+const COMING_UP = phrases(['coming up', 'hvad venter', 'hvad står for']);
+
+/** "what is coming up?", "hvad skal vi nå snart?", "what is due soon?": the coming deadlines, no range named. */
+export function asksWhatIsComing(q: QuestionWords): boolean {
+  return hasAnyPhrase(q, COMING_UP) || (hasWord(q, SOON) && hasWord(q, DUE));
+}
+
 /** "hvad skal vi nå inden jul?", "frister i næste kvartal": a time range with a word of something due. */
 export function deadlineRangeOf(q: QuestionWords, deadlineWord: boolean): DeadlineRange | undefined {
   if (!deadlineWord && !hasWord(q, DUE)) return undefined;
@@ -241,12 +257,12 @@ export function deadlineRangeOf(q: QuestionWords, deadlineWord: boolean): Deadli
 // ------------------------------------------------------------------------------------------
 // Conversation
 
-const GREETINGS = set(['hej', 'hejsa', 'davs', 'goddag', 'godmorgen', 'godaften', 'hallo', 'hi', 'hello', 'hey']);
+const GREETINGS = set(['hej', 'hejsa', 'davs', 'goddag', 'godmorgen', 'godaften', 'godnat', 'farvel', 'hallo', 'hi', 'hello', 'hey', 'bye', 'goodbye', 'cheers']);
 /** "good morning", "god eftermiddag": a greeting of two words. */
-const TIME_GREETINGS = phrases(['good morning', 'good afternoon', 'good evening', 'good day', 'god morgen', 'god eftermiddag', 'god aften', 'god dag']);
+const TIME_GREETINGS = phrases(['good morning', 'good afternoon', 'good evening', 'good day', 'good night', 'good job', 'well done', 'god morgen', 'god eftermiddag', 'god aften', 'god dag', 'vi ses']);
 const THANKS = set(['tak', 'tusind', 'thanks', 'thank', 'super', 'fint', 'godt', 'perfekt', 'great', 'nice', 'ok', 'okay']);
 const HOW_ARE_YOU = phrases(['har du det', 'går det med dig', 'how are you', 'hvem er du', 'who are you']);
-const SMALL_TALK_FILL = set(['arbejde', 'i', 'dag', 'idag', 'today', 'work', 'job', 'hvordan', 'du', 'det', 'mange', 'så', 'meget', 'you', 'very', 'much', 'med', 'dig', 'er', 'og', 'der', 'godt', 'how', 'are', 'a', 'lot', 'for', 'hjælpen', 'the', 'help', 'målbot', 'bot', 'igen', 'dejligt', 'there', 'good', 'morning', 'afternoon', 'evening', 'day', 'god', 'morgen', 'eftermiddag', 'aften', 'to', 'all', 'alle', 'everyone']);
+const SMALL_TALK_FILL = set(['arbejde', 'i', 'dag', 'idag', 'today', 'work', 'job', 'hvordan', 'du', 'det', 'mange', 'så', 'meget', 'you', 'very', 'much', 'med', 'dig', 'er', 'og', 'der', 'godt', 'how', 'are', 'a', 'lot', 'for', 'hjælpen', 'the', 'help', 'målbot', 'bot', 'igen', 'dejligt', 'there', 'good', 'morning', 'afternoon', 'evening', 'day', 'god', 'morgen', 'eftermiddag', 'aften', 'to', 'all', 'alle', 'everyone', 'night', 'well', 'done', 'vi', 'ses']);
 
 /** Only greetings, thanks or "hvordan har du det?": small talk, not a question about the contract. */
 export function isSmallTalk(q: QuestionWords): boolean {
