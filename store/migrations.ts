@@ -13,6 +13,7 @@ import { REMINDER_TABLES_MIGRATION } from './reminder-migrations';
 import { CONVERSATION_TOPICS_MIGRATION } from './conversation-topic-migrations';
 import { FILE_OFFER_CONTENT_MIGRATION, REPORT_TABLES_MIGRATION } from './report-migrations';
 import { MEASUREMENT_PERIODS_MIGRATION } from './measurement-periods';
+import { MEASUREMENT_VERSIONS_MIGRATION } from './measurement-versions';
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -121,6 +122,7 @@ export const MIGRATIONS: readonly Migration[] = [
   CONVERSATION_TOPICS_MIGRATION,
   // Status reads (issue 15) own versions 40–49.
   MEASUREMENT_PERIODS_MIGRATION,
+  MEASUREMENT_VERSIONS_MIGRATION,
 ];
 
 /** What this build expects the database to have; readiness checks compare it with appliedMigrations(). */

@@ -2,7 +2,8 @@ import type { Pool, PoolClient } from 'pg';
 import type { Measurement, NewMeasurement } from '../core/measurement';
 import { segmentSchema, type Segment } from '../goals/contract-schema';
 import type { HistoryFirstPage, MeasurementStore, StatusKpiQuery, StatusRows, SubmissionResult, SubmissionStatusQuery } from '../core/ports/measurement-store';
-import { MAX_BASELINES, NEWEST_KEY_ID_DIGITS, STATUS_WALK_STEPS } from './status-selection';
+import { MAX_BASELINES, NEWEST_KEY_ID_DIGITS, STATUS_CACHE_LIMIT, STATUS_WALK_STEPS } from './status-selection';
+import { BUMP_ADDED_CONTRACTS, MEASUREMENT_VERSION_SQL, MEASUREMENT_VERSIONS_MIGRATION } from './measurement-versions';
 import { newestVersionSql } from './newest-version-sql';
 import { MEASUREMENT_PERIODS_MIGRATION, PERIOD_BACKFILL_BATCH, storedPeriod } from './measurement-periods';
 import { appliedPostgresMigrations, migratePostgres } from './migrate-postgres';
@@ -123,10 +124,12 @@ const INSERT_NEW_SQL = { withSegment: INSERT_NEW(true), withoutSegment: INSERT_N
 const WITHOUT_PERIOD = `
   SELECT id, contract_id, kpi_id, period, to_char(measured_on, 'YYYY-MM-DD') AS measured_on FROM measurements m
    WHERE NOT EXISTS (SELECT 1 FROM measurement_periods p WHERE p.measurement_id = m.id) ORDER BY id LIMIT $1`;
-const FILL_PERIODS = `
+const INSERT_PERIODS = `
   INSERT INTO measurement_periods (measurement_id, contract_id, kpi_id, measured_on, period_from, period_to)
   SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::date[], $5::date[], $6::date[])
   ON CONFLICT (measurement_id) DO NOTHING`;
+/** The periods, and with migration 41 the version of each contract that got one (status reads the periods: the caches must miss). */
+const FILL_PERIODS = { plain: INSERT_PERIODS, versioned: `WITH added AS (${INSERT_PERIODS} RETURNING contract_id) ${BUMP_ADDED_CONTRACTS}` };
 
 const NOT_SUPERSEDED_AS_OF = 'NOT EXISTS (SELECT 1 FROM measurements s WHERE s.supersedes_id = m.id AND s.id <= $3)';
 
@@ -337,6 +340,11 @@ export class PostgresMeasurementStore implements MeasurementStore {
   private readonly logger: Logger;
   private readonly ownsPool: boolean;
   private readonly statusWalkSteps: number;
+  /** Migration 41 is in this store's list: the contract's version guards the caches below (else no cache). */
+  private readonly versioned: boolean;
+  private readonly statusCache = new Map<string, { version: string; rows: StatusRows }>();
+  private readonly statusKeys = new WeakMap<readonly StatusKpiQuery[], string>();
+  private readonly historyCache = new Map<string, { version: string; page: HistoryFirstPage }>();
   private ended = false;
 
   constructor(options: PostgresStoreOptions) {
@@ -344,6 +352,7 @@ export class PostgresMeasurementStore implements MeasurementStore {
     this.migrations = options.migrations ?? MIGRATIONS;
     this.logger = options.logger ?? silentLogger;
     this.statusWalkSteps = Math.max(1, Math.trunc(options.statusWalkSteps ?? STATUS_WALK_STEPS));
+    this.versioned = this.migrations.some((m) => m.version === MEASUREMENT_VERSIONS_MIGRATION.version);
     ({ pool: this.pool, owned: this.ownsPool } = poolOf(options, 10, this.logger, 'idle PostgreSQL connection failed'));
   }
 
@@ -359,7 +368,7 @@ export class PostgresMeasurementStore implements MeasurementStore {
       const rows = (await this.pool.query<{ id: string; contract_id: string; kpi_id: string; period: string; measured_on: string }>(WITHOUT_PERIOD, [PERIOD_BACKFILL_BATCH])).rows;
       if (rows.length === 0) break;
       const periods = rows.map((r) => storedPeriod({ period: r.period, measuredOn: r.measured_on }));
-      await this.pool.query(FILL_PERIODS, [rows.map((r) => r.id), rows.map((r) => r.contract_id), rows.map((r) => r.kpi_id), rows.map((r) => r.measured_on), periods.map((p) => p.from), periods.map((p) => p.to)]);
+      await this.pool.query(this.versioned ? FILL_PERIODS.versioned : FILL_PERIODS.plain, [rows.map((r) => r.id), rows.map((r) => r.contract_id), rows.map((r) => r.kpi_id), rows.map((r) => r.measured_on), periods.map((p) => p.from), periods.map((p) => p.to)]);
       filled += rows.length;
     }
     if (filled > 0) this.logger.info({ db: 'postgres', rows: filled }, 'stored the period of existing measurements');
@@ -507,7 +516,28 @@ export class PostgresMeasurementStore implements MeasurementStore {
   }
 
   async statusRows(contractId: string, kpis: readonly StatusKpiQuery[], asOf: { measuredOnOrBefore: string; idAtMost?: number }): Promise<StatusRows> {
-    return this.queryStatusRows(this.pool, contractId, kpis, asOf);
+    // Asked on every status question; cached like on SQLite, but on the contract's version
+    // (store/measurement-versions.ts), not max(id). The version is read before the statement, so a
+    // row committed in between moves it and the next question misses. A hit hands back the same
+    // frozen object, so callers can key their own caches on it (core/reply-cache.ts).
+    if (!this.versioned) return this.queryStatusRows(this.pool, contractId, kpis, asOf);
+    const version = await this.version(contractId);
+    let kpisKey = this.statusKeys.get(kpis);
+    if (kpisKey === undefined) this.statusKeys.set(kpis, (kpisKey = JSON.stringify(kpis)));
+    const key = `${contractId}|${asOf.measuredOnOrBefore}|${asOf.idAtMost ?? ''}|${kpisKey}`;
+    const cached = this.statusCache.get(key);
+    if (cached !== undefined && cached.version === version) return cached.rows;
+    const read = await this.queryStatusRows(this.pool, contractId, kpis, asOf);
+    const rows: StatusRows = Object.freeze({ rows: Object.freeze(read.rows.map((r) => Object.freeze(r))), outsideLeftOut: Object.freeze(read.outsideLeftOut) });
+    this.statusCache.delete(key); // re-set below: insertion order is the eviction order
+    if (this.statusCache.size >= STATUS_CACHE_LIMIT) this.statusCache.delete(this.statusCache.keys().next().value as string);
+    this.statusCache.set(key, { version, rows });
+    return rows;
+  }
+
+  /** The contract's measurement version (text: a BIGINT); '0' before its first row. */
+  private async version(contractId: string): Promise<string> {
+    return (await this.pool.query<{ version: string }>({ name: 'maalbot-measurement-version', text: MEASUREMENT_VERSION_SQL }, [contractId])).rows[0]?.version ?? '0';
   }
 
   /** STATUS_ROWS_SQL on the pool or on a transaction's client. */
@@ -536,6 +566,20 @@ export class PostgresMeasurementStore implements MeasurementStore {
 
   async historyFirstPage(contractId: string, kpiIds: readonly string[], limits: { rows: number; withValue: number }): Promise<HistoryFirstPage> {
     if (kpiIds.length === 0) return { rows: [], seriesRows: [], corrections: 0 };
+    if (!this.versioned) return this.readHistoryFirstPage(contractId, kpiIds, limits);
+    // Guarded by the contract's version like statusRows; read before both statements.
+    const version = await this.version(contractId);
+    const key = JSON.stringify([contractId, kpiIds, limits]);
+    const cached = this.historyCache.get(key);
+    if (cached !== undefined && cached.version === version) return structuredClone(cached.page);
+    const page = await this.readHistoryFirstPage(contractId, kpiIds, limits);
+    this.historyCache.delete(key);
+    if (this.historyCache.size >= STATUS_CACHE_LIMIT) this.historyCache.delete(this.historyCache.keys().next().value as string);
+    this.historyCache.set(key, { version, page });
+    return structuredClone(page);
+  }
+
+  private async readHistoryFirstPage(contractId: string, kpiIds: readonly string[], limits: { rows: number; withValue: number }): Promise<HistoryFirstPage> {
     const series = (
       await this.pool.query<{ kpi_id: string; segment: string | null; all_rows: string; corrections: string; ids: string[] }>(HISTORY_SERIES_SQL, [
         contractId,

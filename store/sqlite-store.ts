@@ -6,7 +6,7 @@ import { segmentSchema, type Segment } from '../goals/contract-schema';
 import type { HistoryFirstPage, MeasurementStore, StatusKpiQuery, StatusRows, SubmissionResult, SubmissionStatusQuery } from '../core/ports/measurement-store';
 import { newestVersionSql } from './newest-version-sql';
 import { MEASUREMENT_PERIODS_MIGRATION, PERIOD_BACKFILL_BATCH, storedPeriod } from './measurement-periods';
-import { MAX_BASELINES, NEWEST_KEY_ID_DIGITS, pickOutside, STATUS_WALK_STEPS, type OutsideGroup } from './status-selection';
+import { MAX_BASELINES, NEWEST_KEY_ID_DIGITS, pickOutside, STATUS_CACHE_LIMIT, STATUS_WALK_STEPS, type OutsideGroup } from './status-selection';
 import { appliedSqliteMigrations, migrateSqlite } from './migrate-sqlite';
 import type { Migration } from './migration';
 import { MIGRATIONS } from './migrations';
@@ -297,9 +297,6 @@ interface StatusParams {
  * the global later and must not hold up a write.
  */
 const nextTurn: (f: () => void) => void = ((immediate) => (f: () => void) => void immediate(f))(setImmediate);
-
-/** Status selections kept per store (contract × day × KPI set); oldest out. */
-const STATUS_CACHE_LIMIT = 64;
 
 /** Less free space than this on the file's file system and readiness says no (a row is < 4 KB; WAL and checkpoints need room). */
 export const MIN_FREE_BYTES = 1024 * 1024;

@@ -54,5 +54,8 @@ export function pickOutside(kpis: readonly StatusKpiQuery[], groups: readonly Ou
  */
 export const STATUS_WALK_STEPS = 32;
 
+/** Entries kept per store in the status and history caches (oldest evicted first). */
+export const STATUS_CACHE_LIMIT = 64;
+
 /** Baselines a mask can name (bits of a 32-bit integer, in SQLite and PostgreSQL alike). */
 export const MAX_BASELINES = 30;

@@ -55,6 +55,24 @@ describe('a walk through the Microsoft 365 Agents Playground', function () {
     await s.waitForText('Tryk på et mål for detaljer');
   });
 
+  it('in English: an English question gets English cards, and their buttons stay English', async function () {
+    await s.say('show all goals');
+    await s.waitForText('Tap a goal for details');
+    await s.tap('Erhvervshusenes knudepunktsfunktion');
+    await s.waitForText('Overall status');
+    await s.press('Show details');
+    assert.equal(await s.isVisible('KPIs in detail'), true, '"Show details" shows them without a round trip');
+    await s.press('History');
+    await s.waitForText(/History\s+Goal 4/);
+    await s.press('Status');
+    await s.waitForText('Overall status');
+    assert.match((await s.last()).text, /Overall status/, 'the history card\'s "Status" opens the English card');
+    await s.press('Overview');
+    await s.waitForText('Tap a goal for details');
+    await s.say('what is the NPS target?');
+    await s.waitForText('at least 70');
+  });
+
   it('a form: a bad value comes back with its message, the fix is stored, a correction that changes nothing is refused, Annuller leads back', async function () {
     await s.say('opdater mål 4');
     await s.waitForText('Indberet måling');
