@@ -105,7 +105,7 @@ const CARD_WORDS: Record<Language, CardWords> = {
     kpiDetails: 'KPIs in detail',
     status: 'Status',
     demoRow: 'Demo data – not a real measurement',
-    interpretation: 'Interpretation',
+    interpretation: 'Fortolkning (interpretation)',
     notes: 'Note',
     method: 'Method',
     reporting: 'Reporting',
