@@ -64,4 +64,22 @@ describe('status cards label every interpretation of the contract ("Fortolkning"
       }
     });
   }
+
+  // An English card keeps the contract's label, explained: the brief's rule holds in both languages.
+  const FACT_OF_EN: Record<InterpretedPart, string> = { target: 'Target', window: 'Period', horizon: 'Result expected' };
+  for (const kpi of kpis.filter((k) => k.interpreted.length > 0)) {
+    it(`${kpi.id} in English: ${kpi.interpreted.join(', ')} labelled "Fortolkning – interpretation"`, () => {
+      const goal = findKpi(contract, kpi.id)!.goal;
+      const card = goalStatusCard(buildGoalStatusView(contract, goal.id, [], '2021-10-15', 'en')!);
+      const facts = factsOf(card, `${kpi.id} – `);
+      for (const part of ['target', 'window', 'horizon'] as const) {
+        const fact = facts.find((f) => f.title === FACT_OF_EN[part]);
+        assert.ok(fact, `${kpi.id}: fact «${FACT_OF_EN[part]}» missing`);
+        if (kpi.interpreted.includes(part)) assert.match(fact.value, /\(Fortolkning – interpretation\)$/, `${kpi.id} ${part}: ${fact.value}`);
+        else assert.doesNotMatch(fact.value, /Fortolkning/, `${kpi.id} ${part}: ${fact.value}`);
+      }
+      const json = JSON.stringify(card);
+      assert.ok(json.includes(JSON.stringify(`Fortolkning (interpretation): ${escapeMarkdown(kpi.interpretation!)}`).slice(1, -1)), `${kpi.id}: the interpretation is not shown in the contract's words`);
+    });
+  }
 });
