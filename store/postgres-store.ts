@@ -3,6 +3,7 @@ import type { Measurement, NewMeasurement } from '../core/measurement';
 import { segmentSchema, type Segment } from '../goals/contract-schema';
 import type { HistoryFirstPage, MeasurementStore, StatusKpiQuery, StatusRows, SubmissionResult, SubmissionStatusQuery } from '../core/ports/measurement-store';
 import { MAX_BASELINES, NEWEST_KEY_ID_DIGITS, STATUS_CACHE_LIMIT, STATUS_WALK_STEPS } from './status-selection';
+import { MarkedCache, statusSelectionKey } from './marked-cache';
 import { BUMP_ADDED_CONTRACTS, MEASUREMENT_VERSION_SQL, MEASUREMENT_VERSIONS_MIGRATION } from './measurement-versions';
 import { newestVersionSql } from './newest-version-sql';
 import { MEASUREMENT_PERIODS_MIGRATION, PERIOD_BACKFILL_BATCH, storedPeriod } from './measurement-periods';
@@ -342,9 +343,8 @@ export class PostgresMeasurementStore implements MeasurementStore {
   private readonly statusWalkSteps: number;
   /** Migration 41 is in this store's list: the contract's version guards the caches below (else no cache). */
   private readonly versioned: boolean;
-  private readonly statusCache = new Map<string, { version: string; rows: StatusRows }>();
-  private readonly statusKeys = new WeakMap<readonly StatusKpiQuery[], string>();
-  private readonly historyCache = new Map<string, { version: string; page: HistoryFirstPage }>();
+  private readonly statusCache = new MarkedCache<string, StatusRows>(STATUS_CACHE_LIMIT);
+  private readonly historyCache = new MarkedCache<string, HistoryFirstPage>(STATUS_CACHE_LIMIT);
   private ended = false;
 
   constructor(options: PostgresStoreOptions) {
@@ -522,16 +522,12 @@ export class PostgresMeasurementStore implements MeasurementStore {
     // frozen object, so callers can key their own caches on it (core/reply-cache.ts).
     if (!this.versioned) return this.queryStatusRows(this.pool, contractId, kpis, asOf);
     const version = await this.version(contractId);
-    let kpisKey = this.statusKeys.get(kpis);
-    if (kpisKey === undefined) this.statusKeys.set(kpis, (kpisKey = JSON.stringify(kpis)));
-    const key = `${contractId}|${asOf.measuredOnOrBefore}|${asOf.idAtMost ?? ''}|${kpisKey}`;
-    const cached = this.statusCache.get(key);
-    if (cached !== undefined && cached.version === version) return cached.rows;
+    const key = statusSelectionKey(contractId, kpis, asOf);
+    const cached = this.statusCache.get(key, version);
+    if (cached !== undefined) return cached;
     const read = await this.queryStatusRows(this.pool, contractId, kpis, asOf);
     const rows: StatusRows = Object.freeze({ rows: Object.freeze(read.rows.map((r) => Object.freeze(r))), outsideLeftOut: Object.freeze(read.outsideLeftOut) });
-    this.statusCache.delete(key); // re-set below: insertion order is the eviction order
-    if (this.statusCache.size >= STATUS_CACHE_LIMIT) this.statusCache.delete(this.statusCache.keys().next().value as string);
-    this.statusCache.set(key, { version, rows });
+    this.statusCache.set(key, version, rows);
     return rows;
   }
 
@@ -570,12 +566,10 @@ export class PostgresMeasurementStore implements MeasurementStore {
     // Guarded by the contract's version like statusRows; read before both statements.
     const version = await this.version(contractId);
     const key = JSON.stringify([contractId, kpiIds, limits]);
-    const cached = this.historyCache.get(key);
-    if (cached !== undefined && cached.version === version) return structuredClone(cached.page);
+    const cached = this.historyCache.get(key, version);
+    if (cached !== undefined) return structuredClone(cached);
     const page = await this.readHistoryFirstPage(contractId, kpiIds, limits);
-    this.historyCache.delete(key);
-    if (this.historyCache.size >= STATUS_CACHE_LIMIT) this.historyCache.delete(this.historyCache.keys().next().value as string);
-    this.historyCache.set(key, { version, page });
+    this.historyCache.set(key, version, page);
     return structuredClone(page);
   }
 

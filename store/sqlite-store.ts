@@ -7,6 +7,7 @@ import type { HistoryFirstPage, MeasurementStore, StatusKpiQuery, StatusRows, Su
 import { newestVersionSql } from './newest-version-sql';
 import { MEASUREMENT_PERIODS_MIGRATION, PERIOD_BACKFILL_BATCH, storedPeriod } from './measurement-periods';
 import { MAX_BASELINES, NEWEST_KEY_ID_DIGITS, pickOutside, STATUS_CACHE_LIMIT, STATUS_WALK_STEPS, type OutsideGroup } from './status-selection';
+import { MarkedCache, statusSelectionKey } from './marked-cache';
 import { appliedSqliteMigrations, migrateSqlite } from './migrate-sqlite';
 import type { Migration } from './migration';
 import { MIGRATIONS } from './migrations';
@@ -322,9 +323,8 @@ export class SqliteMeasurementStore implements MeasurementStore {
     (batch: ReadonlyArray<{ n: NormalizedMeasurement; status: SubmissionStatusQuery }>) => Array<{ ok: true; result: SubmissionResult } | { ok: false; err: unknown }>
   >;
   private readonly latestCache = new Map<string, { highWater: number; rows: readonly Measurement[] }>();
-  private readonly statusCache = new Map<string, { highWater: number; rows: StatusRows }>();
-  private readonly statusKeys = new WeakMap<readonly StatusKpiQuery[], string>();
-  private readonly historyCache = new Map<string, { highWater: number; page: HistoryFirstPage }>();
+  private readonly statusCache = new MarkedCache<number, StatusRows>(STATUS_CACHE_LIMIT);
+  private readonly historyCache = new MarkedCache<number, HistoryFirstPage>(STATUS_CACHE_LIMIT);
   // Prepared on first use: the table does not exist before migrate().
   private statements: ReturnType<typeof prepareStatements> | undefined;
   /** Device and inode of the file this process opened: a deleted or replaced file is not where writes go. */
@@ -589,14 +589,11 @@ export class SqliteMeasurementStore implements MeasurementStore {
     // Asked on every status question; cached on the high-water mark like latestMeasurements. A hit
     // hands back the same frozen array, so callers can key their own caches on it (core/reply-cache.ts).
     const highWater = this.highWater();
-    let kpisKey = this.statusKeys.get(kpis);
-    if (kpisKey === undefined) this.statusKeys.set(kpis, (kpisKey = JSON.stringify(kpis)));
-    const key = `${contractId}|${asOf.measuredOnOrBefore}|${asOf.idAtMost ?? ''}|${kpisKey}`;
-    const cached = this.statusCache.get(key);
-    if (cached !== undefined && cached.highWater === highWater) return cached.rows;
+    const key = statusSelectionKey(contractId, kpis, asOf);
+    const cached = this.statusCache.get(key, highWater);
+    if (cached !== undefined) return cached;
     const rows = this.readStatusRows(contractId, kpis, asOf.measuredOnOrBefore, asOf.idAtMost ?? Number.MAX_SAFE_INTEGER);
-    if (this.statusCache.size >= STATUS_CACHE_LIMIT) this.statusCache.delete(this.statusCache.keys().next().value as string);
-    this.statusCache.set(key, { highWater, rows });
+    this.statusCache.set(key, highWater, rows);
     return rows;
   }
 
@@ -643,8 +640,8 @@ export class SqliteMeasurementStore implements MeasurementStore {
   async historyFirstPage(contractId: string, kpiIds: readonly string[], limits: { rows: number; withValue: number }): Promise<HistoryFirstPage> {
     const highWater = this.highWater();
     const key = JSON.stringify([contractId, kpiIds, limits]);
-    const cached = this.historyCache.get(key);
-    if (cached !== undefined && cached.highWater === highWater) return structuredClone(cached.page);
+    const cached = this.historyCache.get(key, highWater);
+    if (cached !== undefined) return structuredClone(cached);
     const byId = new Map<number, Measurement>();
     const seriesRows: HistoryFirstPage['seriesRows'] = [];
     let corrections = 0;
@@ -661,8 +658,7 @@ export class SqliteMeasurementStore implements MeasurementStore {
       }
     }
     const page: HistoryFirstPage = { rows: [...byId.values()].sort((a, b) => a.id - b.id), seriesRows, corrections };
-    if (this.historyCache.size >= STATUS_CACHE_LIMIT) this.historyCache.delete(this.historyCache.keys().next().value as string);
-    this.historyCache.set(key, { highWater, page });
+    this.historyCache.set(key, highWater, page);
     return structuredClone(page);
   }
 

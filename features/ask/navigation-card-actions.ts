@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cardLanguageSchema } from '../../core/language';
 import { CARD_VERBS } from '../../core/card-verbs';
 import { cardVerbHandler, type CardActionRequest } from '../../core/ports/card-action';
 import { cardReply, type Reply } from '../../core/reply';
@@ -22,7 +23,7 @@ export type AnswerContexts = (turn: TurnInfo, options?: { personal?: boolean }) 
 
 const noData = z.looseObject({});
 /** The card's language, carried by the buttons of an English card (status, overview, several goals, help, deadlines, history); Danish when absent. */
-const language = z.enum(['da', 'en']).default('da');
+const language = cardLanguageSchema;
 const goalData = z.looseObject({ goalId: z.string().max(20) });
 const languageData = z.looseObject({ language });
 const statusData = z.looseObject({ goalId: z.string().max(20), language });

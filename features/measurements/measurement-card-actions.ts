@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cardLanguageSchema } from '../../core/language';
 import { CARD_VERBS } from '../../core/card-verbs';
 import { cardVerbHandler } from '../../core/ports/card-action';
 import { historyReply } from './history/history-reply';
@@ -25,9 +26,9 @@ function ownView(deps: MeasurementFormDeps, turn: TurnInfo): CardViewer {
 // message of their own (after the role check, in their order), which a stricter schema would replace.
 const goalData = z.looseObject({ goalId: z.unknown() });
 /** "Historik"/"History": the goal, and the card's language (an English status card's button carries 'en'; Danish when absent). */
-const historyData = z.looseObject({ goalId: z.unknown(), language: z.enum(['da', 'en']).default('da') });
+const historyData = z.looseObject({ goalId: z.unknown(), language: cardLanguageSchema });
 const correctionData = z.looseObject({ goalId: z.unknown(), measurementId: z.unknown() });
-const pageData = z.looseObject({ goalId: z.unknown(), kpiId: z.unknown(), segment: z.unknown(), beforeMeasuredOn: z.unknown(), beforeId: z.unknown(), language: z.enum(['da', 'en']).default('da') });
+const pageData = z.looseObject({ goalId: z.unknown(), kpiId: z.unknown(), segment: z.unknown(), beforeMeasuredOn: z.unknown(), beforeId: z.unknown(), language: cardLanguageSchema });
 /** A submitted form: the action's data and every input, validated field by field by the form step. */
 const formData = z.record(z.string(), z.unknown());
 
